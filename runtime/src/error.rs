@@ -1,0 +1,309 @@
+//! The one error type every call returns.
+
+use http::{HeaderMap, Method, StatusCode};
+use std::any::Any;
+use std::fmt;
+use std::time::Duration;
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Longest body excerpt kept in an error, in bytes. Error bodies are
+/// server-controlled; bounding them keeps a garbage answer from growing memory
+/// or flooding logs.
+pub const MAX_ERROR_BODY: usize = 64 * 1024;
+
+/// Longest excerpt shown by [`DecodeError`] and in `Display` output.
+pub const EXCERPT_LEN: usize = 512;
+
+/// Everything that can go wrong in a call. Match on the variant; each carries
+/// what is needed to act on it.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The service answered with a status the operation does not document as
+    /// success (including when retries ran out).
+    #[error("{0}")]
+    Api(Box<ApiError>),
+    /// The connection failed or broke before a full response arrived.
+    #[error("{method} {path}: transport error: {source}")]
+    Transport {
+        /// The operation's path template.
+        path: &'static str,
+        /// HTTP method.
+        method: Method,
+        /// What reqwest reported.
+        #[source]
+        source: reqwest::Error,
+    },
+    /// The configured request timeout (or the total retry budget) elapsed.
+    #[error("{method} {path}: timed out after {elapsed:?}")]
+    Timeout {
+        /// The operation's path template.
+        path: &'static str,
+        /// HTTP method.
+        method: Method,
+        /// How long the call ran.
+        elapsed: Duration,
+    },
+    /// A success response whose body does not match the documented type.
+    #[error("{0}")]
+    Decode(Box<DecodeError>),
+    /// A request body could not be serialized.
+    #[error("{method} {path}: request body could not be encoded: {source}")]
+    Encode {
+        /// The operation's path template.
+        path: &'static str,
+        /// HTTP method.
+        method: Method,
+        /// What serde reported.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// Obtaining an access token failed.
+    #[error("authentication failed: {0}")]
+    Auth(#[from] AuthError),
+    /// The client is configured wrongly.
+    #[error("configuration error: {0}")]
+    Config(#[from] ConfigError),
+}
+
+/// Obtaining an access token failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AuthError {
+    /// The token endpoint answered with an error status.
+    #[error("token endpoint answered {status}: {message}")]
+    Rejected {
+        /// Status of the token endpoint's answer.
+        status: StatusCode,
+        /// The server's message (`error_description`, `error`, or a body excerpt).
+        message: String,
+    },
+    /// The token endpoint answered success with a body that is not a token.
+    #[error("token endpoint answered {status} with a malformed body: {message}")]
+    Malformed {
+        /// Status of the token endpoint's answer.
+        status: StatusCode,
+        /// What was wrong with it.
+        message: String,
+    },
+    /// The token endpoint could not be reached.
+    #[error("token endpoint unreachable: {0}")]
+    Transport(#[source] reqwest::Error),
+    /// A custom [`TokenSource`](crate::TokenSource) failed.
+    #[error("{0}")]
+    Source(String),
+}
+
+/// Missing or malformed configuration.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{setting}: {message}")]
+pub struct ConfigError {
+    /// The setting or environment variable at fault (`SAIL_BASE_URL`, `base_url`).
+    pub setting: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl ConfigError {
+    pub(crate) fn new(setting: impl Into<String>, message: impl Into<String>) -> Self {
+        ConfigError {
+            setting: setting.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// A decoded error body. Every generated model implements it; use
+/// [`ApiError::body`] to get the concrete type back.
+pub trait ErrorBody: Any + fmt::Debug + Send + Sync {
+    /// Upcast for [`ApiError::body`].
+    fn as_any(&self) -> &dyn Any;
+}
+
+impl<T: Any + fmt::Debug + Send + Sync> ErrorBody for T {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// The service answered with an error status.
+pub struct ApiError {
+    pub(crate) operation: &'static str,
+    pub(crate) method: Method,
+    pub(crate) path: &'static str,
+    pub(crate) status: StatusCode,
+    pub(crate) headers: HeaderMap,
+    pub(crate) raw: bytes::Bytes,
+    pub(crate) body: Option<Box<dyn ErrorBody>>,
+    pub(crate) tracking_id: Option<String>,
+    pub(crate) detail_code: Option<String>,
+    pub(crate) message: Option<String>,
+    pub(crate) retry_after: Option<Duration>,
+    pub(crate) attempts: u32,
+}
+
+impl ApiError {
+    /// The spec's `operationId` of the failed call.
+    pub fn operation(&self) -> &'static str {
+        self.operation
+    }
+    /// HTTP method of the failed call.
+    pub fn method(&self) -> &Method {
+        &self.method
+    }
+    /// Path template of the failed call (`/password-change-status/{id}`).
+    pub fn path(&self) -> &'static str {
+        self.path
+    }
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+    /// Response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+    /// The raw body, at most [`MAX_ERROR_BODY`] bytes of it.
+    pub fn raw_body(&self) -> &[u8] {
+        &self.raw
+    }
+    /// The body decoded into the type the operation documents for this
+    /// status (for example `ErrorResponseDto`), if it decoded as that type.
+    pub fn body<T: Any>(&self) -> Option<&T> {
+        self.body.as_deref()?.as_any().downcast_ref::<T>()
+    }
+    /// The decoded body as a trait object, whatever its type.
+    pub fn body_dyn(&self) -> Option<&dyn ErrorBody> {
+        self.body.as_deref()
+    }
+    /// SailPoint's `trackingId`, from the body, for support requests.
+    pub fn tracking_id(&self) -> Option<&str> {
+        self.tracking_id.as_deref()
+    }
+    /// SailPoint's `detailCode` (`400.1 Bad Request Content`).
+    pub fn detail_code(&self) -> Option<&str> {
+        self.detail_code.as_deref()
+    }
+    /// The first human-readable message in the body.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    /// The wait the server asked for in `Retry-After`, if any.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+    /// How many times the request was sent.
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+}
+
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiError")
+            .field("operation", &self.operation)
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("status", &self.status)
+            .field("tracking_id", &self.tracking_id)
+            .field("detail_code", &self.detail_code)
+            .field("message", &self.message)
+            .field("retry_after", &self.retry_after)
+            .field("attempts", &self.attempts)
+            .field("body", &self.body)
+            .field("raw", &excerpt(&self.raw))
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}: {}", self.method, self.path, self.status)?;
+        let mut parts = Vec::new();
+        if let Some(t) = &self.tracking_id {
+            parts.push(format!("trackingId {t}"));
+        }
+        match (&self.detail_code, &self.message) {
+            (Some(d), Some(m)) => parts.push(format!("{d}: {m}")),
+            (Some(d), None) => parts.push(d.clone()),
+            (None, Some(m)) => parts.push(m.clone()),
+            (None, None) if !self.raw.is_empty() => parts.push(excerpt(&self.raw)),
+            (None, None) => {}
+        }
+        if let Some(w) = self.retry_after {
+            parts.push(format!("retry after {}s", w.as_secs_f64()));
+        }
+        if !parts.is_empty() {
+            write!(f, " ({})", parts.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+/// A success response whose body does not match the documented type.
+#[derive(Debug)]
+pub struct DecodeError {
+    pub(crate) operation: &'static str,
+    pub(crate) method: Method,
+    pub(crate) path: &'static str,
+    pub(crate) status: StatusCode,
+    pub(crate) content_type: Option<String>,
+    pub(crate) excerpt: String,
+    pub(crate) field: String,
+    pub(crate) message: String,
+}
+
+impl DecodeError {
+    /// The spec's `operationId`.
+    pub fn operation(&self) -> &'static str {
+        self.operation
+    }
+    /// The HTTP status of the response.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+    /// The response's `Content-Type`, if any.
+    pub fn content_type(&self) -> Option<&str> {
+        self.content_type.as_deref()
+    }
+    /// The start of the body, at most [`EXCERPT_LEN`] bytes, lossily decoded.
+    pub fn excerpt(&self) -> &str {
+        &self.excerpt
+    }
+    /// The path of the field that failed (`accounts[0].accountId`; `.` for the root).
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+    /// The decoder's message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}: {} response could not be decoded at `{}`: {} (content-type {}, body starts {:?})",
+            self.method,
+            self.path,
+            self.status,
+            self.field,
+            self.message,
+            self.content_type.as_deref().unwrap_or("none"),
+            self.excerpt
+        )
+    }
+}
+
+/// At most [`EXCERPT_LEN`] bytes of `raw`, lossily decoded, cut on a char boundary.
+pub(crate) fn excerpt(raw: &[u8]) -> String {
+    let cut = &raw[..raw.len().min(EXCERPT_LEN)];
+    let mut s = String::from_utf8_lossy(cut).into_owned();
+    if raw.len() > EXCERPT_LEN {
+        s.push('…');
+    }
+    s
+}
