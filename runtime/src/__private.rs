@@ -68,3 +68,10 @@ pub fn deserialize_string_enum<'de, E: StringEnum, D: serde::Deserializer<'de>>(
 ) -> Result<E, D::Error> {
     <String as serde::Deserialize>::deserialize(d).map(E::from_wire)
 }
+
+pub use http::Method;
+
+/// A structured parameter value as JSON text (objects in a query or header).
+pub fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}

@@ -1,28 +1,38 @@
-//! The client that every generated method sends its request through.
+//! The client that every generated method sends its request through, and
+//! the send loop: token, send, retry (the policy is in `retry.rs`), bounded
+//! body read.
 
-use crate::auth::{StaticToken, TokenSource};
-use crate::error::{excerpt, ApiError, ConfigError, DecodeError, Error, Result, MAX_ERROR_BODY};
+use crate::auth::{AccessToken, TokenSource};
+use crate::body::{read_limited, read_prefix, Limited};
+use crate::error::{excerpt, ApiError, DecodeError, Error, Result, MAX_ERROR_BODY};
 use crate::request::{Body, Request};
+use crate::retry::{self, Decision, Failure, RetryPolicy};
 use bytes::Bytes;
 use http::{HeaderMap, HeaderValue, StatusCode};
 use serde::de::DeserializeOwned;
 use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use tracing::Instrument;
 
 /// A configured connection to one ISC tenant. Cheap to clone; clones share
-/// the connection pool and the token.
+/// the connection pool and the token. Build one with [`Client::builder`] or
+/// [`Client::from_env`].
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
 }
 
-struct Inner {
-    http: reqwest::Client,
+/// Everything a [`Client`] holds; built by
+/// [`ClientBuilder::build`](crate::ClientBuilder::build).
+pub(crate) struct Inner {
+    pub(crate) http: reqwest::Client,
     /// Tenant API URL without a trailing slash (`https://acme.api.identitynow.com`).
-    base_url: String,
-    tokens: Arc<dyn TokenSource>,
-    request_timeout: Duration,
+    pub(crate) base_url: String,
+    pub(crate) tokens: Arc<dyn TokenSource>,
+    pub(crate) request_timeout: Duration,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) max_response_body: usize,
 }
 
 impl fmt::Debug for Client {
@@ -30,85 +40,9 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url)
             .field("request_timeout", &self.inner.request_timeout)
+            .field("retry", &self.inner.retry)
+            .field("max_response_body", &self.inner.max_response_body)
             .finish_non_exhaustive()
-    }
-}
-
-/// Builds a [`Client`].
-#[derive(Default)]
-pub struct ClientBuilder {
-    base_url: Option<String>,
-    tokens: Option<Arc<dyn TokenSource>>,
-    connect_timeout: Option<Duration>,
-    request_timeout: Option<Duration>,
-}
-
-impl fmt::Debug for ClientBuilder {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ClientBuilder")
-            .field("base_url", &self.base_url)
-            .finish_non_exhaustive()
-    }
-}
-
-impl ClientBuilder {
-    /// The tenant API URL, e.g. `https://acme.api.identitynow.com`. The
-    /// version path (`/v2024`, `/beta`) comes from each spec.
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = Some(url.into());
-        self
-    }
-
-    /// Sends this bearer token with every request.
-    pub fn bearer_token(self, token: impl Into<Arc<str>>) -> Self {
-        self.token_source(StaticToken::new(token))
-    }
-
-    /// Gets tokens from `source`.
-    pub fn token_source(mut self, source: impl TokenSource) -> Self {
-        self.tokens = Some(Arc::new(source));
-        self
-    }
-
-    /// Time allowed to establish a connection (default 10 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = Some(timeout);
-        self
-    }
-
-    /// Time allowed for one request, from sending to the end of the body
-    /// (default 60 s).
-    pub fn request_timeout(mut self, timeout: Duration) -> Self {
-        self.request_timeout = Some(timeout);
-        self
-    }
-
-    /// Checks the configuration and builds the client.
-    pub fn build(self) -> Result<Client> {
-        let base = self
-            .base_url
-            .ok_or_else(|| ConfigError::new("base_url", "is required"))?;
-        let parsed = reqwest::Url::parse(&base)
-            .map_err(|e| ConfigError::new("base_url", format!("`{base}` is not a URL: {e}")))?;
-        if !matches!(parsed.scheme(), "http" | "https") {
-            return Err(ConfigError::new("base_url", "must be an http or https URL").into());
-        }
-        let tokens = self
-            .tokens
-            .ok_or_else(|| ConfigError::new("credentials", "a token source is required"))?;
-        let request_timeout = self.request_timeout.unwrap_or(Duration::from_secs(60));
-        let http = reqwest::Client::builder()
-            .connect_timeout(self.connect_timeout.unwrap_or(Duration::from_secs(10)))
-            .build()
-            .map_err(|e| ConfigError::new("http client", e.to_string()))?;
-        Ok(Client {
-            inner: Arc::new(Inner {
-                http,
-                base_url: base.trim_end_matches('/').to_owned(),
-                tokens,
-                request_timeout,
-            }),
-        })
     }
 }
 
@@ -119,10 +53,24 @@ pub(crate) struct Success {
     pub(crate) body: Bytes,
 }
 
+/// How one send ended when it did not succeed.
+enum Failed {
+    /// An error status; the body is kept for the error report.
+    Status {
+        status: StatusCode,
+        headers: HeaderMap,
+        raw: Bytes,
+        retry_after: Option<Duration>,
+    },
+    /// No complete response.
+    Transport(reqwest::Error),
+}
+
 impl Client {
-    /// Starts configuring a client.
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
+    pub(crate) fn from_inner(inner: Inner) -> Self {
+        Client {
+            inner: Arc::new(inner),
+        }
     }
 
     /// The tenant API URL this client talks to.
@@ -135,19 +83,18 @@ impl Client {
     pub async fn execute<T: DeserializeOwned>(&self, req: Request) -> Result<T> {
         let op = req.op;
         let ok = self.send(req).await?;
-        decode_json::<T>(&ok.body)
-            .map_err(|e| {
-                Error::Decode(Box::new(DecodeError {
-                    operation: op.id,
-                    method: op.method.clone(),
-                    path: op.path,
-                    status: ok.status,
-                    content_type: header_str(&ok.headers, "content-type"),
-                    excerpt: excerpt(&ok.body),
-                    field: e.0,
-                    message: e.1,
-                }))
-            })
+        decode_json::<T>(&ok.body).map_err(|e| {
+            Error::Decode(Box::new(DecodeError {
+                operation: op.id,
+                method: op.method.clone(),
+                path: op.path,
+                status: ok.status,
+                content_type: header_str(&ok.headers, "content-type"),
+                excerpt: excerpt(&ok.body),
+                field: e.0,
+                message: e.1,
+            }))
+        })
     }
 
     /// Sends `req` and ignores the success body (for `204 No Content`).
@@ -155,71 +102,206 @@ impl Client {
         self.send(req).await.map(|_| ())
     }
 
-    async fn send(&self, req: Request) -> Result<Success> {
+    /// The one path every call takes: token, send, retry, bounded read.
+    /// Runs inside a span naming the operation; never logs bodies or tokens.
+    async fn send(&self, mut req: Request) -> Result<Success> {
         let op = req.op;
-        if let Some(source) = req.encode_error {
+        if let Some(source) = req.encode_error.take() {
             return Err(Error::Encode {
                 path: op.path,
                 method: op.method.clone(),
                 source,
             });
         }
-        let url = format!("{}{}{}", self.inner.base_url, op.base_path, req.render_path());
+        let span = tracing::info_span!(
+            "sailpoint_isc.call",
+            operation = op.id,
+            method = %op.method,
+            path = op.path,
+        );
+        self.send_with_retries(&req).instrument(span).await
+    }
+
+    async fn send_with_retries(&self, req: &Request) -> Result<Success> {
+        let op = req.op;
+        let inner = &*self.inner;
+        let url = format!("{}{}{}", inner.base_url, op.base_path, req.render_path());
+        let idempotent = retry::is_idempotent(&op.method);
         let started = Instant::now();
-        let mut refreshed = false;
-        let mut attempts = 0;
+        // Every send, for `ApiError::attempts`.
+        let mut sends = 0u32;
+        // Sends the retry policy counts: the one replay after a 401 is not
+        // a retry of a failure and does not use up an attempt.
+        let mut attempts = 0u32;
+        let mut replayed_after_401 = false;
         loop {
+            sends += 1;
             attempts += 1;
-            let token = self.inner.tokens.token().await?;
-            let mut rb = self
-                .inner
-                .http
-                .request(op.method.clone(), &url)
-                .timeout(self.inner.request_timeout)
-                .bearer_auth(token.secret())
-                .header(http::header::ACCEPT, "application/json");
-            if !req.query.is_empty() {
-                rb = rb.query(&req.query);
+            let token = inner.tokens.token().await?;
+            let remaining = inner.retry.max_elapsed().saturating_sub(started.elapsed());
+            if remaining.is_zero() {
+                return Err(timeout(op, started));
             }
-            for (name, value) in &req.headers {
-                rb = rb.header(*name, value.as_str());
-            }
-            if let Some(Body::Json(bytes)) = &req.body {
-                rb = rb
-                    .header(http::header::CONTENT_TYPE, "application/json")
-                    .body(bytes.clone());
-            }
-            let resp = rb.send().await.map_err(|e| transport(op, e, started))?;
-            let status = resp.status();
-            let headers = resp.headers().clone();
-            if status == StatusCode::UNAUTHORIZED && !refreshed {
-                // One refresh and one retry, never a loop.
-                refreshed = true;
-                self.inner.tokens.invalidate(&token);
-                continue;
-            }
-            if status.is_success() {
-                let body = resp.bytes().await.map_err(|e| transport(op, e, started))?;
-                return Ok(Success {
+            let timeout_now = inner.request_timeout.min(remaining);
+            let failed = match self.send_once(req, &url, &token, timeout_now).await {
+                Ok(mut resp) => {
+                    let status = resp.status();
+                    tracing::debug!(attempt = sends, status = status.as_u16(), "response");
+                    if status == StatusCode::UNAUTHORIZED && !replayed_after_401 {
+                        replayed_after_401 = true;
+                        inner.tokens.invalidate(&token);
+                        let fresh = inner.tokens.token().await?;
+                        // A source that hands out the same token again
+                        // (a static token) would only earn another 401.
+                        if fresh != token {
+                            tracing::info!(
+                                attempt = sends,
+                                status = 401u16,
+                                wait_reason = "token refresh",
+                                "access token rejected; sending again with a new one"
+                            );
+                            attempts -= 1;
+                            continue;
+                        }
+                    }
+                    if status.is_success() {
+                        match read_limited(&mut resp, inner.max_response_body).await {
+                            Ok(Limited::Complete(body)) => {
+                                return Ok(Success {
+                                    status,
+                                    headers: resp.headers().clone(),
+                                    body,
+                                })
+                            }
+                            Ok(Limited::TooLarge) => {
+                                return Err(Error::ResponseTooLarge {
+                                    path: op.path,
+                                    method: op.method.clone(),
+                                    status,
+                                    limit: inner.max_response_body,
+                                })
+                            }
+                            Err(e) => Failed::Transport(e),
+                        }
+                    } else {
+                        let headers = resp.headers().clone();
+                        let retry_after = retry::retry_after(&headers);
+                        let raw = read_prefix(&mut resp, MAX_ERROR_BODY).await;
+                        Failed::Status {
+                            status,
+                            headers,
+                            raw,
+                            retry_after,
+                        }
+                    }
+                }
+                Err(e) => Failed::Transport(e),
+            };
+            let failure = match &failed {
+                Failed::Status {
                     status,
-                    headers,
-                    body,
-                });
+                    retry_after,
+                    ..
+                } => Failure::Status {
+                    status: *status,
+                    retry_after: *retry_after,
+                },
+                Failed::Transport(e) => {
+                    tracing::debug!(attempt = sends, error = %e, timeout = e.is_timeout(), "no complete response");
+                    Failure::Transport
+                }
+            };
+            let decision = inner.retry.decide(
+                idempotent,
+                &failure,
+                attempts,
+                started.elapsed(),
+                retry::jitter(),
+            );
+            match decision {
+                Decision::Retry { wait, reason } => {
+                    tracing::info!(
+                        attempt = sends,
+                        status = status_of(&failed),
+                        wait_ms = wait.as_millis() as u64,
+                        wait_reason = reason.as_str(),
+                        "retrying"
+                    );
+                    tokio::time::sleep(wait).await;
+                }
+                Decision::Stop(why) => {
+                    tracing::debug!(
+                        attempt = sends,
+                        status = status_of(&failed),
+                        reason = why.as_str(),
+                        "giving up"
+                    );
+                    return Err(match failed {
+                        Failed::Status {
+                            status,
+                            headers,
+                            raw,
+                            ..
+                        } => api_error(op, status, headers, raw, sends),
+                        Failed::Transport(e) => transport(op, e, started),
+                    });
+                }
             }
-            let mut raw = resp.bytes().await.unwrap_or_default();
-            raw.truncate(MAX_ERROR_BODY);
-            return Err(api_error(op, status, headers, raw, attempts));
         }
+    }
+
+    /// One send of `req`.
+    async fn send_once(
+        &self,
+        req: &Request,
+        url: &str,
+        token: &AccessToken,
+        timeout: Duration,
+    ) -> std::result::Result<reqwest::Response, reqwest::Error> {
+        let op = req.op;
+        let mut rb = self
+            .inner
+            .http
+            .request(op.method.clone(), url)
+            .timeout(timeout)
+            .bearer_auth(token.secret())
+            .header(http::header::ACCEPT, "application/json");
+        if !req.query.is_empty() {
+            rb = rb.query(&req.query);
+        }
+        for (name, value) in &req.headers {
+            rb = rb.header(*name, value.as_str());
+        }
+        if let Some(Body::Json(bytes)) = &req.body {
+            // `Bytes` clones share the buffer: a retry re-sends identical bytes.
+            rb = rb
+                .header(http::header::CONTENT_TYPE, "application/json")
+                .body(bytes.clone());
+        }
+        rb.send().await
+    }
+}
+
+/// The status of a failed send, or 0 when there was no response (a tracing
+/// field).
+fn status_of(failed: &Failed) -> u16 {
+    match failed {
+        Failed::Status { status, .. } => status.as_u16(),
+        Failed::Transport(_) => 0,
+    }
+}
+
+fn timeout(op: &crate::request::Operation, started: Instant) -> Error {
+    Error::Timeout {
+        path: op.path,
+        method: op.method.clone(),
+        elapsed: started.elapsed(),
     }
 }
 
 fn transport(op: &crate::request::Operation, e: reqwest::Error, started: Instant) -> Error {
     if e.is_timeout() {
-        Error::Timeout {
-            path: op.path,
-            method: op.method.clone(),
-            elapsed: started.elapsed(),
-        }
+        timeout(op, started)
     } else {
         Error::Transport {
             path: op.path,
@@ -273,11 +355,7 @@ pub(crate) fn api_error(
         .or_else(|| field("message"))
         .or_else(|| field("error_description"))
         .or_else(|| field("error"));
-    let retry_after = headers
-        .get(http::header::RETRY_AFTER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map(Duration::from_secs);
+    let retry_after = retry::retry_after(&headers);
     Error::Api(Box::new(ApiError {
         operation: op.id,
         method: op.method.clone(),

@@ -3,6 +3,7 @@
 use http::{HeaderMap, Method, StatusCode};
 use std::any::Any;
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// `Result` with this crate's [`Error`].
@@ -49,6 +50,20 @@ pub enum Error {
     /// A success response whose body does not match the documented type.
     #[error("{0}")]
     Decode(Box<DecodeError>),
+    /// A success response whose body is longer than the configured limit
+    /// ([`DEFAULT_MAX_RESPONSE_BODY`](crate::DEFAULT_MAX_RESPONSE_BODY) unless
+    /// changed); reading stopped at the limit.
+    #[error("{method} {path}: {status} response body is larger than {limit} bytes")]
+    ResponseTooLarge {
+        /// The operation's path template.
+        path: &'static str,
+        /// HTTP method.
+        method: Method,
+        /// Status of the response.
+        status: StatusCode,
+        /// The limit in bytes.
+        limit: usize,
+    },
     /// A request body could not be serialized.
     #[error("{method} {path}: request body could not be encoded: {source}")]
     Encode {
@@ -66,10 +81,14 @@ pub enum Error {
     /// The client is configured wrongly.
     #[error("configuration error: {0}")]
     Config(#[from] ConfigError),
+    /// A password could not be encrypted for set-password.
+    #[error("password encryption failed: {0}")]
+    Crypto(#[from] crate::crypto::CryptoError),
 }
 
-/// Obtaining an access token failed.
-#[derive(Debug, thiserror::Error)]
+/// Obtaining an access token failed. Cloneable because one failed token
+/// request is reported to every call that was waiting for it.
+#[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum AuthError {
     /// The token endpoint answered with an error status.
@@ -90,7 +109,7 @@ pub enum AuthError {
     },
     /// The token endpoint could not be reached.
     #[error("token endpoint unreachable: {0}")]
-    Transport(#[source] reqwest::Error),
+    Transport(#[source] Arc<reqwest::Error>),
     /// A custom [`TokenSource`](crate::TokenSource) failed.
     #[error("{0}")]
     Source(String),

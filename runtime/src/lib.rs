@@ -31,16 +31,57 @@
 extern crate self as sailpoint_isc;
 
 mod auth;
+mod body;
 mod client;
+mod config;
+pub mod crypto;
 mod error;
+mod oauth;
 mod request;
+mod retry;
 
 #[doc(hidden)]
 pub mod __private;
 
 pub use auth::{AccessToken, BoxFuture, StaticToken, TokenSource};
-pub use client::{Client, ClientBuilder};
-pub use error::{ApiError, AuthError, ConfigError, DecodeError, Error, ErrorBody, Result};
+pub use body::DEFAULT_MAX_RESPONSE_BODY;
+pub use client::Client;
+pub use config::{
+    ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID,
+    ENV_CLIENT_SECRET,
+};
+pub use crypto::{encrypt_password, encrypt_password_with_rng, CryptoError, Password};
+pub use error::{
+    ApiError, AuthError, ConfigError, DecodeError, Error, ErrorBody, Result, EXCERPT_LEN,
+    MAX_ERROR_BODY,
+};
+pub use oauth::ClientSecret;
+pub use retry::RetryPolicy;
 pub use sailpoint_isc_macros::include_api;
 
-// BINDINGS: the generated v2024/beta modules are added here once codegen lands.
+/// Password Management bindings for the `v2024` API version, generated from
+/// `spec/v2024/password-management.yaml`.
+pub mod v2024 {
+    crate::include_api!("../spec/v2024/password-management.yaml");
+}
+
+/// Password Management bindings for the `beta` API version, generated from
+/// `spec/beta/password-management.yaml`. Every type carries the `Beta` suffix
+/// so that both versions can be used side by side.
+pub mod beta {
+    crate::include_api!("../spec/beta/password-management.yaml", suffix = "Beta");
+}
+
+impl Client {
+    /// The `v2024` Password Management operations, sharing this client's
+    /// connection pool, token and settings.
+    pub fn v2024(&self) -> v2024::Api {
+        v2024::Api::new(self.clone())
+    }
+
+    /// The `beta` Password Management operations, sharing this client's
+    /// connection pool, token and settings.
+    pub fn beta(&self) -> beta::ApiBeta {
+        beta::ApiBeta::new(self.clone())
+    }
+}

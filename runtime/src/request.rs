@@ -100,6 +100,19 @@ impl Request {
         }
     }
 
+    /// Adds a query parameter once per value (`form` style, `explode: true`:
+    /// `?a=1&a=2`).
+    pub fn query_each<T: ToString>(
+        mut self,
+        name: &'static str,
+        values: impl IntoIterator<Item = T>,
+    ) -> Self {
+        for v in values {
+            self.query.push((name, v.to_string()));
+        }
+        self
+    }
+
     /// Adds a header parameter.
     pub fn header(mut self, name: &'static str, value: impl ToString) -> Self {
         self.headers.push((name, value.to_string()));
@@ -123,6 +136,14 @@ impl Request {
         self
     }
 
+    /// Sets a JSON body when there is one.
+    pub fn json_opt<T: Serialize + ?Sized>(self, body: Option<&T>) -> Self {
+        match body {
+            Some(b) => self.json(b),
+            None => self,
+        }
+    }
+
     /// The path with every `{name}` replaced by its percent-encoded value.
     pub(crate) fn render_path(&self) -> String {
         let template = self.op.path;
@@ -138,10 +159,7 @@ impl Request {
             };
             let name = &after[..close];
             match self.path_params.iter().find(|(n, _)| *n == name) {
-                Some((_, v)) => out.extend(percent_encoding::utf8_percent_encode(
-                    v,
-                    PATH_SEGMENT,
-                )),
+                Some((_, v)) => out.extend(percent_encoding::utf8_percent_encode(v, PATH_SEGMENT)),
                 None => out.push_str(&rest[open..open + close + 2]),
             }
             rest = &after[close + 1..];

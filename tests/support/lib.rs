@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(missing_docs)]
 
+pub mod tenant;
+
 use std::path::PathBuf;
 
 /// The workspace root.
@@ -15,9 +17,7 @@ pub fn workspace_root() -> PathBuf {
 /// folder is absent. Under `CI=true` an absent folder is a test failure, so a
 /// CI run can never pass by skipping.
 pub fn upstream_spec(name: &str) -> Option<PathBuf> {
-    let path = workspace_root()
-        .join("../shared/specs/upstream")
-        .join(name);
+    let path = workspace_root().join("../shared/specs/upstream").join(name);
     if path.is_file() {
         return Some(path);
     }
@@ -33,3 +33,5 @@ pub fn upstream_spec(name: &str) -> Option<PathBuf> {
     );
     None
 }
+
+pub mod scripted;

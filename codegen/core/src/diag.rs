@@ -1,0 +1,109 @@
+//! Diagnostics: every problem the generator finds, with the place it is at.
+//! The generator collects them instead of stopping at the first, so a user
+//! sees the whole list in one build.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Where a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// In a spec file: the file, a JSON pointer into it (`#/paths/~1x/post`),
+    /// and line and column where the parser knows them.
+    Spec {
+        /// The file, as resolved.
+        file: PathBuf,
+        /// JSON pointer of the offending node, when known.
+        pointer: Option<String>,
+        /// 1-based line and column, when known.
+        line_col: Option<(usize, usize)>,
+    },
+    /// In the `n`th entry of the `operations` filter option.
+    OperationFilter(usize),
+    /// In the `n`th entry of the `tags` filter option.
+    TagFilter(usize),
+}
+
+/// One problem: a message and a place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// Where.
+    pub at: Location,
+}
+
+impl Diagnostic {
+    /// A problem at `pointer` in `file`.
+    pub fn at_pointer(file: &std::path::Path, pointer: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            message: message.into(),
+            at: Location::Spec {
+                file: file.to_owned(),
+                pointer: Some(pointer.to_owned()),
+                line_col: None,
+            },
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.at {
+            Location::Spec {
+                file,
+                pointer,
+                line_col,
+            } => {
+                write!(f, "{}", file.display())?;
+                if let Some((l, c)) = line_col {
+                    write!(f, ":{l}:{c}")?;
+                }
+                if let Some(p) = pointer {
+                    write!(f, " at {p}")?;
+                }
+                write!(f, ": {}", self.message)
+            }
+            Location::OperationFilter(_) | Location::TagFilter(_) => f.write_str(&self.message),
+        }
+    }
+}
+
+/// Escapes one JSON pointer segment (RFC 6901).
+pub fn escape_segment(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+/// Unescapes one JSON pointer segment.
+pub fn unescape_segment(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
+}
+
+/// Builds JSON pointers as the generator walks the spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pointer(String);
+
+impl Pointer {
+    /// `#`, the document root.
+    pub fn root() -> Self {
+        Pointer("#".to_owned())
+    }
+    /// A pointer from its text (`#/components/schemas/Foo`).
+    pub fn from_text(text: &str) -> Self {
+        Pointer(text.to_owned())
+    }
+    /// This pointer with one more segment.
+    pub fn join(&self, segment: impl AsRef<str>) -> Self {
+        Pointer(format!("{}/{}", self.0, escape_segment(segment.as_ref())))
+    }
+    /// The pointer text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}

@@ -1,0 +1,217 @@
+//! The client struct and one thin async method per operation: a static
+//! description of the operation plus a few builder calls, handed to the
+//! runtime's one generic request path.
+
+use super::{doc_attrs, ident, ty_doc_name, ty_tokens, Rt};
+use crate::ir::{Api, Docs, ModelKind, Operation, Param, ParamIn, Ty};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub(crate) fn emit_client(api: &Api, rt: &Rt) -> TokenStream {
+    let root = &rt.root;
+    let name = ident(&api.client_name);
+    let title = format!(" The operations of {}.", api.title);
+    let methods = api.operations.iter().map(|op| emit_method(api, rt, op));
+    quote! {
+        #[doc = #title]
+        ///
+        /// Wraps a configured client; cheap to clone.
+        #[derive(::std::fmt::Debug, ::std::clone::Clone)]
+        pub struct #name {
+            client: #root::Client,
+        }
+
+        impl #name {
+            /// Uses `client` (its base URL, token and retry settings) for every call.
+            pub fn new(client: #root::Client) -> Self {
+                Self { client }
+            }
+
+            /// The underlying client.
+            pub fn client(&self) -> &#root::Client {
+                &self.client
+            }
+
+            #(#methods)*
+        }
+    }
+}
+
+fn emit_method(api: &Api, rt: &Rt, op: &Operation) -> TokenStream {
+    let root = &rt.root;
+    let private = &rt.private;
+    let name = ident(&op.method_name);
+    let id = &op.id;
+    let path = &op.path;
+    let method = ident(op.method.as_str());
+
+    let mut args = Vec::new();
+    let mut calls = Vec::new();
+    for p in &op.params {
+        let wire = &p.wire;
+        if let Some(value) = &p.fixed {
+            let builder = location_fn(p.location, false);
+            calls.push(quote!(.#builder(#wire, #value)));
+            continue;
+        }
+        let arg = ident(&p.name);
+        let (arg_ty, call) = param_tokens(api, rt, p, &arg);
+        args.push(quote!(#arg: #arg_ty));
+        calls.push(call);
+    }
+    if let Some(body) = &op.body {
+        let t = ty_tokens(api, rt, &body.ty);
+        if body.required {
+            args.push(quote!(body: &#t));
+            calls.push(quote!(.json(body)));
+        } else {
+            args.push(quote!(body: ::std::option::Option<&#t>));
+            calls.push(quote!(.json_opt(body)));
+        }
+    }
+
+    let decoders = op.errors.iter().map(|e| {
+        let t = ty_tokens(api, rt, &e.ty);
+        let status = match e.status {
+            Some(s) => quote!(::std::option::Option::Some(#s)),
+            None => quote!(::std::option::Option::None),
+        };
+        quote!(#private::ErrorDecoder { status: #status, decode: #private::decode_error::<#t> })
+    });
+    let (ret, exec) = match &op.success {
+        Some(t) => (ty_tokens(api, rt, t), quote!(execute)),
+        None => (quote!(()), quote!(execute_empty)),
+    };
+    let docs = doc_attrs(&method_docs(api, op));
+    let deprecated = op
+        .deprecated
+        .then(|| quote!(#[deprecated = "deprecated in the spec"]));
+    quote! {
+        #docs
+        #deprecated
+        pub async fn #name(&self, #(#args),*) -> #root::Result<#ret> {
+            static OP: #private::Operation = #private::Operation {
+                id: #id,
+                method: #private::Method::#method,
+                base_path: BASE_PATH,
+                path: #path,
+                errors: &[#(#decoders),*],
+            };
+            let request = #private::Request::new(&OP) #(#calls)*;
+            self.client.#exec(request).await
+        }
+    }
+}
+
+fn location_fn(location: ParamIn, optional: bool) -> syn::Ident {
+    let base = match location {
+        ParamIn::Path => "path",
+        ParamIn::Query => "query",
+        ParamIn::Header => "header",
+    };
+    ident(&if optional {
+        format!("{base}_opt")
+    } else {
+        base.to_owned()
+    })
+}
+
+/// Whether values of `ty` print as their wire form with `Display`.
+fn displayable(api: &Api, ty: &Ty) -> bool {
+    match ty {
+        Ty::String | Ty::Bool | Ty::I32 | Ty::I64 | Ty::F64 => true,
+        Ty::Named(id) => match api.model(*id).map(|m| &m.kind) {
+            Some(ModelKind::StringEnum { .. }) => true,
+            Some(ModelKind::Alias(t)) => displayable(api, t),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// The argument type and the request-builder call for one parameter.
+fn param_tokens(api: &Api, rt: &Rt, p: &Param, arg: &syn::Ident) -> (TokenStream, TokenStream) {
+    let wire = &p.wire;
+    let scalar = |t: &Ty| -> TokenStream {
+        match t {
+            Ty::String => quote!(&str),
+            Ty::Bool | Ty::I32 | Ty::I64 | Ty::F64 => ty_tokens(api, rt, t),
+            other => {
+                let t = ty_tokens(api, rt, other);
+                quote!(&#t)
+            }
+        }
+    };
+    let optional = !p.required;
+    match &p.ty {
+        Ty::Vec(inner) if displayable(api, inner) && p.location == ParamIn::Query => {
+            let t = ty_tokens(api, rt, inner);
+            if optional {
+                (
+                    quote!(::std::option::Option<&[#t]>),
+                    quote!(.query_each(#wire, #arg.into_iter().flatten())),
+                )
+            } else {
+                (quote!(&[#t]), quote!(.query_each(#wire, #arg)))
+            }
+        }
+        t if displayable(api, t) => {
+            let arg_ty = scalar(t);
+            let f = location_fn(p.location, optional);
+            if optional {
+                (
+                    quote!(::std::option::Option<#arg_ty>),
+                    quote!(.#f(#wire, #arg)),
+                )
+            } else {
+                (arg_ty, quote!(.#f(#wire, #arg)))
+            }
+        }
+        t => {
+            // Structured values (objects, arrays in headers) are sent as JSON text.
+            let private = &rt.private;
+            let arg_ty = scalar(t);
+            let f = location_fn(p.location, optional);
+            if optional {
+                (
+                    quote!(::std::option::Option<#arg_ty>),
+                    quote!(.#f(#wire, #arg.map(|v| #private::json_text(v)))),
+                )
+            } else {
+                (arg_ty, quote!(.#f(#wire, #private::json_text(#arg))))
+            }
+        }
+    }
+}
+
+fn method_docs(api: &Api, op: &Operation) -> Docs {
+    let mut d = op.docs.clone();
+    if let Some(body) = &op.body {
+        d.push_raw(format!(
+            "Request body: `{}`{}.",
+            ty_doc_name(api, &body.ty),
+            if body.required { "" } else { " (optional)" }
+        ));
+    }
+    d.push_raw(match &op.success {
+        Some(t) => format!("Returns `{}` on success.", ty_doc_name(api, t)),
+        None => "Returns `()` on success (no body).".to_owned(),
+    });
+    if !op.errors.is_empty() {
+        let lines: Vec<String> = op
+            .errors
+            .iter()
+            .map(|e| {
+                let status = e
+                    .status
+                    .map_or_else(|| "other".to_owned(), |s| s.to_string());
+                format!("- {status}: `{}`", ty_doc_name(api, &e.ty))
+            })
+            .collect();
+        d.push_raw(format!(
+            "Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:\n{}",
+            lines.join("\n")
+        ));
+    }
+    d
+}

@@ -1,0 +1,468 @@
+//! Operations: filter, names, parameters, bodies and responses.
+//!
+//! An operation without an `operationId` gets a derived one: the method and
+//! the path's literal segments, with `{param}` segments as `by_param`
+//! (`GET /sources/{id}/schemas` → `get_sources_by_id_schemas`). It depends
+//! only on the method and path, so it is stable.
+
+use super::schema::Builder;
+use super::{Body, Docs, ErrorResponse, Method, Operation, Param, ParamIn, Ty};
+use crate::diag::{Diagnostic, Pointer};
+use crate::names::{ident_text, sanitize, Case, Namespace};
+use openapiv3::{
+    Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, RequestBody, Response, StatusCode,
+};
+
+/// Builds every kept operation, in spec order.
+pub(crate) fn build_all(b: &mut Builder<'_>) -> Vec<Operation> {
+    let mut methods = Namespace::new();
+    for reserved in ["new", "client", "clone", "fmt"] {
+        methods.reserve(reserved);
+    }
+    let mut seen_ids: std::collections::BTreeMap<String, String> = Default::default();
+    let mut out = Vec::new();
+    let paths: Vec<(String, ReferenceOr<PathItem>)> = b
+        .doc
+        .api
+        .paths
+        .paths
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    for (path, item) in &paths {
+        let path_at = Pointer::root().join("paths").join(path);
+        let Some((item, _)) = b.resolve(item, &path_at) else {
+            continue;
+        };
+        for (verb, op) in item.iter() {
+            let op_at = path_at.join(verb);
+            let id = op
+                .operation_id
+                .clone()
+                .unwrap_or_else(|| derived_id(verb, path));
+            if !b.settings.keeps(&id, &op.tags) {
+                continue;
+            }
+            if let Some(first) = seen_ids.get(&id) {
+                b.error(Diagnostic::at_pointer(
+                    &b.doc.path,
+                    op_at.join("operationId").as_str(),
+                    format!("duplicate operationId `{id}` (first used at {first}); this operation is left out"),
+                ));
+                continue;
+            }
+            seen_ids.insert(id.clone(), op_at.to_string());
+            if let Some(op) = build_one(b, &mut methods, id, verb, path, &item, op, &op_at) {
+                out.push(op);
+            }
+        }
+    }
+    out
+}
+
+fn derived_id(verb: &str, path: &str) -> String {
+    let mut s = verb.to_owned();
+    for seg in path.split('/').filter(|s| !s.is_empty()) {
+        s.push('_');
+        match seg.strip_prefix('{').and_then(|x| x.strip_suffix('}')) {
+            Some(p) => {
+                s.push_str("by_");
+                s.push_str(p);
+            }
+            None => s.push_str(seg),
+        }
+    }
+    sanitize(&s, Case::Snake)
+}
+
+fn method_of(verb: &str) -> Option<Method> {
+    Some(match verb {
+        "get" => Method::Get,
+        "put" => Method::Put,
+        "post" => Method::Post,
+        "delete" => Method::Delete,
+        "options" => Method::Options,
+        "head" => Method::Head,
+        "patch" => Method::Patch,
+        "trace" => Method::Trace,
+        _ => return None,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_one(
+    b: &mut Builder<'_>,
+    methods: &mut Namespace,
+    id: String,
+    verb: &str,
+    path: &str,
+    item: &PathItem,
+    op: &openapiv3::Operation,
+    at: &Pointer,
+) -> Option<Operation> {
+    let method = method_of(verb)?;
+    let type_hint = sanitize(&id, Case::Type);
+    let mut unsupported = Vec::new();
+
+    // Parameters: path-level ones, overridden by operation-level ones with
+    // the same name and location.
+    let mut resolved: Vec<(Parameter, Pointer)> = Vec::new();
+    for (list, list_at) in [
+        (
+            &item.parameters,
+            Pointer::root().join("paths").join(path).join("parameters"),
+        ),
+        (&op.parameters, at.join("parameters")),
+    ] {
+        for (i, p) in list.iter().enumerate() {
+            if let Some((p, p_at)) = b.resolve(p, &list_at.join(i.to_string())) {
+                let key = (p.parameter_data_ref().name.clone(), location_name(&p));
+                resolved.retain(|(q, _)| {
+                    (q.parameter_data_ref().name.clone(), location_name(q)) != key
+                });
+                resolved.push((p, p_at));
+            }
+        }
+    }
+    let mut arg_names = Namespace::new();
+    arg_names.reserve("self");
+    arg_names.reserve("body");
+    let mut params = Vec::new();
+    for (p, p_at) in &resolved {
+        let location = match p {
+            Parameter::Path { .. } => ParamIn::Path,
+            Parameter::Query { .. } => ParamIn::Query,
+            Parameter::Header { .. } => ParamIn::Header,
+            Parameter::Cookie { .. } => {
+                unsupported.push((
+                    p_at.clone(),
+                    "cookie parameters are not supported".to_owned(),
+                ));
+                continue;
+            }
+        };
+        let data = p.parameter_data_ref();
+        let (ty, default) = match &data.format {
+            ParameterSchemaOrContent::Schema(s) => {
+                let ty = b.ty(
+                    s,
+                    &format!("{type_hint} {}", data.name),
+                    &p_at.join("schema"),
+                );
+                let default = match s {
+                    ReferenceOr::Item(s) => s.schema_data.default.clone(),
+                    ReferenceOr::Reference { .. } => None,
+                };
+                (ty, default)
+            }
+            ParameterSchemaOrContent::Content(_) => (Ty::String, None),
+        };
+        let required = data.required || location == ParamIn::Path;
+        // A required header with a default is sent for the caller.
+        let fixed = match (&default, location, required) {
+            (Some(v), ParamIn::Header, true) => Some(match v {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            }),
+            _ => None,
+        };
+        let mut docs = Docs::new();
+        docs.push_opt(data.description.as_deref())
+            .push_example(data.example.as_ref());
+        params.push(Param {
+            name: ident_text(&arg_names.claim(&sanitize(&data.name, Case::Snake))),
+            wire: data.name.clone(),
+            location,
+            ty,
+            required,
+            fixed,
+            docs,
+        });
+    }
+    // Path parameters first, in the order the path names them.
+    let order = |p: &Param| match p.location {
+        ParamIn::Path => path.find(&format!("{{{}}}", p.wire)).unwrap_or(usize::MAX),
+        _ => usize::MAX,
+    };
+    params.sort_by_key(order);
+    for seg in path.split('{').skip(1).filter_map(|s| s.split('}').next()) {
+        if !params
+            .iter()
+            .any(|p| p.location == ParamIn::Path && p.wire == seg)
+        {
+            // The spec forgot to declare it; it is still needed to build the URL.
+            params.push(Param {
+                name: ident_text(&arg_names.claim(&sanitize(seg, Case::Snake))),
+                wire: seg.to_owned(),
+                location: ParamIn::Path,
+                ty: Ty::String,
+                required: true,
+                fixed: None,
+                docs: Docs::new(),
+            });
+        }
+    }
+
+    let body = match &op.request_body {
+        None => None,
+        Some(rb) => {
+            let rb_at = at.join("requestBody");
+            match b.resolve::<RequestBody>(rb, &rb_at) {
+                None => None,
+                Some((rb, rb_at)) => match json_schema(&rb.content) {
+                    Some((media, schema)) => {
+                        let s_at = rb_at.join("content").join(media).join("schema");
+                        Some(Body {
+                            ty: b.ty(&schema, &format!("{type_hint} Request"), &s_at),
+                            required: rb.required,
+                        })
+                    }
+                    None if rb.content.is_empty() => None,
+                    None => {
+                        let types: Vec<&str> = rb.content.keys().map(String::as_str).collect();
+                        unsupported.push((
+                            rb_at.join("content"),
+                            format!(
+                                "request body content type {} is not supported yet",
+                                types.join(", ")
+                            ),
+                        ));
+                        None
+                    }
+                },
+            }
+        }
+    };
+
+    let mut success = None;
+    let mut success_seen = false;
+    let mut errors = Vec::new();
+    for (code, resp) in &op.responses.responses {
+        let (status, label) = match code {
+            StatusCode::Code(c) => (Some(*c), c.to_string()),
+            StatusCode::Range(r) => (None, format!("{r}XX")),
+        };
+        let r_at = at.join("responses").join(&label);
+        let Some((resp, r_at)) = b.resolve::<Response>(resp, &r_at) else {
+            continue;
+        };
+        let hint = match resp_ref(&op.responses.responses, code) {
+            Some(name) => response_component_hint(&name),
+            None => format!("{type_hint} {}", reason_hint(status.unwrap_or(0))),
+        };
+        let ty = json_schema(&resp.content).map(|(media, schema)| {
+            let s_at = r_at.join("content").join(media).join("schema");
+            b.ty(&schema, &hint, &s_at)
+        });
+        match status {
+            Some(200..=299) => {
+                if !success_seen {
+                    success_seen = true;
+                    success = ty;
+                }
+            }
+            Some(s) if s >= 400 => {
+                if let Some(ty) = ty {
+                    errors.push(ErrorResponse {
+                        status: Some(s),
+                        ty,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(resp) = &op.responses.default {
+        if let Some((resp, r_at)) =
+            b.resolve::<Response>(resp, &at.join("responses").join("default"))
+        {
+            if let Some((media, schema)) = json_schema(&resp.content) {
+                let s_at = r_at.join("content").join(media).join("schema");
+                let ty = b.ty(&schema, &format!("{type_hint} Error"), &s_at);
+                errors.push(ErrorResponse { status: None, ty });
+            }
+        }
+    }
+
+    if !unsupported.is_empty() {
+        for (p, msg) in unsupported {
+            b.error(Diagnostic::at_pointer(
+                &b.doc.path,
+                p.as_str(),
+                format!("operation `{id}`: {msg}; the operation is left out"),
+            ));
+        }
+        return None;
+    }
+
+    let experimental = params.iter().any(|p| {
+        p.location == ParamIn::Header && p.wire.eq_ignore_ascii_case("X-SailPoint-Experimental")
+    }) || op
+        .extensions
+        .keys()
+        .any(|k| k.eq_ignore_ascii_case("x-sailpoint-experimental"));
+    let docs = operation_docs(b, op, method, path, experimental, &params);
+    Some(Operation {
+        method_name: ident_text(&methods.claim(&sanitize(&id, Case::Snake))),
+        id,
+        method,
+        path: path.to_owned(),
+        params,
+        body,
+        success,
+        errors,
+        docs,
+        deprecated: op.deprecated,
+    })
+}
+
+fn location_name(p: &Parameter) -> &'static str {
+    match p {
+        Parameter::Path { .. } => "path",
+        Parameter::Query { .. } => "query",
+        Parameter::Header { .. } => "header",
+        Parameter::Cookie { .. } => "cookie",
+    }
+}
+
+/// The JSON media type of a content map and its schema: `application/json`
+/// first, then any `+json` or `*/*` type.
+fn json_schema(
+    content: &indexmap::IndexMap<String, openapiv3::MediaType>,
+) -> Option<(&str, openapiv3::ReferenceOr<openapiv3::Schema>)> {
+    let pick = content
+        .iter()
+        .find(|(k, _)| k.as_str() == "application/json")
+        .or_else(|| {
+            content.iter().find(|(k, _)| {
+                k.ends_with("+json") || k.starts_with("application/json") || k.as_str() == "*/*"
+            })
+        })?;
+    let schema = pick
+        .1
+        .schema
+        .clone()
+        .unwrap_or(ReferenceOr::Item(openapiv3::Schema {
+            schema_data: Default::default(),
+            schema_kind: openapiv3::SchemaKind::Any(Default::default()),
+        }));
+    Some((pick.0.as_str(), schema))
+}
+
+/// The component name a response refers to (`#/components/responses/401` → `401`).
+fn resp_ref(
+    map: &indexmap::IndexMap<StatusCode, ReferenceOr<Response>>,
+    code: &StatusCode,
+) -> Option<String> {
+    match map.get(code)? {
+        ReferenceOr::Reference { reference } => reference
+            .strip_prefix("#/components/responses/")
+            .map(str::to_owned),
+        ReferenceOr::Item(_) => None,
+    }
+}
+
+/// A type name hint for an inline schema in a shared response component:
+/// numeric keys become their reason phrase (`401` → `UnauthorizedError`).
+fn response_component_hint(key: &str) -> String {
+    match key.parse::<u16>() {
+        Ok(code) => reason_hint(code),
+        Err(_) => format!("{key} Response"),
+    }
+}
+
+fn reason_hint(code: u16) -> String {
+    let reason = match code {
+        400 => "BadRequest",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "NotFound",
+        405 => "MethodNotAllowed",
+        409 => "Conflict",
+        412 => "PreconditionFailed",
+        415 => "UnsupportedMediaType",
+        422 => "UnprocessableEntity",
+        429 => "TooManyRequests",
+        500 => "InternalServerError",
+        502 => "BadGateway",
+        503 => "ServiceUnavailable",
+        200..=299 => return "Response".to_owned(),
+        0 => return "Error".to_owned(),
+        other => return format!("Status{other}Error"),
+    };
+    format!("{reason}Error")
+}
+
+fn operation_docs(
+    b: &mut Builder<'_>,
+    op: &openapiv3::Operation,
+    method: Method,
+    path: &str,
+    experimental: bool,
+    params: &[Param],
+) -> Docs {
+    let mut d = Docs::new();
+    d.push_opt(op.summary.as_deref());
+    if experimental {
+        d.push_raw(
+            "**Experimental:** this API is subject to change based on feedback; the \
+             `X-SailPoint-Experimental: true` header it requires is sent for you."
+                .to_owned(),
+        );
+    }
+    d.push_opt(op.description.as_deref());
+    d.push_raw(format!("`{} {}`", method.as_str(), path));
+    let security = op.security.as_ref().or(b.doc.api.security.as_ref());
+    if let Some(reqs) = security {
+        let mut lines = Vec::new();
+        for req in reqs {
+            for (scheme, scopes) in req {
+                if scopes.is_empty() {
+                    lines.push(format!("- `{scheme}`"));
+                } else {
+                    let s: Vec<String> = scopes.iter().map(|s| format!("`{s}`")).collect();
+                    lines.push(format!("- `{scheme}`: {}", s.join(", ")));
+                }
+            }
+        }
+        if !lines.is_empty() {
+            d.push_raw(format!(
+                "Required OAuth scopes (any one scheme):\n{}",
+                lines.join("\n")
+            ));
+        }
+    }
+    let documented: Vec<String> = params
+        .iter()
+        .filter(|p| p.fixed.is_none())
+        .map(|p| {
+            let mut line = format!(
+                "- `{}` ({} `{}`)",
+                p.name.trim_start_matches("r#"),
+                location_word(p.location),
+                p.wire
+            );
+            let text = p.docs.lines().join(" ");
+            if !text.trim().is_empty() {
+                line.push_str(": ");
+                line.push_str(text.trim());
+            }
+            line
+        })
+        .collect();
+    if !documented.is_empty() {
+        d.push_raw(format!("Parameters:\n{}", documented.join("\n")));
+    }
+    if let Some(ReferenceOr::Item(body)) = &op.request_body {
+        d.push_opt(body.description.as_deref());
+    }
+    d
+}
+
+fn location_word(l: ParamIn) -> &'static str {
+    match l {
+        ParamIn::Path => "path",
+        ParamIn::Query => "query",
+        ParamIn::Header => "header",
+    }
+}

@@ -1,0 +1,85 @@
+//! `$ref` resolution. Every reference is looked up in the raw document by its
+//! JSON pointer, so references to any place (`#/components/responses/401`,
+//! `#/paths/...`) work the same way; chains of references are followed with
+//! a bound, so a cycle is an error instead of a hang.
+
+use super::schema::Builder;
+use crate::diag::{unescape_segment, Diagnostic, Pointer};
+use openapiv3::ReferenceOr;
+use serde::de::DeserializeOwned;
+
+/// Longest chain of references to references that is followed.
+const MAX_REF_CHAIN: usize = 32;
+
+impl Builder<'_> {
+    /// The item behind `item`, and the pointer where it lives. A broken
+    /// reference is reported at `at` and yields `None`.
+    pub(crate) fn resolve<T>(&mut self, item: &ReferenceOr<T>, at: &Pointer) -> Option<(T, Pointer)>
+    where
+        T: DeserializeOwned + Clone,
+    {
+        let mut reference = match item {
+            ReferenceOr::Item(v) => return Some((v.clone(), at.clone())),
+            ReferenceOr::Reference { reference } => reference.clone(),
+        };
+        let mut from = at.clone();
+        for _ in 0..MAX_REF_CHAIN {
+            let value = self.lookup(&reference, &from)?;
+            let target = Pointer::from_text(&reference);
+            match serde_json::from_value::<ReferenceOr<T>>(value.clone()) {
+                Ok(ReferenceOr::Item(v)) => return Some((v, target)),
+                Ok(ReferenceOr::Reference { reference: next }) => {
+                    from = target;
+                    reference = next;
+                }
+                Err(e) => {
+                    self.error(Diagnostic::at_pointer(
+                        &self.doc.path,
+                        from.as_str(),
+                        format!("`$ref: {reference}` points at something of the wrong shape: {e}"),
+                    ));
+                    return None;
+                }
+            }
+        }
+        self.error(Diagnostic::at_pointer(
+            &self.doc.path,
+            at.as_str(),
+            format!("`$ref` chain longer than {MAX_REF_CHAIN} links (a cycle of references?)"),
+        ));
+        None
+    }
+
+    /// The raw JSON at `reference`, reporting a reference that does not resolve.
+    pub(crate) fn lookup(&mut self, reference: &str, from: &Pointer) -> Option<serde_json::Value> {
+        let Some(fragment) = reference.strip_prefix('#') else {
+            self.error(Diagnostic::at_pointer(
+                &self.doc.path,
+                from.as_str(),
+                format!("`$ref: {reference}` refers to another file; references to other files are not supported yet"),
+            ));
+            return None;
+        };
+        let mut node = &self.doc.raw;
+        for seg in fragment.split('/').skip(1) {
+            let key = unescape_segment(seg);
+            let next = match node {
+                serde_json::Value::Object(m) => m.get(&key),
+                serde_json::Value::Array(a) => key.parse::<usize>().ok().and_then(|i| a.get(i)),
+                _ => None,
+            };
+            match next {
+                Some(n) => node = n,
+                None => {
+                    self.error(Diagnostic::at_pointer(
+                        &self.doc.path,
+                        from.as_str(),
+                        format!("`$ref` does not resolve: target `{reference}` does not exist"),
+                    ));
+                    return None;
+                }
+            }
+        }
+        Some(node.clone())
+    }
+}

@@ -1,0 +1,458 @@
+//! Schemas to models and type references.
+
+use super::{Docs, Field, Model, ModelId, ModelKind, Sorted, Ty, Variant};
+use crate::diag::{Diagnostic, Pointer};
+use crate::load::Document;
+use crate::names::{ident_text, sanitize, Case, Namespace};
+use crate::Settings;
+use openapiv3::{
+    AdditionalProperties, IntegerFormat, ObjectType, ReferenceOr, Schema, SchemaKind, Type,
+    VariantOrUnknownOrEmpty,
+};
+use std::collections::HashMap;
+
+const COMPONENT_PREFIX: &str = "#/components/schemas/";
+
+/// What a schema turns into before it is given a home.
+enum Shape {
+    /// It needs a named type of its own.
+    Model(ModelKind),
+    /// It is a plain type reference.
+    Ty(Ty),
+}
+
+/// Builds models on demand, so that only what kept operations reach is
+/// emitted. Component schema names are all claimed up front, in spec order,
+/// so a schema's Rust name does not depend on the operation filter.
+pub(crate) struct Builder<'a> {
+    pub(crate) doc: &'a Document,
+    pub(crate) settings: &'a Settings,
+    types: Namespace,
+    names: Vec<String>,
+    models: Vec<Option<Model>>,
+    started: Vec<bool>,
+    components: Sorted<String, ModelId>,
+    /// Types already converted, by reference text or by the pointer of an
+    /// inline schema (a lookup table only; never iterated, so output order
+    /// is unaffected).
+    ref_memo: HashMap<String, Ty>,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'a> Builder<'a> {
+    pub(crate) fn new(doc: &'a Document, settings: &'a Settings, mut types: Namespace) -> Self {
+        let mut b = Builder {
+            doc,
+            settings,
+            types: Namespace::new(),
+            names: Vec::new(),
+            models: Vec::new(),
+            started: Vec::new(),
+            components: Sorted::new(),
+            ref_memo: HashMap::new(),
+            diags: Vec::new(),
+        };
+        if let Some(c) = &doc.api.components {
+            for key in c.schemas.keys() {
+                let name =
+                    types.claim(&format!("{}{}", sanitize(key, Case::Type), settings.suffix));
+                let id = b.alloc(name);
+                b.components.insert(key.clone(), id);
+            }
+        }
+        b.types = types;
+        b
+    }
+
+    /// Records an error.
+    pub(crate) fn error(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    /// The built models and every diagnostic.
+    pub(crate) fn finish(self) -> (Vec<Option<Model>>, Vec<Diagnostic>) {
+        (self.models, self.diags)
+    }
+
+    fn alloc(&mut self, name: String) -> ModelId {
+        self.names.push(name);
+        self.models.push(None);
+        self.started.push(false);
+        self.models.len() - 1
+    }
+
+    /// Claims a name for an inline schema from a hint such as
+    /// `PasswordStatus` + `state`.
+    fn new_inline(&mut self, hint: &str) -> ModelId {
+        let name = self.types.claim(&format!(
+            "{}{}",
+            sanitize(hint, Case::Type),
+            self.settings.suffix
+        ));
+        self.alloc(name)
+    }
+
+    /// The type of a schema or reference met at `at`; `hint` names any model
+    /// it needs. Never fails: what cannot be converted is reported and
+    /// becomes `serde_json::Value`.
+    pub(crate) fn ty(&mut self, schema: &ReferenceOr<Schema>, hint: &str, at: &Pointer) -> Ty {
+        match schema {
+            ReferenceOr::Item(s) => self.inline_at(s, hint, at),
+            ReferenceOr::Reference { reference } => self.reference(reference, at),
+        }
+    }
+
+    fn ty_boxed(&mut self, schema: &ReferenceOr<Box<Schema>>, hint: &str, at: &Pointer) -> Ty {
+        match schema {
+            ReferenceOr::Item(s) => self.inline_at(s, hint, at),
+            ReferenceOr::Reference { reference } => self.reference(reference, at),
+        }
+    }
+
+    fn reference(&mut self, reference: &str, at: &Pointer) -> Ty {
+        if let Some(key) = reference.strip_prefix(COMPONENT_PREFIX) {
+            let key = crate::diag::unescape_segment(key);
+            if let Some(&id) = self.components.get(&key) {
+                self.ensure_component(id, &key);
+                return Ty::Named(id);
+            }
+        }
+        if let Some(t) = self.ref_memo.get(reference) {
+            return t.clone();
+        }
+        // Guard against a reference cycle that passes through this entry.
+        self.ref_memo.insert(reference.to_owned(), Ty::Json);
+        let item = ReferenceOr::<Schema>::Reference {
+            reference: reference.to_owned(),
+        };
+        let ty = match self.resolve(&item, at) {
+            Some((schema, target)) => {
+                let hint = reference.rsplit('/').next().unwrap_or("Schema").to_owned();
+                self.inline(&schema, &hint, &target)
+            }
+            None => Ty::Json,
+        };
+        self.ref_memo.insert(reference.to_owned(), ty.clone());
+        ty
+    }
+
+    fn ensure_component(&mut self, id: ModelId, key: &str) {
+        if self.started[id] {
+            return;
+        }
+        self.started[id] = true;
+        let at = Pointer::root().join("components").join("schemas").join(key);
+        let Some(schema) = self
+            .doc
+            .api
+            .components
+            .as_ref()
+            .and_then(|c| c.schemas.get(key))
+            .cloned()
+        else {
+            return;
+        };
+        let (kind, docs) = match &schema {
+            ReferenceOr::Reference { reference } => (
+                ModelKind::Alias(self.reference(reference, &at)),
+                Docs::new(),
+            ),
+            ReferenceOr::Item(s) => {
+                let kind = match self.shape(s, key, &at) {
+                    Shape::Model(k) => k,
+                    Shape::Ty(t) => ModelKind::Alias(t),
+                };
+                (kind, schema_docs(s))
+            }
+        };
+        self.models[id] = Some(Model {
+            name: self.names[id].clone(),
+            docs,
+            kind,
+            pointer: at.to_string(),
+        });
+    }
+
+    /// An inline schema at `at`. One place in the document is one type: an
+    /// inline schema inside a shared component (the 401 body of
+    /// `#/components/responses/401`) is converted once, however many
+    /// operations reach it.
+    fn inline_at(&mut self, schema: &Schema, hint: &str, at: &Pointer) -> Ty {
+        if let Some(t) = self.ref_memo.get(at.as_str()) {
+            return t.clone();
+        }
+        let ty = self.inline(schema, hint, at);
+        self.ref_memo.insert(at.as_str().to_owned(), ty.clone());
+        ty
+    }
+
+    fn inline(&mut self, schema: &Schema, hint: &str, at: &Pointer) -> Ty {
+        match self.shape(schema, hint, at) {
+            Shape::Ty(t) => t,
+            Shape::Model(kind) => {
+                let id = self.new_inline(hint);
+                self.started[id] = true;
+                self.models[id] = Some(Model {
+                    name: self.names[id].clone(),
+                    docs: schema_docs(schema),
+                    kind,
+                    pointer: at.to_string(),
+                });
+                Ty::Named(id)
+            }
+        }
+    }
+
+    fn shape(&mut self, schema: &Schema, hint: &str, at: &Pointer) -> Shape {
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::String(s)) => {
+                let values: Vec<&str> =
+                    s.enumeration.iter().flatten().map(String::as_str).collect();
+                if values.is_empty() {
+                    Shape::Ty(Ty::String)
+                } else {
+                    Shape::Model(string_enum(&values))
+                }
+            }
+            SchemaKind::Type(Type::Number(_)) => Shape::Ty(Ty::F64),
+            SchemaKind::Type(Type::Integer(i)) => Shape::Ty(match i.format {
+                VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => Ty::I32,
+                _ => Ty::I64,
+            }),
+            SchemaKind::Type(Type::Boolean(_)) => Shape::Ty(Ty::Bool),
+            SchemaKind::Type(Type::Object(o)) => self.object(o, hint, at),
+            SchemaKind::Type(Type::Array(a)) => {
+                let item_at = at.join("items");
+                let item = match &a.items {
+                    Some(items) => {
+                        let t = self.ty_boxed(items, &format!("{hint}Item"), &item_at);
+                        if self.is_nullable_boxed(items) {
+                            Ty::Option(Box::new(t))
+                        } else {
+                            t
+                        }
+                    }
+                    None => Ty::Json,
+                };
+                Shape::Ty(Ty::Vec(Box::new(item)))
+            }
+            SchemaKind::OneOf { one_of } => self.union(one_of, hint, &at.join("oneOf")),
+            SchemaKind::AnyOf { any_of } => self.union(any_of, hint, &at.join("anyOf")),
+            SchemaKind::AllOf { all_of } => match self.merge_all_of(all_of, at) {
+                Some(o) => self.object(&o, hint, at),
+                None => Shape::Ty(Ty::Json),
+            },
+            SchemaKind::Not { .. } => Shape::Ty(Ty::Json),
+            SchemaKind::Any(any) => {
+                if !any.properties.is_empty() || any.typ.as_deref() == Some("object") {
+                    let o = ObjectType {
+                        properties: any.properties.clone(),
+                        required: any.required.clone(),
+                        additional_properties: any.additional_properties.clone(),
+                        min_properties: None,
+                        max_properties: None,
+                    };
+                    return self.object(&o, hint, at);
+                }
+                if !any.all_of.is_empty() {
+                    return match self.merge_all_of(&any.all_of, at) {
+                        Some(o) => self.object(&o, hint, at),
+                        None => Shape::Ty(Ty::Json),
+                    };
+                }
+                if !any.one_of.is_empty() {
+                    return self.union(&any.one_of, hint, &at.join("oneOf"));
+                }
+                if !any.any_of.is_empty() {
+                    return self.union(&any.any_of, hint, &at.join("anyOf"));
+                }
+                Shape::Ty(match any.typ.as_deref() {
+                    Some("string") => Ty::String,
+                    Some("integer") => Ty::I64,
+                    Some("number") => Ty::F64,
+                    Some("boolean") => Ty::Bool,
+                    Some("array") => Ty::Vec(Box::new(Ty::Json)),
+                    _ => Ty::Json,
+                })
+            }
+        }
+    }
+
+    fn object(&mut self, o: &ObjectType, hint: &str, at: &Pointer) -> Shape {
+        let additional = match &o.additional_properties {
+            None | Some(AdditionalProperties::Any(false)) => None,
+            Some(AdditionalProperties::Any(true)) => Some(Ty::Json),
+            Some(AdditionalProperties::Schema(s)) => {
+                let t = self.ty(s, &format!("{hint}Value"), &at.join("additionalProperties"));
+                Some(t)
+            }
+        };
+        if o.properties.is_empty() {
+            return Shape::Ty(match additional {
+                Some(t) => Ty::Map(Box::new(t)),
+                None => Ty::JsonObject,
+            });
+        }
+        let mut names = Namespace::new();
+        let mut fields = Vec::with_capacity(o.properties.len());
+        for (wire, prop) in &o.properties {
+            let prop_at = at.join("properties").join(wire);
+            let ty = self.ty_boxed(prop, &format!("{hint} {wire}"), &prop_at);
+            let nullable = self.is_nullable_boxed(prop);
+            let docs = match prop {
+                ReferenceOr::Item(s) => schema_docs(s),
+                ReferenceOr::Reference { .. } => Docs::new(),
+            };
+            fields.push(Field {
+                name: ident_text(&names.claim(&sanitize(wire, Case::Snake))),
+                wire: wire.clone(),
+                ty,
+                required: o.required.iter().any(|r| r == wire),
+                nullable,
+                boxed: false,
+                docs,
+            });
+        }
+        if additional.is_some() {
+            // The flattened map's field name must not clash with a property.
+            names.claim("additional_properties");
+        }
+        Shape::Model(ModelKind::Struct { fields, additional })
+    }
+
+    fn union(&mut self, parts: &[ReferenceOr<Schema>], hint: &str, at: &Pointer) -> Shape {
+        if let [only] = parts {
+            return Shape::Ty(self.ty(only, hint, &at.join("0")));
+        }
+        let mut names = Namespace::new();
+        let mut variants = Vec::with_capacity(parts.len());
+        for (i, part) in parts.iter().enumerate() {
+            let wanted = match part {
+                ReferenceOr::Reference { reference } => {
+                    reference.rsplit('/').next().unwrap_or("Variant").to_owned()
+                }
+                ReferenceOr::Item(s) => s
+                    .schema_data
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| format!("Variant{i}")),
+            };
+            let ty = self.ty(part, &format!("{hint} {wanted}"), &at.join(i.to_string()));
+            variants.push((names.claim(&sanitize(&wanted, Case::Type)), ty));
+        }
+        Shape::Model(ModelKind::Untagged { variants })
+    }
+
+    /// Merges `allOf` parts that are objects into one object; `None` when a
+    /// part is not an object (the schema then becomes `serde_json::Value`).
+    fn merge_all_of(&mut self, parts: &[ReferenceOr<Schema>], at: &Pointer) -> Option<ObjectType> {
+        let mut merged = ObjectType::default();
+        self.merge_into(&mut merged, parts, at, 0)?;
+        Some(merged)
+    }
+
+    fn merge_into(
+        &mut self,
+        merged: &mut ObjectType,
+        parts: &[ReferenceOr<Schema>],
+        at: &Pointer,
+        depth: usize,
+    ) -> Option<()> {
+        if depth > 16 {
+            return None;
+        }
+        for (i, part) in parts.iter().enumerate() {
+            let (schema, _) = self.resolve(part, &at.join("allOf").join(i.to_string()))?;
+            match &schema.schema_kind {
+                SchemaKind::Type(Type::Object(o)) => {
+                    for (k, v) in &o.properties {
+                        merged.properties.insert(k.clone(), v.clone());
+                    }
+                    for r in &o.required {
+                        if !merged.required.contains(r) {
+                            merged.required.push(r.clone());
+                        }
+                    }
+                    if merged.additional_properties.is_none() {
+                        merged.additional_properties = o.additional_properties.clone();
+                    }
+                }
+                SchemaKind::AllOf { all_of } => self.merge_into(merged, all_of, at, depth + 1)?,
+                SchemaKind::Any(a) if a.typ.is_none() || a.typ.as_deref() == Some("object") => {
+                    for (k, v) in &a.properties {
+                        merged.properties.insert(k.clone(), v.clone());
+                    }
+                    for r in &a.required {
+                        if !merged.required.contains(r) {
+                            merged.required.push(r.clone());
+                        }
+                    }
+                    if !a.all_of.is_empty() {
+                        self.merge_into(merged, &a.all_of, at, depth + 1)?;
+                    }
+                }
+                _ => return None,
+            }
+        }
+        Some(())
+    }
+
+    fn is_nullable_boxed(&mut self, schema: &ReferenceOr<Box<Schema>>) -> bool {
+        match schema {
+            ReferenceOr::Item(s) => schema_nullable(s),
+            ReferenceOr::Reference { reference } => self.ref_nullable(reference),
+        }
+    }
+
+    fn ref_nullable(&mut self, reference: &str) -> bool {
+        let item = ReferenceOr::<Schema>::Reference {
+            reference: reference.to_owned(),
+        };
+        // Broken references were already reported when the type was built.
+        let before = self.diags.len();
+        let nullable = self
+            .resolve(&item, &Pointer::root())
+            .is_some_and(|(s, _)| schema_nullable(&s));
+        self.diags.truncate(before);
+        nullable
+    }
+}
+
+fn schema_nullable(s: &Schema) -> bool {
+    s.schema_data.nullable
+        || matches!(&s.schema_kind, SchemaKind::Type(Type::String(t)) if t.enumeration.iter().any(Option::is_none))
+}
+
+fn string_enum(values: &[&str]) -> ModelKind {
+    let mut names = Namespace::new();
+    let mut variants = Vec::with_capacity(values.len());
+    let mut seen = std::collections::BTreeSet::new();
+    for v in values {
+        if !seen.insert(*v) {
+            continue;
+        }
+        let wanted = if v.is_empty() {
+            "Empty".to_owned()
+        } else {
+            sanitize(v, Case::Type)
+        };
+        variants.push(Variant {
+            name: ident_text(&names.claim(&wanted)),
+            wire: (*v).to_owned(),
+        });
+    }
+    let other = names.claim("Other");
+    ModelKind::StringEnum { variants, other }
+}
+
+/// Title, description and example of a schema.
+pub(crate) fn schema_docs(s: &Schema) -> Docs {
+    let mut d = Docs::new();
+    d.push_opt(s.schema_data.title.as_deref())
+        .push_opt(s.schema_data.description.as_deref())
+        .push_example(s.schema_data.example.as_ref());
+    if s.schema_data.deprecated {
+        d.push_raw("**Deprecated** in the spec.".to_owned());
+    }
+    d
+}

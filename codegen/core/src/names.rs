@@ -1,0 +1,178 @@
+//! Every Rust name the generator emits is decided here: one sanitizer on top of
+//! `heck`, one keyword rule, and one collision resolver per namespace.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use std::collections::BTreeSet;
+
+/// The case a name is converted to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// `UpperCamelCase`, for types and enum variants.
+    Type,
+    /// `snake_case`, for fields, methods and parameters.
+    Snake,
+}
+
+/// Words that cannot be raw identifiers (`r#self` is not allowed).
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Strict and reserved keywords of Rust 2021, which need `r#` as identifiers.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
+];
+
+/// Converts any spec string (`PasswordInfoQueryDTO`, `X-SailPoint-Experimental`,
+/// `IN_PROGRESS`, `200`) into an identifier body in `case`. The result is
+/// never empty and never starts with a digit; keywords are left for
+/// [`ident_text`] to escape.
+pub fn sanitize(name: &str, case: Case) -> String {
+    // Separators heck does not know (`.`, `/`, `$`, `+`, …) become word breaks.
+    let spaced: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
+    let mut out = match case {
+        Case::Type => spaced.to_upper_camel_case(),
+        Case::Snake => spaced.to_snake_case(),
+    };
+    if out.is_empty() {
+        out = match case {
+            Case::Type => "Unnamed".to_owned(),
+            Case::Snake => "unnamed".to_owned(),
+        };
+    }
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert_str(
+            0,
+            match case {
+                Case::Type => "V",
+                Case::Snake => "n",
+            },
+        );
+    }
+    out
+}
+
+/// The text of an identifier for `name`: `r#type` for keywords, `self_` for the
+/// few words that cannot be raw.
+pub fn ident_text(name: &str) -> String {
+    if NOT_RAW.contains(&name) {
+        format!("{name}_")
+    } else if KEYWORDS.contains(&name) {
+        format!("r#{name}")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// Hands out unique names within one namespace, first come first served, in
+/// the deterministic order the caller asks. A taken name gets the smallest
+/// free numeric suffix (`Foo`, `Foo2`, `Foo3`).
+#[derive(Debug, Default, Clone)]
+pub struct Namespace {
+    taken: BTreeSet<String>,
+}
+
+impl Namespace {
+    /// An empty namespace.
+    pub fn new() -> Self {
+        Namespace::default()
+    }
+
+    /// Marks `name` as taken without returning it (for names the generator
+    /// emits itself, such as the client struct).
+    pub fn reserve(&mut self, name: &str) {
+        self.taken.insert(name.to_owned());
+    }
+
+    /// Claims `wanted`, or the first free `wanted{n}` for n ≥ 2.
+    pub fn claim(&mut self, wanted: &str) -> String {
+        if self.taken.insert(wanted.to_owned()) {
+            return wanted.to_owned();
+        }
+        let mut n = 2u32;
+        loop {
+            let candidate = format!("{wanted}{n}");
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+            n += 1;
+        }
+    }
+}
+
+/// Edit distance, for "did you mean" suggestions.
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Up to three `candidates` closest to `wanted` (case-insensitive), best first.
+pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let w = wanted.to_lowercase();
+    let mut scored: Vec<(usize, &str)> = candidates
+        .into_iter()
+        .map(|c| (levenshtein(&w, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.len().max(w.len()) / 2).max(2))
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spec_names_become_rust_names() {
+        assert_eq!(
+            sanitize("PasswordInfoQueryDTO", Case::Type),
+            "PasswordInfoQueryDto"
+        );
+        assert_eq!(sanitize("IN_PROGRESS", Case::Type), "InProgress");
+        assert_eq!(
+            sanitize("X-SailPoint-Experimental", Case::Snake),
+            "x_sail_point_experimental"
+        );
+        assert_eq!(
+            sanitize("queryPasswordInfo", Case::Snake),
+            "query_password_info"
+        );
+        assert_eq!(sanitize("200", Case::Type), "V200");
+        assert_eq!(sanitize("", Case::Snake), "unnamed");
+        assert_eq!(sanitize("a.b/c", Case::Snake), "a_b_c");
+        assert_eq!(ident_text("type"), "r#type");
+        assert_eq!(ident_text("self"), "self_");
+        assert_eq!(ident_text("name"), "name");
+    }
+
+    #[test]
+    fn collisions_get_numbered_in_claim_order() {
+        let mut ns = Namespace::new();
+        ns.reserve("Api");
+        assert_eq!(ns.claim("Api"), "Api2");
+        assert_eq!(ns.claim("Foo"), "Foo");
+        assert_eq!(ns.claim("Foo"), "Foo2");
+        assert_eq!(ns.claim("Foo"), "Foo3");
+    }
+
+    #[test]
+    fn suggestions_rank_by_distance() {
+        let c = ["queryPasswordInfo", "setPassword", "createDigitToken"];
+        assert_eq!(closest("queryPaswordInfo", c), vec!["queryPasswordInfo"]);
+        assert!(closest("zzzzzzzz", c).is_empty());
+    }
+}

@@ -1,0 +1,958 @@
+/// The version path every operation of this API is under, from the spec's `servers`.
+pub const BASE_PATH: &str = "/beta";
+/// The operations of Identity Security Cloud beta API: Password Management.
+///
+/// Wraps a configured client; cheap to clone.
+#[derive(::std::fmt::Debug, ::std::clone::Clone)]
+pub struct ApiBeta {
+    client: ::sailpoint_isc::Client,
+}
+impl ApiBeta {
+    /// Uses `client` (its base URL, token and retry settings) for every call.
+    pub fn new(client: ::sailpoint_isc::Client) -> Self {
+        Self { client }
+    }
+    /// The underlying client.
+    pub fn client(&self) -> &::sailpoint_isc::Client {
+        &self.client
+    }
+    /// Generate a digit token
+    ///
+    /// This API is used to generate a digit token for password management. Requires authorization scope of "idn:password-digit-token:create".
+    ///
+    /// `POST /generate-password-reset-token/digit`
+    ///
+    /// Required OAuth scopes (any one scheme):
+    /// - `userAuth`: `idn:password-digit-token:create`
+    /// - `applicationAuth`: `idn:password-digit-token:create`
+    ///
+    /// Request body: `PasswordDigitTokenResetBeta`.
+    ///
+    /// Returns `PasswordDigitTokenBeta` on success.
+    ///
+    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
+    /// - 400: `ErrorResponseDtoBeta`
+    /// - 401: `UnauthorizedErrorBeta`
+    /// - 403: `ErrorResponseDtoBeta`
+    /// - 429: `TooManyRequestsErrorBeta`
+    /// - 500: `ErrorResponseDtoBeta`
+    pub async fn create_digit_token(
+        &self,
+        body: &PasswordDigitTokenResetBeta,
+    ) -> ::sailpoint_isc::Result<PasswordDigitTokenBeta> {
+        static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
+            id: "createDigitToken",
+            method: ::sailpoint_isc::__private::Method::POST,
+            base_path: BASE_PATH,
+            path: "/generate-password-reset-token/digit",
+            errors: &[
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(400u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        ErrorResponseDtoBeta,
+                    >,
+                },
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(401u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        UnauthorizedErrorBeta,
+                    >,
+                },
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(403u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        ErrorResponseDtoBeta,
+                    >,
+                },
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(429u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        TooManyRequestsErrorBeta,
+                    >,
+                },
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(500u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        ErrorResponseDtoBeta,
+                    >,
+                },
+            ],
+        };
+        let request = ::sailpoint_isc::__private::Request::new(&OP).json(body);
+        self.client.execute(request).await
+    }
+    /// Query password info
+    ///
+    /// This API is used to query password related information.
+    ///
+    /// A token with [API authority](https://developer.sailpoint.com/idn/api/authentication#client-credentials-grant-flow)
+    /// is required to call this API.  "API authority" refers to a token that only has the "client_credentials"
+    /// grant type, and therefore no user context. A [personal access token](https://developer.sailpoint.com/idn/api/authentication#personal-access-tokens)
+    /// or a token generated with the [authorization_code](https://developer.sailpoint.com/idn/api/authentication#authorization-code-grant-flow)
+    /// grant type will **NOT** work on this endpoint, and a `403 Forbidden` response
+    /// will be returned.
+    ///
+    /// `POST /query-password-info`
+    ///
+    /// Required OAuth scopes (any one scheme):
+    /// - `userAuth`: `idn:password-info:read`
+    /// - `applicationAuth`: `idn:password-info:read`
+    ///
+    /// Request body: `PasswordInfoQueryDtoBeta`.
+    ///
+    /// Returns `PasswordInfoBeta` on success.
+    ///
+    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
+    /// - 400: `ErrorResponseDtoBeta`
+    /// - 401: `UnauthorizedErrorBeta`
+    /// - 403: `ErrorResponseDtoBeta`
+    /// - 429: `TooManyRequestsErrorBeta`
+    /// - 500: `ErrorResponseDtoBeta`
+    pub async fn query_password_info(
+        &self,
+        body: &PasswordInfoQueryDtoBeta,
+    ) -> ::sailpoint_isc::Result<PasswordInfoBeta> {
+        static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
+            id: "queryPasswordInfo",
+            method: ::sailpoint_isc::__private::Method::POST,
+            base_path: BASE_PATH,
+            path: "/query-password-info",
+            errors: &[
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(400u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        ErrorResponseDtoBeta,
+                    >,
+                },
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(401u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        UnauthorizedErrorBeta,
+                    >,
+                },
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(403u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        ErrorResponseDtoBeta,
+                    >,
+                },
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(429u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        TooManyRequestsErrorBeta,
+                    >,
+                },
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(500u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        ErrorResponseDtoBeta,
+                    >,
+                },
+            ],
+        };
+        let request = ::sailpoint_isc::__private::Request::new(&OP).json(body);
+        self.client.execute(request).await
+    }
+    /// Set identity's password
+    ///
+    /// This API is used to set a password for an identity.
+    ///
+    /// An identity can change their own password (as well as any of their accounts' passwords) if they use a token generated by their ISC user, such as a [personal access token](https://developer.sailpoint.com/idn/api/authentication#personal-access-tokens) or ["authorization_code" derived OAuth token](https://developer.sailpoint.com/idn/api/authentication#authorization-code-grant-flow).
+    ///
+    /// A token with [API authority](https://developer.sailpoint.com/idn/api/authentication#client-credentials-grant-flow) can be used to change **any** identity's password or the password of any of the identity's accounts.
+    /// "API authority" refers to a token that only has the "client_credentials" grant type.
+    ///
+    /// >**Note: If you want to set an identity's source account password, you must enable `PASSWORD` as one of the source's features. You can use the [PATCH Source endpoint](https://developer.sailpoint.com/docs/api/v3/update-source) to add the `PASSWORD` feature.**
+    ///
+    /// You can use this endpoint to generate an `encryptedPassword` (RSA encrypted using publicKey).
+    /// To do so, follow these steps:
+    ///
+    /// 1. Use [Query Password Info](https://developer.sailpoint.com/idn/api/v3/query-password-info) to get the following information: `identityId`, `sourceId`, `publicKeyId`, `publicKey`, `accounts`, and `policies`.
+    ///
+    /// 2. Choose an account from the previous response that you will provide as an `accountId` in your request to set an encrypted password.
+    ///
+    /// 3. Use [Set Identity's Password](https://developer.sailpoint.com/idn/api/v3/set-password) and provide the information you got from your earlier query. Then add this code to your request to get the encrypted password:
+    ///
+    /// ```java
+    /// import javax.crypto.Cipher;
+    /// import java.security.KeyFactory;
+    /// import java.security.PublicKey;
+    /// import java.security.spec.X509EncodedKeySpec;
+    /// import java util.Base64;
+    ///
+    /// String encrypt(String publicKey, String toEncrypt) throws Exception {
+    ///   byte[] publicKeyBytes = Base64.getDecoder().decode(publicKey);
+    ///   byte[] encryptedBytes = encryptRsa(publicKeyBytes, toEncrypt.getBytes("UTF-8"));
+    ///   return Base64.getEncoder().encodeToString(encryptedBytes);
+    /// }
+    ///
+    /// private byte[] encryptRsa(byte[] publicKeyBytes, byte[] toEncryptBytes) throws Exception {
+    ///   PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(publicKeyBytes));
+    ///   String transformation = "RSA/ECB/PKCS1Padding";
+    ///   Cipher cipher = Cipher.getInstance(transformation);
+    ///   cipher.init(1, key);
+    ///   return cipher.doFinal(toEncryptBytes);
+    /// }
+    /// ```
+    ///
+    /// In this example, `toEncrypt` refers to the plain text password you are setting and then encrypting, and the `publicKey` refers to the publicKey you got from the first request you sent.
+    ///
+    /// You can then use [Get Password Change Request Status](https://developer.sailpoint.com/idn/api/v3/get-password-change-status) to check the password change request status. To do so, you must provide the `requestId` from your earlier request to set the password.
+    ///
+    /// `POST /set-password`
+    ///
+    /// Required OAuth scopes (any one scheme):
+    /// - `userAuth`: `idn:password-change:manage`
+    /// - `applicationAuth`: `idn:password-change:manage`
+    ///
+    /// Request body: `PasswordChangeRequestBeta`.
+    ///
+    /// Returns `PasswordChangeResponseBeta` on success.
+    ///
+    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
+    /// - 400: `ErrorResponseDtoBeta`
+    /// - 401: `UnauthorizedErrorBeta`
+    /// - 403: `ErrorResponseDtoBeta`
+    /// - 429: `TooManyRequestsErrorBeta`
+    /// - 500: `ErrorResponseDtoBeta`
+    pub async fn set_identity_password(
+        &self,
+        body: &PasswordChangeRequestBeta,
+    ) -> ::sailpoint_isc::Result<PasswordChangeResponseBeta> {
+        static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
+            id: "setIdentityPassword",
+            method: ::sailpoint_isc::__private::Method::POST,
+            base_path: BASE_PATH,
+            path: "/set-password",
+            errors: &[
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(400u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        ErrorResponseDtoBeta,
+                    >,
+                },
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(401u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        UnauthorizedErrorBeta,
+                    >,
+                },
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(403u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        ErrorResponseDtoBeta,
+                    >,
+                },
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(429u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        TooManyRequestsErrorBeta,
+                    >,
+                },
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(500u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        ErrorResponseDtoBeta,
+                    >,
+                },
+            ],
+        };
+        let request = ::sailpoint_isc::__private::Request::new(&OP).json(body);
+        self.client.execute(request).await
+    }
+    /// Get password change request status
+    ///
+    /// This API returns the status of a password change request. A token with identity owner or trusted API client application authority is required to call this API.
+    ///
+    /// `GET /password-change-status/{id}`
+    ///
+    /// Required OAuth scopes (any one scheme):
+    /// - `userAuth`: `idn:password-change:read`
+    /// - `applicationAuth`: `idn:password-change:read`
+    ///
+    /// Parameters:
+    /// - `id` (path `id`)
+    ///
+    /// Returns `PasswordStatusBeta` on success.
+    ///
+    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
+    /// - 400: `ErrorResponseDtoBeta`
+    /// - 401: `UnauthorizedErrorBeta`
+    /// - 403: `ErrorResponseDtoBeta`
+    /// - 404: `ErrorResponseDtoBeta`
+    /// - 500: `ErrorResponseDtoBeta`
+    pub async fn get_identity_password_change_status(
+        &self,
+        id: &str,
+    ) -> ::sailpoint_isc::Result<PasswordStatusBeta> {
+        static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
+            id: "getIdentityPasswordChangeStatus",
+            method: ::sailpoint_isc::__private::Method::GET,
+            base_path: BASE_PATH,
+            path: "/password-change-status/{id}",
+            errors: &[
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(400u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        ErrorResponseDtoBeta,
+                    >,
+                },
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(401u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        UnauthorizedErrorBeta,
+                    >,
+                },
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(403u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        ErrorResponseDtoBeta,
+                    >,
+                },
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(404u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        ErrorResponseDtoBeta,
+                    >,
+                },
+                ::sailpoint_isc::__private::ErrorDecoder {
+                    status: ::std::option::Option::Some(500u16),
+                    decode: ::sailpoint_isc::__private::decode_error::<
+                        ErrorResponseDtoBeta,
+                    >,
+                },
+            ],
+        };
+        let request = ::sailpoint_isc::__private::Request::new(&OP).path("id", id);
+        self.client.execute(request).await
+    }
+}
+/// Error Message Dto
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::sailpoint_isc::__private::serde::Serialize,
+    ::sailpoint_isc::__private::serde::Deserialize
+)]
+#[serde(crate = "::sailpoint_isc::__private::serde")]
+pub struct ErrorMessageDtoBeta {
+    /// The locale for the message text, a BCP 47 language tag.
+    ///
+    /// Example: `en-US`
+    #[serde(
+        rename = "locale",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub locale: ::std::option::Option<::std::string::String>,
+    #[serde(
+        rename = "localeOrigin",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub locale_origin: ::std::option::Option<LocaleOriginBeta>,
+    /// Actual text of the error message in the indicated locale.
+    ///
+    /// Example: `The request was syntactically correct but its content is semantically invalid.`
+    #[serde(
+        rename = "text",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub text: ::std::option::Option<::std::string::String>,
+}
+/// Error Response Dto
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::sailpoint_isc::__private::serde::Serialize,
+    ::sailpoint_isc::__private::serde::Deserialize
+)]
+#[serde(crate = "::sailpoint_isc::__private::serde")]
+pub struct ErrorResponseDtoBeta {
+    /// Fine-grained error code providing more detail of the error.
+    ///
+    /// Example: `400.1 Bad Request Content`
+    #[serde(
+        rename = "detailCode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub detail_code: ::std::option::Option<::std::string::String>,
+    /// Unique tracking id for the error.
+    ///
+    /// Example: `e7eab60924f64aa284175b9fa3309599`
+    #[serde(
+        rename = "trackingId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub tracking_id: ::std::option::Option<::std::string::String>,
+    /// Generic localized reason for error
+    #[serde(
+        rename = "messages",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub messages: ::std::option::Option<::std::vec::Vec<ErrorMessageDtoBeta>>,
+    /// Plain-text descriptive reasons to provide additional detail to the text provided in the messages field
+    #[serde(
+        rename = "causes",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub causes: ::std::option::Option<::std::vec::Vec<ErrorMessageDtoBeta>>,
+}
+/// An indicator of how the locale was selected. *DEFAULT* means the locale is the system default. *REQUEST* means the locale was selected from the request context (i.e., best match based on the *Accept-Language* header). Additional values may be added in the future without notice.
+///
+/// Example: `DEFAULT`
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash,
+    ::std::cmp::PartialOrd,
+    ::std::cmp::Ord
+)]
+pub enum LocaleOriginBeta {
+    /// `DEFAULT`
+    Default,
+    /// `REQUEST`
+    Request,
+    /// A value this version of the spec does not list, kept as sent.
+    Other(::std::string::String),
+}
+impl ::sailpoint_isc::__private::StringEnum for LocaleOriginBeta {
+    fn as_wire(&self) -> &str {
+        match self {
+            Self::Default => "DEFAULT",
+            Self::Request => "REQUEST",
+            Self::Other(v) => v,
+        }
+    }
+    fn from_wire(v: ::std::string::String) -> Self {
+        match v.as_str() {
+            "DEFAULT" => Self::Default,
+            "REQUEST" => Self::Request,
+            _ => Self::Other(v),
+        }
+    }
+}
+impl LocaleOriginBeta {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        ::sailpoint_isc::__private::StringEnum::as_wire(self)
+    }
+}
+impl ::std::fmt::Display for LocaleOriginBeta {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::sailpoint_isc::__private::serde::Serialize for LocaleOriginBeta {
+    fn serialize<S: ::sailpoint_isc::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        ::sailpoint_isc::__private::serialize_string_enum(self, s)
+    }
+}
+impl<'de> ::sailpoint_isc::__private::serde::Deserialize<'de> for LocaleOriginBeta {
+    fn deserialize<D: ::sailpoint_isc::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::sailpoint_isc::__private::deserialize_string_enum(d)
+    }
+}
+/// Password Change Request
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::sailpoint_isc::__private::serde::Serialize,
+    ::sailpoint_isc::__private::serde::Deserialize
+)]
+#[serde(crate = "::sailpoint_isc::__private::serde")]
+pub struct PasswordChangeRequestBeta {
+    /// The identity ID that requested the password change
+    ///
+    /// Example: `8a807d4c73c545510173c545f0a002ff`
+    #[serde(
+        rename = "identityId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub identity_id: ::std::option::Option<::std::string::String>,
+    /// The RSA encrypted password
+    ///
+    /// Example: `XzN+YwKgr2C+InkMYFMBG3UtjMEw5ZIql/XFlXo8cJNeslmkplx6vn4kd4/43IF9STBk5RnzR6XmjpEO+FwHDoiBwYZAkAZK/Iswxk4OdybG6Y4MStJCOCiK8osKr35IMMSV/mbO4wAeltoCk7daTWzTGLiI6UaT5tf+F2EgdjJZ7YqM8W8r7aUWsm3p2Xt01Y46ZRx0QaM91QruiIx2rECFT2pUO0wr+7oQ77jypATyGWRtADsu3YcvCk/6U5MqCnXMzKBcRas7NnZdSL/d5H1GglVGz3VLPMaivG4/oL4chOMmFCRl/zVsGxZ9RhN8rxsRGFFKn+rhExTi+bax3A==`
+    #[serde(
+        rename = "encryptedPassword",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub encrypted_password: ::std::option::Option<::std::string::String>,
+    /// The encryption key ID
+    ///
+    /// Example: `YWQ2NjQ4MTItZjY0NC00MWExLWFjMjktOGNmMzU3Y2VlNjk2`
+    #[serde(
+        rename = "publicKeyId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub public_key_id: ::std::option::Option<::std::string::String>,
+    /// Account ID of the account This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350
+    ///
+    /// Example: `CN=Abby Smith,OU=Austin,OU=Americas,OU=Demo,DC=seri,DC=acme,DC=com`
+    #[serde(
+        rename = "accountId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub account_id: ::std::option::Option<::std::string::String>,
+    /// The ID of the source for which identity is requesting the password change
+    ///
+    /// Example: `8a807d4c73c545510173c545d4b60246`
+    #[serde(
+        rename = "sourceId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub source_id: ::std::option::Option<::std::string::String>,
+}
+/// Password Change Response
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::sailpoint_isc::__private::serde::Serialize,
+    ::sailpoint_isc::__private::serde::Deserialize
+)]
+#[serde(crate = "::sailpoint_isc::__private::serde")]
+pub struct PasswordChangeResponseBeta {
+    /// The password change request ID
+    ///
+    /// Example: `089899f13a8f4da7824996191587bab9`
+    #[serde(
+        rename = "requestId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub request_id: ::std::option::Option<::std::string::String>,
+    /// Password change state
+    #[serde(
+        rename = "state",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub state: ::std::option::Option<PasswordChangeResponseStateBeta>,
+}
+/// Password Digit Token
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::sailpoint_isc::__private::serde::Serialize,
+    ::sailpoint_isc::__private::serde::Deserialize
+)]
+#[serde(crate = "::sailpoint_isc::__private::serde")]
+pub struct PasswordDigitTokenBeta {
+    /// The digit token for password management
+    ///
+    /// Example: `9087713`
+    #[serde(
+        rename = "digitToken",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub digit_token: ::std::option::Option<::std::string::String>,
+    /// The reference ID of the digit token generation request
+    ///
+    /// Example: `e1267ecd-fcd9-4c73-9c55-12555efad136`
+    #[serde(
+        rename = "requestId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub request_id: ::std::option::Option<::std::string::String>,
+}
+/// Password Digit Token Reset
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::sailpoint_isc::__private::serde::Serialize,
+    ::sailpoint_isc::__private::serde::Deserialize
+)]
+#[serde(crate = "::sailpoint_isc::__private::serde")]
+pub struct PasswordDigitTokenResetBeta {
+    /// The uid of the user requested for digit token
+    ///
+    /// Example: `Abby.Smith`
+    #[serde(rename = "userId")]
+    pub user_id: ::std::string::String,
+    /// The length of digit token. It should be from 6 to 18, inclusive. The default value is 6.
+    ///
+    /// Example: `8`
+    #[serde(
+        rename = "length",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub length: ::std::option::Option<i64>,
+    /// The time to live for the digit token in minutes. The default value is 5 minutes.
+    ///
+    /// Example: `5`
+    #[serde(
+        rename = "durationMinutes",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub duration_minutes: ::std::option::Option<i64>,
+}
+/// Password Info
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::sailpoint_isc::__private::serde::Serialize,
+    ::sailpoint_isc::__private::serde::Deserialize
+)]
+#[serde(crate = "::sailpoint_isc::__private::serde")]
+pub struct PasswordInfoBeta {
+    /// Example: `2c918085744fec4301746f9a5bce4605`
+    #[serde(
+        rename = "identityId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub identity_id: ::std::option::Option<::std::string::String>,
+    /// Example: `2c918083746f642c01746f990884012a`
+    #[serde(
+        rename = "sourceId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub source_id: ::std::option::Option<::std::string::String>,
+    /// Example: `N2M1OTJiMGEtMDJlZS00ZWU3LTkyYTEtNjA5YmI5NWE3ZWVh`
+    #[serde(
+        rename = "publicKeyId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub public_key_id: ::std::option::Option<::std::string::String>,
+    /// User's public key with Base64 encoding
+    ///
+    /// Example: `MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAuGFkWi2J75TztpbaPKd36bJnIB3J8gZ6UcoS9oSDYsqBzPpTsfZXYaEf4Y4BKGgJIXmE/lwhwuj7mU1itdZ2qTSNFtnXA8Fn75c3UUkk+h+wdZbkuSmqlsJo3R1OnJkwkJggcAy9Jvk9jlcrNLWorpQ1w9raUvxtvfgkSdq153KxotenQ1HciSyZ0nA/Kw0UaucLnho8xdRowZs11afXGXA9IT9H6D8T6zUdtSxm0nAyH+mluma5LdTfaM50W3l/L8q56Vrqmx2pZIiwdx/0+g3Y++jV70zom0ZBkC1MmSoLMrQYG5OICNjr72f78B2PaGXfarQHqARLjKpMVt9YIQIDAQAB`
+    #[serde(
+        rename = "publicKey",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub public_key: ::std::option::Option<::std::string::String>,
+    /// Account info related to queried identity and source
+    #[serde(
+        rename = "accounts",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub accounts: ::std::option::Option<::std::vec::Vec<PasswordInfoAccountBeta>>,
+    /// Password constraints
+    ///
+    /// Example:
+    /// ```json
+    /// [
+    ///   "passwordRepeatedChar is 3",
+    ///   "passwordMinAlpha is 1",
+    ///   "passwordMinLength is 5",
+    ///   "passwordMinNumeric is 1"
+    /// ]
+    /// ```
+    #[serde(
+        rename = "policies",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub policies: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+/// Password Info Account
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::sailpoint_isc::__private::serde::Serialize,
+    ::sailpoint_isc::__private::serde::Deserialize
+)]
+#[serde(crate = "::sailpoint_isc::__private::serde")]
+pub struct PasswordInfoAccountBeta {
+    /// Account ID of the account. This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350
+    ///
+    /// Example: `CN=Abby Smith,OU=Austin,OU=Americas,OU=Demo,DC=seri,DC=acme,DC=com`
+    #[serde(
+        rename = "accountId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub account_id: ::std::option::Option<::std::string::String>,
+    /// Display name of the account. This is specified per account schema in the source configuration. It is used to display name of the account. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-Name-for/ta-p/74008
+    ///
+    /// Example: `Abby.Smith`
+    #[serde(
+        rename = "accountName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub account_name: ::std::option::Option<::std::string::String>,
+}
+/// Password Info Query DTO
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::sailpoint_isc::__private::serde::Serialize,
+    ::sailpoint_isc::__private::serde::Deserialize
+)]
+#[serde(crate = "::sailpoint_isc::__private::serde")]
+pub struct PasswordInfoQueryDtoBeta {
+    /// The login name of the user
+    ///
+    /// Example: `Abby.Smith`
+    #[serde(
+        rename = "userName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub user_name: ::std::option::Option<::std::string::String>,
+    /// The display name of the source
+    ///
+    /// Example: `My-AD`
+    #[serde(
+        rename = "sourceName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub source_name: ::std::option::Option<::std::string::String>,
+}
+/// Password Status
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::sailpoint_isc::__private::serde::Serialize,
+    ::sailpoint_isc::__private::serde::Deserialize
+)]
+#[serde(crate = "::sailpoint_isc::__private::serde")]
+pub struct PasswordStatusBeta {
+    /// The password change request ID
+    ///
+    /// Example: `089899f13a8f4da7824996191587bab9`
+    #[serde(
+        rename = "requestId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub request_id: ::std::option::Option<::std::string::String>,
+    /// Password change state
+    #[serde(
+        rename = "state",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub state: ::std::option::Option<PasswordStatusStateBeta>,
+    /// The errors during the password change request
+    #[serde(
+        rename = "errors",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub errors: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// List of source IDs in the password change request
+    #[serde(
+        rename = "sourceIds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub source_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::sailpoint_isc::__private::serde::Serialize,
+    ::sailpoint_isc::__private::serde::Deserialize
+)]
+#[serde(crate = "::sailpoint_isc::__private::serde")]
+pub struct UnauthorizedErrorBeta {
+    /// A message describing the error
+    ///
+    /// Example: `JWT validation failed: JWT is expired`
+    #[serde(
+        rename = "error",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub error: ::std::option::Option<::sailpoint_isc::__private::serde_json::Value>,
+}
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::sailpoint_isc::__private::serde::Serialize,
+    ::sailpoint_isc::__private::serde::Deserialize
+)]
+#[serde(crate = "::sailpoint_isc::__private::serde")]
+pub struct TooManyRequestsErrorBeta {
+    /// A message describing the error
+    ///
+    /// Example: ` Rate Limit Exceeded `
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub message: ::std::option::Option<::sailpoint_isc::__private::serde_json::Value>,
+}
+/// Password change state
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash,
+    ::std::cmp::PartialOrd,
+    ::std::cmp::Ord
+)]
+pub enum PasswordChangeResponseStateBeta {
+    /// `IN_PROGRESS`
+    InProgress,
+    /// `FINISHED`
+    Finished,
+    /// `FAILED`
+    Failed,
+    /// A value this version of the spec does not list, kept as sent.
+    Other(::std::string::String),
+}
+impl ::sailpoint_isc::__private::StringEnum for PasswordChangeResponseStateBeta {
+    fn as_wire(&self) -> &str {
+        match self {
+            Self::InProgress => "IN_PROGRESS",
+            Self::Finished => "FINISHED",
+            Self::Failed => "FAILED",
+            Self::Other(v) => v,
+        }
+    }
+    fn from_wire(v: ::std::string::String) -> Self {
+        match v.as_str() {
+            "IN_PROGRESS" => Self::InProgress,
+            "FINISHED" => Self::Finished,
+            "FAILED" => Self::Failed,
+            _ => Self::Other(v),
+        }
+    }
+}
+impl PasswordChangeResponseStateBeta {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        ::sailpoint_isc::__private::StringEnum::as_wire(self)
+    }
+}
+impl ::std::fmt::Display for PasswordChangeResponseStateBeta {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::sailpoint_isc::__private::serde::Serialize for PasswordChangeResponseStateBeta {
+    fn serialize<S: ::sailpoint_isc::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        ::sailpoint_isc::__private::serialize_string_enum(self, s)
+    }
+}
+impl<'de> ::sailpoint_isc::__private::serde::Deserialize<'de>
+for PasswordChangeResponseStateBeta {
+    fn deserialize<D: ::sailpoint_isc::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::sailpoint_isc::__private::deserialize_string_enum(d)
+    }
+}
+/// Password change state
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash,
+    ::std::cmp::PartialOrd,
+    ::std::cmp::Ord
+)]
+pub enum PasswordStatusStateBeta {
+    /// `IN_PROGRESS`
+    InProgress,
+    /// `FINISHED`
+    Finished,
+    /// `FAILED`
+    Failed,
+    /// A value this version of the spec does not list, kept as sent.
+    Other(::std::string::String),
+}
+impl ::sailpoint_isc::__private::StringEnum for PasswordStatusStateBeta {
+    fn as_wire(&self) -> &str {
+        match self {
+            Self::InProgress => "IN_PROGRESS",
+            Self::Finished => "FINISHED",
+            Self::Failed => "FAILED",
+            Self::Other(v) => v,
+        }
+    }
+    fn from_wire(v: ::std::string::String) -> Self {
+        match v.as_str() {
+            "IN_PROGRESS" => Self::InProgress,
+            "FINISHED" => Self::Finished,
+            "FAILED" => Self::Failed,
+            _ => Self::Other(v),
+        }
+    }
+}
+impl PasswordStatusStateBeta {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        ::sailpoint_isc::__private::StringEnum::as_wire(self)
+    }
+}
+impl ::std::fmt::Display for PasswordStatusStateBeta {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::sailpoint_isc::__private::serde::Serialize for PasswordStatusStateBeta {
+    fn serialize<S: ::sailpoint_isc::__private::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        ::sailpoint_isc::__private::serialize_string_enum(self, s)
+    }
+}
+impl<'de> ::sailpoint_isc::__private::serde::Deserialize<'de>
+for PasswordStatusStateBeta {
+    fn deserialize<D: ::sailpoint_isc::__private::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::sailpoint_isc::__private::deserialize_string_enum(d)
+    }
+}
