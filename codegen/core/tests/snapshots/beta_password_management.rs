@@ -328,6 +328,8 @@ impl ApiBeta {
     }
 }
 /// Error Message Dto
+///
+/// Generated from `#/components/schemas/ErrorMessageDto`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -347,6 +349,7 @@ pub struct ErrorMessageDtoBeta {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub locale: ::std::option::Option<::std::string::String>,
+    /// The `localeOrigin` property.
     #[serde(
         rename = "localeOrigin",
         default,
@@ -364,6 +367,8 @@ pub struct ErrorMessageDtoBeta {
     pub text: ::std::option::Option<::std::string::String>,
 }
 /// Error Response Dto
+///
+/// Generated from `#/components/schemas/ErrorResponseDto`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -410,6 +415,8 @@ pub struct ErrorResponseDtoBeta {
 /// An indicator of how the locale was selected. *DEFAULT* means the locale is the system default. *REQUEST* means the locale was selected from the request context (i.e., best match based on the *Accept-Language* header). Additional values may be added in the future without notice.
 ///
 /// Example: `DEFAULT`
+///
+/// Generated from `#/components/schemas/LocaleOrigin`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -470,6 +477,8 @@ impl<'de> ::sailpoint_isc::__private::serde::Deserialize<'de> for LocaleOriginBe
     }
 }
 /// Password Change Request
+///
+/// Generated from `#/components/schemas/PasswordChangeRequest`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -527,6 +536,8 @@ pub struct PasswordChangeRequestBeta {
     pub source_id: ::std::option::Option<::std::string::String>,
 }
 /// Password Change Response
+///
+/// Generated from `#/components/schemas/PasswordChangeResponse`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -555,6 +566,8 @@ pub struct PasswordChangeResponseBeta {
     pub state: ::std::option::Option<PasswordChangeResponseStateBeta>,
 }
 /// Password Digit Token
+///
+/// Generated from `#/components/schemas/PasswordDigitToken`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -585,6 +598,8 @@ pub struct PasswordDigitTokenBeta {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 /// Password Digit Token Reset
+///
+/// Generated from `#/components/schemas/PasswordDigitTokenReset`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -619,6 +634,8 @@ pub struct PasswordDigitTokenResetBeta {
     pub duration_minutes: ::std::option::Option<i64>,
 }
 /// Password Info
+///
+/// Generated from `#/components/schemas/PasswordInfo`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -685,6 +702,8 @@ pub struct PasswordInfoBeta {
     pub policies: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 /// Password Info Account
+///
+/// Generated from `#/components/schemas/PasswordInfoAccount`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -715,6 +734,8 @@ pub struct PasswordInfoAccountBeta {
     pub account_name: ::std::option::Option<::std::string::String>,
 }
 /// Password Info Query DTO
+///
+/// Generated from `#/components/schemas/PasswordInfoQueryDTO`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -745,6 +766,8 @@ pub struct PasswordInfoQueryDtoBeta {
     pub source_name: ::std::option::Option<::std::string::String>,
 }
 /// Password Status
+///
+/// Generated from `#/components/schemas/PasswordStatus`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -786,6 +809,7 @@ pub struct PasswordStatusBeta {
     )]
     pub source_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+/// Generated from `#/components/responses/401/content/application~1json/schema`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -806,6 +830,7 @@ pub struct UnauthorizedErrorBeta {
     )]
     pub error: ::std::option::Option<::sailpoint_isc::__private::serde_json::Value>,
 }
+/// Generated from `#/components/responses/429/content/application~1json/schema`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -827,6 +852,8 @@ pub struct TooManyRequestsErrorBeta {
     pub message: ::std::option::Option<::sailpoint_isc::__private::serde_json::Value>,
 }
 /// Password change state
+///
+/// Generated from `#/components/schemas/PasswordChangeResponse/properties/state`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -892,6 +919,8 @@ for PasswordChangeResponseStateBeta {
     }
 }
 /// Password change state
+///
+/// Generated from `#/components/schemas/PasswordStatus/properties/state`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,

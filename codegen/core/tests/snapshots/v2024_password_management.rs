@@ -274,6 +274,8 @@ impl Api {
     }
 }
 /// Error Message Dto
+///
+/// Generated from `#/components/schemas/ErrorMessageDto`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -293,6 +295,7 @@ pub struct ErrorMessageDto {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub locale: ::std::option::Option<::std::string::String>,
+    /// The `localeOrigin` property.
     #[serde(
         rename = "localeOrigin",
         default,
@@ -310,6 +313,8 @@ pub struct ErrorMessageDto {
     pub text: ::std::option::Option<::std::string::String>,
 }
 /// Error Response Dto
+///
+/// Generated from `#/components/schemas/ErrorResponseDto`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -356,6 +361,8 @@ pub struct ErrorResponseDto {
 /// An indicator of how the locale was selected. *DEFAULT* means the locale is the system default. *REQUEST* means the locale was selected from the request context (i.e., best match based on the *Accept-Language* header). Additional values may be added in the future without notice.
 ///
 /// Example: `DEFAULT`
+///
+/// Generated from `#/components/schemas/LocaleOrigin`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -416,6 +423,8 @@ impl<'de> ::sailpoint_isc::__private::serde::Deserialize<'de> for LocaleOrigin {
     }
 }
 /// Password Change Request
+///
+/// Generated from `#/components/schemas/PasswordChangeRequest`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -473,6 +482,8 @@ pub struct PasswordChangeRequest {
     pub source_id: ::std::option::Option<::std::string::String>,
 }
 /// Password Change Response
+///
+/// Generated from `#/components/schemas/PasswordChangeResponse`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -503,6 +514,8 @@ pub struct PasswordChangeResponse {
     pub state: ::std::option::Option<PasswordChangeResponseState>,
 }
 /// Password Digit Token
+///
+/// Generated from `#/components/schemas/PasswordDigitToken`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -533,6 +546,8 @@ pub struct PasswordDigitToken {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 /// Password Digit Token Reset
+///
+/// Generated from `#/components/schemas/PasswordDigitTokenReset`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -567,6 +582,8 @@ pub struct PasswordDigitTokenReset {
     pub duration_minutes: ::std::option::Option<i64>,
 }
 /// Password Info
+///
+/// Generated from `#/components/schemas/PasswordInfo`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -639,6 +656,8 @@ pub struct PasswordInfo {
     pub policies: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 /// Password Info Account
+///
+/// Generated from `#/components/schemas/PasswordInfoAccount`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -669,6 +688,8 @@ pub struct PasswordInfoAccount {
     pub account_name: ::std::option::Option<::std::string::String>,
 }
 /// Password Info Query DTO
+///
+/// Generated from `#/components/schemas/PasswordInfoQueryDTO`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -699,6 +720,8 @@ pub struct PasswordInfoQueryDto {
     pub source_name: ::std::option::Option<::std::string::String>,
 }
 /// Password Status
+///
+/// Generated from `#/components/schemas/PasswordStatus`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -756,6 +779,7 @@ pub struct PasswordStatus {
     )]
     pub source_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+/// Generated from `#/components/responses/401/content/application~1json/schema`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -776,6 +800,7 @@ pub struct UnauthorizedError {
     )]
     pub error: ::std::option::Option<::sailpoint_isc::__private::serde_json::Value>,
 }
+/// Generated from `#/components/responses/429/content/application~1json/schema`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -799,6 +824,8 @@ pub struct TooManyRequestsError {
 /// Password change state
 ///
 /// Example: `IN_PROGRESS`
+///
+/// Generated from `#/components/schemas/PasswordChangeResponse/properties/state`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -866,6 +893,8 @@ for PasswordChangeResponseState {
 /// Password change state
 ///
 /// Example: `IN_PROGRESS`
+///
+/// Generated from `#/components/schemas/PasswordStatus/properties/state`.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
