@@ -106,7 +106,6 @@ async fn logs_name_the_operation_and_never_a_secret() {
 
     let logs =
         String::from_utf8_lossy(&capture.0.lock().unwrap_or_else(|e| e.into_inner())).into_owned();
-    eprintln!("{logs}");
     for secret in [CLIENT_SECRET, "token-1", "token-2", PASSWORD] {
         assert!(!logs.contains(secret), "`{secret}` leaked into:\n{logs}");
     }

@@ -22,32 +22,104 @@ fn round_trip<T: DeserializeOwned + Serialize>(example: &Value) -> Result<Value,
 fn table(version: &str) -> Vec<(&'static str, Check)> {
     match version {
         "v2024" => vec![
-            ("/paths/~1generate-password-reset-token~1digit/post/requestBody", round_trip::<v2024::PasswordDigitTokenReset>),
-            ("/paths/~1generate-password-reset-token~1digit/post/responses/200", round_trip::<v2024::PasswordDigitToken>),
-            ("/paths/~1query-password-info/post/requestBody", round_trip::<v2024::PasswordInfoQueryDto>),
-            ("/paths/~1query-password-info/post/responses/200", round_trip::<v2024::PasswordInfo>),
-            ("/paths/~1set-password/post/requestBody", round_trip::<v2024::PasswordChangeRequest>),
-            ("/paths/~1set-password/post/responses/202", round_trip::<v2024::PasswordChangeResponse>),
-            ("/paths/~1password-change-status~1{id}/get/responses/200", round_trip::<v2024::PasswordStatus>),
-            ("/components/responses/401", round_trip::<v2024::UnauthorizedError>),
-            ("/components/responses/403", round_trip::<v2024::ErrorResponseDto>),
-            ("/components/responses/404", round_trip::<v2024::ErrorResponseDto>),
-            ("/components/responses/429", round_trip::<v2024::TooManyRequestsError>),
-            ("/components/responses/500", round_trip::<v2024::ErrorResponseDto>),
+            (
+                "/paths/~1generate-password-reset-token~1digit/post/requestBody",
+                round_trip::<v2024::PasswordDigitTokenReset>,
+            ),
+            (
+                "/paths/~1generate-password-reset-token~1digit/post/responses/200",
+                round_trip::<v2024::PasswordDigitToken>,
+            ),
+            (
+                "/paths/~1query-password-info/post/requestBody",
+                round_trip::<v2024::PasswordInfoQueryDto>,
+            ),
+            (
+                "/paths/~1query-password-info/post/responses/200",
+                round_trip::<v2024::PasswordInfo>,
+            ),
+            (
+                "/paths/~1set-password/post/requestBody",
+                round_trip::<v2024::PasswordChangeRequest>,
+            ),
+            (
+                "/paths/~1set-password/post/responses/202",
+                round_trip::<v2024::PasswordChangeResponse>,
+            ),
+            (
+                "/paths/~1password-change-status~1{id}/get/responses/200",
+                round_trip::<v2024::PasswordStatus>,
+            ),
+            (
+                "/components/responses/401",
+                round_trip::<v2024::UnauthorizedError>,
+            ),
+            (
+                "/components/responses/403",
+                round_trip::<v2024::ErrorResponseDto>,
+            ),
+            (
+                "/components/responses/404",
+                round_trip::<v2024::ErrorResponseDto>,
+            ),
+            (
+                "/components/responses/429",
+                round_trip::<v2024::TooManyRequestsError>,
+            ),
+            (
+                "/components/responses/500",
+                round_trip::<v2024::ErrorResponseDto>,
+            ),
         ],
         _ => vec![
-            ("/paths/~1generate-password-reset-token~1digit/post/requestBody", round_trip::<beta::PasswordDigitTokenResetBeta>),
-            ("/paths/~1generate-password-reset-token~1digit/post/responses/200", round_trip::<beta::PasswordDigitTokenBeta>),
-            ("/paths/~1query-password-info/post/requestBody", round_trip::<beta::PasswordInfoQueryDtoBeta>),
-            ("/paths/~1query-password-info/post/responses/200", round_trip::<beta::PasswordInfoBeta>),
-            ("/paths/~1set-password/post/requestBody", round_trip::<beta::PasswordChangeRequestBeta>),
-            ("/paths/~1set-password/post/responses/202", round_trip::<beta::PasswordChangeResponseBeta>),
-            ("/paths/~1password-change-status~1{id}/get/responses/200", round_trip::<beta::PasswordStatusBeta>),
-            ("/components/responses/401", round_trip::<beta::UnauthorizedErrorBeta>),
-            ("/components/responses/403", round_trip::<beta::ErrorResponseDtoBeta>),
-            ("/components/responses/404", round_trip::<beta::ErrorResponseDtoBeta>),
-            ("/components/responses/429", round_trip::<beta::TooManyRequestsErrorBeta>),
-            ("/components/responses/500", round_trip::<beta::ErrorResponseDtoBeta>),
+            (
+                "/paths/~1generate-password-reset-token~1digit/post/requestBody",
+                round_trip::<beta::PasswordDigitTokenResetBeta>,
+            ),
+            (
+                "/paths/~1generate-password-reset-token~1digit/post/responses/200",
+                round_trip::<beta::PasswordDigitTokenBeta>,
+            ),
+            (
+                "/paths/~1query-password-info/post/requestBody",
+                round_trip::<beta::PasswordInfoQueryDtoBeta>,
+            ),
+            (
+                "/paths/~1query-password-info/post/responses/200",
+                round_trip::<beta::PasswordInfoBeta>,
+            ),
+            (
+                "/paths/~1set-password/post/requestBody",
+                round_trip::<beta::PasswordChangeRequestBeta>,
+            ),
+            (
+                "/paths/~1set-password/post/responses/202",
+                round_trip::<beta::PasswordChangeResponseBeta>,
+            ),
+            (
+                "/paths/~1password-change-status~1{id}/get/responses/200",
+                round_trip::<beta::PasswordStatusBeta>,
+            ),
+            (
+                "/components/responses/401",
+                round_trip::<beta::UnauthorizedErrorBeta>,
+            ),
+            (
+                "/components/responses/403",
+                round_trip::<beta::ErrorResponseDtoBeta>,
+            ),
+            (
+                "/components/responses/404",
+                round_trip::<beta::ErrorResponseDtoBeta>,
+            ),
+            (
+                "/components/responses/429",
+                round_trip::<beta::TooManyRequestsErrorBeta>,
+            ),
+            (
+                "/components/responses/500",
+                round_trip::<beta::ErrorResponseDtoBeta>,
+            ),
         ],
     }
 }
@@ -59,9 +131,14 @@ fn examples(spec: &Value) -> Vec<(String, String, Value)> {
     let mut holders: Vec<(String, &Value)> = Vec::new();
     if let Some(paths) = spec["paths"].as_object() {
         for (path, item) in paths {
-            let Some(item) = item.as_object() else { continue };
+            let Some(item) = item.as_object() else {
+                continue;
+            };
             for (verb, op) in item {
-                let base = format!("/paths/{}/{verb}", path.replace('~', "~0").replace('/', "~1"));
+                let base = format!(
+                    "/paths/{}/{verb}",
+                    path.replace('~', "~0").replace('/', "~1")
+                );
                 holders.push((format!("{base}/requestBody"), &op["requestBody"]));
                 if let Some(rs) = op["responses"].as_object() {
                     for (code, r) in rs {
@@ -77,7 +154,9 @@ fn examples(spec: &Value) -> Vec<(String, String, Value)> {
         }
     }
     for (at, holder) in holders {
-        let Some(json) = holder["content"].get("application/json") else { continue };
+        let Some(json) = holder["content"].get("application/json") else {
+            continue;
+        };
         if let Some(ex) = json.get("example") {
             out.push((at.clone(), "example".to_owned(), ex.clone()));
         }
@@ -99,17 +178,23 @@ fn check_version(version: &str) -> usize {
     let mut failures = Vec::new();
     for (at, name, example) in &found {
         match table.iter().find(|(k, _)| k == at) {
-            None => failures.push(format!("{version} {at} {name}: no generated type listed for this example")),
+            None => failures.push(format!(
+                "{version} {at} {name}: no generated type listed for this example"
+            )),
             Some((_, check)) => match check(example) {
                 Ok(back) if &back == example => {}
-                Ok(back) => failures.push(format!("{version} {at} {name}: re-encoded as {back} instead of {example}")),
+                Ok(back) => failures.push(format!(
+                    "{version} {at} {name}: re-encoded as {back} instead of {example}"
+                )),
                 Err(e) => failures.push(format!("{version} {at} {name}: does not decode: {e}")),
             },
         }
     }
     for (at, _) in &table {
         if !found.iter().any(|(f, _, _)| f == at) {
-            failures.push(format!("{version} {at}: listed in the table but the spec has no example there"));
+            failures.push(format!(
+                "{version} {at}: listed in the table but the spec has no example there"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

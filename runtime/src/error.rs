@@ -75,6 +75,9 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// A [`flow`](crate::flow) password change did not finish.
+    #[error("{0}")]
+    PasswordChange(#[from] crate::flow::PasswordChangeError),
     /// Obtaining an access token failed.
     #[error("authentication failed: {0}")]
     Auth(#[from] AuthError),

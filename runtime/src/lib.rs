@@ -25,6 +25,11 @@
 //! # Ok(()) }
 //! ```
 #![deny(missing_docs)]
+// Spec and network data never reach an unwrap: every failure is an error value.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 // Generated code names this crate by its absolute path (`::sailpoint_isc::…`);
 // this alias makes those paths resolve inside the crate itself too.
@@ -36,6 +41,7 @@ mod client;
 mod config;
 pub mod crypto;
 mod error;
+pub mod flow;
 mod oauth;
 mod request;
 mod retry;

@@ -12,6 +12,11 @@
 //! problem becomes a [`Diagnostic`], and what did generate is still returned
 //! so one bad operation does not hide the rest.
 #![deny(missing_docs)]
+// Spec and network data never reach an unwrap: every failure is an error value.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod diag;
 pub mod emit;

@@ -255,11 +255,9 @@ fn build_one(
             b.ty(&schema, &hint, &s_at)
         });
         match status {
-            Some(200..=299) => {
-                if !success_seen {
-                    success_seen = true;
-                    success = ty;
-                }
+            Some(200..=299) if !success_seen => {
+                success_seen = true;
+                success = ty;
             }
             Some(s) if s >= 400 => {
                 if let Some(ty) = ty {
