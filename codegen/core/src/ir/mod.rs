@@ -269,6 +269,9 @@ pub fn build(doc: &Document, settings: &Settings) -> (Api, Vec<Diagnostic>) {
     types.reserve(&client_name);
     let mut b = schema::Builder::new(doc, settings, types);
     let operations = operation::build_all(&mut b);
+    if settings.operations.is_empty() && settings.tags.is_empty() {
+        b.ensure_all_components();
+    }
     let (models, mut diags) = b.finish();
     let mut api = Api {
         title: doc.api.info.title.clone(),

@@ -136,6 +136,19 @@ impl<'a> Builder<'a> {
         ty
     }
 
+    /// Builds every component schema (when no filter is set, all are kept,
+    /// reached or not), in spec order.
+    pub(crate) fn ensure_all_components(&mut self) {
+        let all: Vec<(String, ModelId)> = self
+            .components
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
+        for (key, id) in all {
+            self.ensure_component(id, &key);
+        }
+    }
+
     fn ensure_component(&mut self, id: ModelId, key: &str) {
         if self.started[id] {
             return;

@@ -1,0 +1,238 @@
+//! The generator library on small specs written for each behaviour.
+
+use sailpoint_isc_codegen::{
+    generate, generate_file, load_str, render, Format, Location, Output, Settings,
+};
+use std::path::Path;
+
+fn gen(yaml: &str, settings: &Settings) -> (Output, String) {
+    let doc = load_str(yaml, Path::new("test.yaml"), Format::Yaml).expect("spec loads");
+    let out = generate(&doc, settings);
+    let text = render(&out.tokens).expect("output parses");
+    (out, text)
+}
+
+const HEAD: &str = "openapi: 3.0.1\ninfo: {title: T, version: '1'}\nservers: [{url: 'https://{tenant}.example.com/v9'}]\n";
+
+#[test]
+fn filter_keeps_only_named_operations_and_the_schemas_they_reach() {
+    let spec =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec/v2024/password-management.yaml");
+    let out = generate_file(
+        &spec,
+        &Settings::default().with_operations(["queryPasswordInfo"]),
+    );
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    let text = render(&out.tokens).expect("parses");
+    assert!(text.contains("pub async fn query_password_info("));
+    assert!(!text.contains("pub async fn set_password("));
+    assert!(text.contains("pub struct PasswordInfoQueryDto"));
+    assert!(text.contains("pub struct ErrorResponseDto"));
+    assert!(
+        !text.contains("pub struct PasswordChangeRequest"),
+        "unreached schema emitted"
+    );
+    assert!(!text.contains("pub enum PasswordStatusState"));
+
+    let by_tag = generate_file(
+        &spec,
+        &Settings::default().with_tags(["Password Management"]),
+    );
+    let text = render(&by_tag.tokens).expect("parses");
+    assert_eq!(text.matches("pub async fn").count(), 4);
+}
+
+#[test]
+fn unknown_filter_entries_are_reported_with_suggestions() {
+    let spec =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec/v2024/password-management.yaml");
+    let out = generate_file(
+        &spec,
+        &Settings::default()
+            .with_operations(["queryPasswordInfo", "setPasword"])
+            .with_tags(["Password Managment"]),
+    );
+    assert_eq!(out.diagnostics.len(), 2, "{:?}", out.diagnostics);
+    let op = &out
+        .diagnostics
+        .iter()
+        .find(|d| d.at == Location::OperationFilter(1))
+        .expect("op diag")
+        .message;
+    assert!(
+        op.contains("`setPasword`") && op.contains("did you mean `setPassword`"),
+        "{op}"
+    );
+    let tag = &out
+        .diagnostics
+        .iter()
+        .find(|d| d.at == Location::TagFilter(0))
+        .expect("tag diag")
+        .message;
+    assert!(tag.contains("`Password Management`"), "{tag}");
+}
+
+#[test]
+fn suffix_names_every_type_and_the_client() {
+    let spec =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec/beta/password-management.yaml");
+    let out = generate_file(&spec, &Settings::default().with_suffix("Beta"));
+    let text = render(&out.tokens).expect("parses");
+    for line in text
+        .lines()
+        .filter(|l| l.starts_with("pub struct") || l.starts_with("pub enum"))
+    {
+        let name = line.split_whitespace().nth(2).unwrap_or_default();
+        assert!(name.ends_with("Beta"), "{line}");
+    }
+}
+
+#[test]
+fn names_are_sanitized_escaped_and_deduplicated() {
+    let yaml = format!(
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    Api: {{type: object, properties: {{type: {{type: string}}, self: {{type: string}}, Type: {{type: integer}}}}}}\n    foo-bar: {{type: object, properties: {{a: {{type: string}}}}}}\n    FooBar: {{type: object, properties: {{b: {{type: string}}}}}}\n"
+    );
+    let (out, text) = gen(&yaml, &Settings::default());
+    assert!(out.diagnostics.is_empty());
+    // The client struct keeps `Api`; the schema gets the next free name.
+    assert!(
+        text.contains("pub struct Api {") && text.contains("pub struct Api2 {"),
+        "{text}"
+    );
+    assert!(
+        text.contains("pub r#type:") && text.contains("pub self_:") && text.contains("pub type2:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("pub struct FooBar {") && text.contains("pub struct FooBar2 {"),
+        "{text}"
+    );
+}
+
+#[test]
+fn shapes_map_to_the_documented_rust_types() {
+    let yaml = format!(
+        r#"{HEAD}paths:
+  /things:
+    post:
+      operationId: createThing
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {{$ref: '#/components/schemas/Thing'}}
+      responses:
+        '204': {{description: done}}
+components:
+  schemas:
+    Thing:
+      type: object
+      required: [id]
+      properties:
+        id: {{type: integer, format: int32}}
+        note: {{type: string, nullable: true}}
+        labels: {{type: object, additionalProperties: {{type: string}}}}
+        anything: {{}}
+        child: {{$ref: '#/components/schemas/Thing'}}
+        children: {{type: array, items: {{$ref: '#/components/schemas/Thing'}}}}
+        kind: {{type: string, enum: [a-b, C, null], nullable: true}}
+        merged:
+          allOf:
+            - {{type: object, properties: {{x: {{type: string}}}}}}
+            - {{type: object, required: [y], properties: {{y: {{type: boolean}}}}}}
+"#
+    );
+    let (out, text) = gen(&yaml, &Settings::default());
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    assert!(text.contains("pub id: i32,"), "{text}");
+    // An optional nullable property of a type that is sent keeps null apart from absent.
+    assert!(text.contains("pub note: ::std::option::Option<\n        ::std::option::Option<::std::string::String>,\n    >,") || text.contains("pub note: ::std::option::Option<::std::option::Option<::std::string::String>>"), "{text}");
+    assert!(
+        text.contains("::std::collections::BTreeMap<::std::string::String, ::std::string::String>"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "pub anything: ::std::option::Option<::sailpoint_isc::__private::serde_json::Value>"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("pub child: ::std::option::Option<::std::boxed::Box<Thing>>"),
+        "recursive field boxed: {text}"
+    );
+    assert!(
+        text.contains("pub children: ::std::option::Option<::std::vec::Vec<Thing>>"),
+        "{text}"
+    );
+    assert!(
+        text.contains("pub enum ThingKind")
+            && text.contains("AB,")
+            && text.contains("Other(::std::string::String)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("pub struct ThingMerged") && text.contains("pub y: bool,"),
+        "{text}"
+    );
+    assert!(
+        text.contains("self.client.execute_empty(request).await"),
+        "{text}"
+    );
+}
+
+#[test]
+fn problems_are_all_reported_and_the_rest_still_generates() {
+    let yaml = format!(
+        r#"{HEAD}paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {{$ref: '#/components/schemas/Missing'}}
+  /b:
+    get:
+      operationId: getA
+      responses: {{'200': {{description: ok}}}}
+  /c:
+    get:
+      operationId: getC
+      parameters:
+        - {{in: cookie, name: session, schema: {{type: string}}}}
+      responses: {{'200': {{description: ok}}}}
+  /d/{{id}}:
+    get:
+      responses: {{'200': {{description: ok}}}}
+"#
+    );
+    let (out, text) = gen(&yaml, &Settings::default());
+    let msgs: Vec<String> = out.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(msgs.len(), 3, "{msgs:#?}");
+    assert!(
+        msgs.iter().any(|m| m
+            .contains("#/paths/~1a/get/responses/200/content/application~1json/schema")
+            && m.contains("#/components/schemas/Missing")),
+        "{msgs:#?}"
+    );
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("duplicate operationId `getA`")),
+        "{msgs:#?}"
+    );
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("cookie parameters") && m.contains("#/paths/~1c/get/parameters/0")),
+        "{msgs:#?}"
+    );
+    // What did generate is still there; the operation without an id gets a derived name.
+    assert!(text.contains("pub async fn get_a("), "{text}");
+    assert!(
+        text.contains("pub async fn get_d_by_id(&self, id: &str)"),
+        "{text}"
+    );
+    assert!(!text.contains("fn get_c("), "{text}");
+}

@@ -1,0 +1,302 @@
+//! The wire format of each API version, in the generated types: request
+//! bodies decode into `crate::v2024::…`/`crate::beta::…Beta` and answers are
+//! built from them, so the mock and the client share one definition of every
+//! schema. The two versions have the same schemas under different type
+//! names, so one macro implements [`Wire`] for both.
+
+use super::state::{ChangeIn, ChangeState, DigitIn, DigitOut, Failure, InfoOut, QueryIn, StatusOut};
+use axum::response::{IntoResponse, Response};
+use http::{header, HeaderValue, StatusCode};
+use serde::Serialize;
+
+/// One API version's schemas.
+pub(super) trait Wire: Send + Sync + 'static {
+    /// `/v2024` or `/beta`.
+    const BASE_PATH: &'static str;
+    /// Whether create-digit-token requires `X-SailPoint-Experimental: true`.
+    const DIGIT_TOKEN_IS_EXPERIMENTAL: bool;
+
+    fn parse_query(body: &[u8]) -> Result<QueryIn, Failure>;
+    fn parse_change(body: &[u8]) -> Result<ChangeIn, Failure>;
+    fn parse_digit(body: &[u8]) -> Result<DigitIn, Failure>;
+
+    /// `200 PasswordInfo`.
+    fn info(out: InfoOut) -> Response;
+    /// `202 PasswordChangeResponse` with state `IN_PROGRESS`.
+    fn change_accepted(request_id: String) -> Response;
+    /// `200 PasswordStatus`.
+    fn status(out: StatusOut) -> Response;
+    /// `200 PasswordDigitToken`.
+    fn digit(out: DigitOut) -> Response;
+    /// An `ErrorResponseDto` answer.
+    fn error(failure: Failure) -> Response;
+    /// The documented 401 answer.
+    fn unauthorized() -> Response;
+    /// The documented 429 answer.
+    fn too_many_requests() -> Response;
+}
+
+/// `v2024`.
+pub(super) struct V2024;
+/// `beta`.
+pub(super) struct Beta;
+
+/// `body` as JSON with `status`.
+pub(super) fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {
+    match serde_json::to_vec(body) {
+        Ok(bytes) => (
+            status,
+            [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+            bytes,
+        )
+            .into_response(),
+        // The generated models serialize infallibly (strings, numbers,
+        // lists); this only guards against a future schema that would not.
+        Err(_) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+            r#"{"detailCode":"500.0 Internal Fault"}"#,
+        )
+            .into_response(),
+    }
+}
+
+/// ISC's `detailCode` for a status.
+pub(super) fn detail_code(status: StatusCode) -> String {
+    match status.as_u16() {
+        400 => "400.1 Bad Request Content".to_owned(),
+        500 => "500.0 Internal Fault".to_owned(),
+        code => format!(
+            "{code}.0 {}",
+            status.canonical_reason().unwrap_or("Error")
+        ),
+    }
+}
+
+fn bad_json(e: serde_json::Error) -> Failure {
+    Failure {
+        status: StatusCode::BAD_REQUEST,
+        text: format!("The request body is not valid: {e}"),
+    }
+}
+
+macro_rules! impl_wire {
+    (
+        $marker:ident, $m:ident, experimental = $experimental:literal, {
+            query: $Query:ident,
+            info: $Info:ident,
+            account: $Account:ident,
+            change: $Change:ident,
+            change_response: $ChangeResponse:ident,
+            change_state: $ChangeState:ident,
+            status: $Status:ident,
+            status_state: $StatusState:ident,
+            digit_reset: $DigitReset:ident,
+            digit: $Digit:ident,
+            error: $Error:ident,
+            message: $Message:ident,
+            locale_origin: $LocaleOrigin:ident,
+            unauthorized: $Unauthorized:ident,
+            too_many: $TooMany:ident $(,)?
+        }
+    ) => {
+        impl Wire for $marker {
+            const BASE_PATH: &'static str = crate::$m::BASE_PATH;
+            const DIGIT_TOKEN_IS_EXPERIMENTAL: bool = $experimental;
+
+            fn parse_query(body: &[u8]) -> Result<QueryIn, Failure> {
+                let q: crate::$m::$Query = serde_json::from_slice(body).map_err(bad_json)?;
+                Ok(QueryIn {
+                    user_name: q.user_name,
+                    source_name: q.source_name,
+                })
+            }
+
+            fn parse_change(body: &[u8]) -> Result<ChangeIn, Failure> {
+                let r: crate::$m::$Change = serde_json::from_slice(body).map_err(bad_json)?;
+                Ok(ChangeIn {
+                    identity_id: r.identity_id,
+                    encrypted_password: r.encrypted_password,
+                    public_key_id: r.public_key_id,
+                    account_id: r.account_id,
+                    source_id: r.source_id,
+                })
+            }
+
+            fn parse_digit(body: &[u8]) -> Result<DigitIn, Failure> {
+                let r: crate::$m::$DigitReset = serde_json::from_slice(body).map_err(bad_json)?;
+                Ok(DigitIn {
+                    user_id: r.user_id,
+                    length: r.length,
+                    duration_minutes: r.duration_minutes,
+                })
+            }
+
+            fn info(out: InfoOut) -> Response {
+                let accounts = out
+                    .accounts
+                    .into_iter()
+                    .map(|(id, name)| crate::$m::$Account {
+                        account_id: Some(id),
+                        account_name: Some(name),
+                    })
+                    .collect();
+                json(
+                    StatusCode::OK,
+                    &crate::$m::$Info {
+                        identity_id: Some(out.identity_id),
+                        source_id: Some(out.source_id),
+                        public_key_id: Some(out.public_key_id),
+                        public_key: Some(out.public_key),
+                        accounts: Some(accounts),
+                        policies: Some(out.policies),
+                    },
+                )
+            }
+
+            fn change_accepted(request_id: String) -> Response {
+                json(
+                    StatusCode::ACCEPTED,
+                    &crate::$m::$ChangeResponse {
+                        request_id: Some(request_id),
+                        state: Some(crate::$m::$ChangeState::InProgress),
+                    },
+                )
+            }
+
+            fn status(out: StatusOut) -> Response {
+                let state = match out.state {
+                    ChangeState::InProgress => crate::$m::$StatusState::InProgress,
+                    ChangeState::Finished => crate::$m::$StatusState::Finished,
+                    ChangeState::Failed => crate::$m::$StatusState::Failed,
+                };
+                json(
+                    StatusCode::OK,
+                    &crate::$m::$Status {
+                        request_id: Some(out.request_id),
+                        state: Some(state),
+                        errors: Some(out.errors),
+                        source_ids: Some(out.source_ids),
+                    },
+                )
+            }
+
+            fn digit(out: DigitOut) -> Response {
+                json(
+                    StatusCode::OK,
+                    &crate::$m::$Digit {
+                        digit_token: Some(out.digit_token),
+                        request_id: Some(out.request_id),
+                    },
+                )
+            }
+
+            fn error(failure: Failure) -> Response {
+                let body = crate::$m::$Error {
+                    detail_code: Some(detail_code(failure.status)),
+                    tracking_id: Some(super::directory::hex_id()),
+                    messages: Some(vec![crate::$m::$Message {
+                        locale: Some("en-US".to_owned()),
+                        locale_origin: Some(crate::$m::$LocaleOrigin::Default),
+                        text: Some(failure.text),
+                    }]),
+                    causes: Some(Vec::new()),
+                };
+                json(failure.status, &body)
+            }
+
+            fn unauthorized() -> Response {
+                let body = crate::$m::$Unauthorized {
+                    error: Some(serde_json::Value::from(
+                        "JWT validation failed: JWT is expired",
+                    )),
+                };
+                json(StatusCode::UNAUTHORIZED, &body)
+            }
+
+            fn too_many_requests() -> Response {
+                let body = crate::$m::$TooMany {
+                    message: Some(serde_json::Value::from(" Rate Limit Exceeded ")),
+                };
+                json(StatusCode::TOO_MANY_REQUESTS, &body)
+            }
+        }
+    };
+}
+
+impl_wire!(V2024, v2024, experimental = true, {
+    query: PasswordInfoQueryDto,
+    info: PasswordInfo,
+    account: PasswordInfoAccount,
+    change: PasswordChangeRequest,
+    change_response: PasswordChangeResponse,
+    change_state: PasswordChangeResponseState,
+    status: PasswordStatus,
+    status_state: PasswordStatusState,
+    digit_reset: PasswordDigitTokenReset,
+    digit: PasswordDigitToken,
+    error: ErrorResponseDto,
+    message: ErrorMessageDto,
+    locale_origin: LocaleOrigin,
+    unauthorized: UnauthorizedError,
+    too_many: TooManyRequestsError,
+});
+
+impl_wire!(Beta, beta, experimental = false, {
+    query: PasswordInfoQueryDtoBeta,
+    info: PasswordInfoBeta,
+    account: PasswordInfoAccountBeta,
+    change: PasswordChangeRequestBeta,
+    change_response: PasswordChangeResponseBeta,
+    change_state: PasswordChangeResponseStateBeta,
+    status: PasswordStatusBeta,
+    status_state: PasswordStatusStateBeta,
+    digit_reset: PasswordDigitTokenResetBeta,
+    digit: PasswordDigitTokenBeta,
+    error: ErrorResponseDtoBeta,
+    message: ErrorMessageDtoBeta,
+    locale_origin: LocaleOriginBeta,
+    unauthorized: UnauthorizedErrorBeta,
+    too_many: TooManyRequestsErrorBeta,
+});
+
+/// The answers the middleware gives before a request reaches a version's
+/// handler, in the schema of the version the path names (`/beta/…` or
+/// otherwise `v2024`'s, which is the same on the wire).
+pub(super) fn error_for(path: &str, failure: Failure) -> Response {
+    if is_beta(path) {
+        Beta::error(failure)
+    } else {
+        V2024::error(failure)
+    }
+}
+
+pub(super) fn unauthorized_for(path: &str) -> Response {
+    if is_beta(path) {
+        Beta::unauthorized()
+    } else {
+        V2024::unauthorized()
+    }
+}
+
+pub(super) fn too_many_requests_for(path: &str) -> Response {
+    if is_beta(path) {
+        Beta::too_many_requests()
+    } else {
+        V2024::too_many_requests()
+    }
+}
+
+fn is_beta(path: &str) -> bool {
+    path.strip_prefix(Beta::BASE_PATH)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Whether `path` is an API operation of either version (rather than the
+/// token endpoint or an unknown path).
+pub(super) fn is_api_path(path: &str) -> bool {
+    [V2024::BASE_PATH, Beta::BASE_PATH].iter().any(|base| {
+        path.strip_prefix(base)
+            .is_some_and(|rest| rest.starts_with('/'))
+    })
+}
