@@ -19,7 +19,8 @@ pub enum Fault {
     /// The body is the one SailPoint documents for the status: for 429
     /// `{"message":" Rate Limit Exceeded "}`, for 401
     /// `{"error":"JWT validation failed: JWT is expired"}`, otherwise an
-    /// `ErrorResponseDto`. A status outside 100..=999 is answered as 500.
+    /// `ErrorResponseDto`. A status that is not an error (outside 400..=599)
+    /// is answered as 500.
     Status {
         /// The HTTP status, e.g. 429 or 503.
         status: u16,
