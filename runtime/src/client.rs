@@ -97,6 +97,12 @@ impl Client {
         })
     }
 
+    /// Sends `req` and returns the success body as it came (CSV, ZIP,
+    /// images: operations whose success response is not JSON).
+    pub async fn execute_bytes(&self, req: Request) -> Result<Bytes> {
+        self.send(req).await.map(|ok| ok.body)
+    }
+
     /// Sends `req` and ignores the success body (for `204 No Content`).
     pub async fn execute_empty(&self, req: Request) -> Result<()> {
         self.send(req).await.map(|_| ())
@@ -265,18 +271,22 @@ impl Client {
             .request(op.method.clone(), url)
             .timeout(timeout)
             .bearer_auth(token.secret())
-            .header(http::header::ACCEPT, "application/json");
+            .header(http::header::ACCEPT, req.accept);
         if !req.query.is_empty() {
             rb = rb.query(&req.query);
         }
         for (name, value) in &req.headers {
             rb = rb.header(*name, value.as_str());
         }
-        if let Some(Body::Json(bytes)) = &req.body {
+        match &req.body {
             // `Bytes` clones share the buffer: a retry re-sends identical bytes.
-            rb = rb
-                .header(http::header::CONTENT_TYPE, "application/json")
-                .body(bytes.clone());
+            Some(Body::Json(bytes, content_type)) => {
+                rb = rb
+                    .header(http::header::CONTENT_TYPE, *content_type)
+                    .body(bytes.clone());
+            }
+            Some(Body::Multipart(parts)) => rb = rb.multipart(crate::multipart::form(parts)),
+            None => {}
         }
         rb.send().await
     }

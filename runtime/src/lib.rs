@@ -42,6 +42,9 @@ mod config;
 pub mod crypto;
 mod error;
 pub mod flow;
+#[cfg(feature = "mock-tenant")]
+pub mod mock;
+mod multipart;
 mod oauth;
 mod request;
 mod retry;
@@ -51,6 +54,7 @@ pub mod __private;
 
 pub use auth::{AccessToken, BoxFuture, StaticToken, TokenSource};
 pub use body::DEFAULT_MAX_RESPONSE_BODY;
+pub use bytes::Bytes;
 pub use client::Client;
 pub use config::{
     ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID,
@@ -61,6 +65,7 @@ pub use error::{
     ApiError, AuthError, ConfigError, DecodeError, Error, ErrorBody, Result, EXCERPT_LEN,
     MAX_ERROR_BODY,
 };
+pub use multipart::FilePart;
 pub use oauth::ClientSecret;
 pub use retry::RetryPolicy;
 pub use sailpoint_isc_macros::include_api;

@@ -51,7 +51,10 @@ impl Operation {
 /// A request body, serialized once so that a retry re-sends identical bytes.
 #[derive(Debug, Clone)]
 pub(crate) enum Body {
-    Json(bytes::Bytes),
+    /// JSON bytes and their content type.
+    Json(bytes::Bytes, &'static str),
+    /// The parts of a `multipart/form-data` form.
+    Multipart(Vec<crate::multipart::Part>),
 }
 
 /// One call of an operation: the static [`Operation`] plus this call's
@@ -63,6 +66,8 @@ pub struct Request {
     pub(crate) query: Vec<(&'static str, String)>,
     pub(crate) headers: Vec<(&'static str, String)>,
     pub(crate) body: Option<Body>,
+    /// `Accept` header; JSON unless the operation answers another format.
+    pub(crate) accept: &'static str,
     /// A body that failed to serialize; reported by `execute` as an error.
     pub(crate) encode_error: Option<serde_json::Error>,
 }
@@ -76,6 +81,7 @@ impl Request {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            accept: "application/json",
             encode_error: None,
         }
     }
@@ -128,20 +134,42 @@ impl Request {
     }
 
     /// Sets a JSON body.
-    pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> Self {
+    pub fn json<T: Serialize + ?Sized>(self, body: &T) -> Self {
+        self.json_as("application/json", body)
+    }
+
+    /// Sets a JSON body sent with another JSON content type
+    /// (`application/json-patch+json`).
+    pub fn json_as<T: Serialize + ?Sized>(mut self, content_type: &'static str, body: &T) -> Self {
         match serde_json::to_vec(body) {
-            Ok(bytes) => self.body = Some(Body::Json(bytes.into())),
+            Ok(bytes) => self.body = Some(Body::Json(bytes.into(), content_type)),
             Err(e) => self.encode_error = Some(e),
         }
         self
     }
 
-    /// Sets a JSON body when there is one.
-    pub fn json_opt<T: Serialize + ?Sized>(self, body: Option<&T>) -> Self {
-        match body {
-            Some(b) => self.json(b),
+    /// Sets a `multipart/form-data` body: each property of `body` is a part,
+    /// [`FilePart`](crate::FilePart)s are files.
+    pub fn multipart<T: Serialize + ?Sized>(mut self, body: &T) -> Self {
+        match crate::multipart::parts(body) {
+            Ok(parts) => self.body = Some(Body::Multipart(parts)),
+            Err(e) => self.encode_error = Some(e),
+        }
+        self
+    }
+
+    /// Applies `f` with the value when there is one (optional bodies).
+    pub fn maybe<T: ?Sized>(self, value: Option<&T>, f: impl FnOnce(Self, &T) -> Self) -> Self {
+        match value {
+            Some(v) => f(self, v),
             None => self,
         }
+    }
+
+    /// Sets the `Accept` header (for operations that answer CSV, ZIP, images…).
+    pub fn accept(mut self, media_types: &'static str) -> Self {
+        self.accept = media_types;
+        self
     }
 
     /// The path with every `{name}` replaced by its percent-encoded value.

@@ -28,7 +28,10 @@ fn main() -> ExitCode {
             }
         }
     }
-    let settings = Settings::default().with_suffix(suffix).with_tags(tags).with_operations(ops);
+    let settings = Settings::default()
+        .with_suffix(suffix)
+        .with_tags(tags)
+        .with_operations(ops);
     let started = Instant::now();
     let out = generate_file(std::path::Path::new(&spec), &settings);
     let took = started.elapsed();
@@ -42,7 +45,10 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    eprintln!("generated in {took:?}: {} diagnostics", out.diagnostics.len());
+    eprintln!(
+        "generated in {took:?}: {} diagnostics",
+        out.diagnostics.len()
+    );
     if out.diagnostics.is_empty() {
         ExitCode::SUCCESS
     } else {

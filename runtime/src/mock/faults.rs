@@ -163,7 +163,10 @@ mod tests {
     fn faults_apply_in_order_and_run_out() {
         let mut q = FaultQueue::default();
         q.push(Fault::too_many_requests(2, 1), None);
-        q.push(Fault::MalformedBody { count: 1 }, Some("/set-password".into()));
+        q.push(
+            Fault::MalformedBody { count: 1 },
+            Some("/set-password".into()),
+        );
         q.push(Fault::status(503, 0), None);
         q.push(Fault::ExpireTokens, None);
         assert_eq!(q.pending(), 3);
@@ -173,7 +176,10 @@ mod tests {
             status: 429,
             retry_after: Some("1".into()),
         };
-        assert_eq!(q.take("/v2024/query-password-info", true), Some(rate_limited.clone()));
+        assert_eq!(
+            q.take("/v2024/query-password-info", true),
+            Some(rate_limited.clone())
+        );
         assert_eq!(q.take("/v2024/set-password", true), Some(rate_limited));
         assert_eq!(q.take("/beta/query-password-info", true), None);
         assert_eq!(q.take("/beta/set-password", true), Some(Action::Malformed));

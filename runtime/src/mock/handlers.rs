@@ -12,7 +12,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Request, State};
 use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use base64::engine::general_purpose::STANDARD;
@@ -148,7 +148,11 @@ fn bearer_token(headers: &HeaderMap) -> Option<&str> {
 
 /// `POST /oauth/token`: the client-credentials grant, with the client
 /// authenticated by form fields or by HTTP Basic.
-async fn token(State(shared): Tenant, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
+async fn token(
+    State(shared): Tenant,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
     Counters::bump(&shared.counters.token_requests);
     let oauth_error = |status: StatusCode, error: &str, description: Option<&str>| {
         let mut body = value!({ "error": error });
@@ -158,7 +162,11 @@ async fn token(State(shared): Tenant, headers: HeaderMap, body: Result<Bytes, By
         json(status, &body)
     };
     let Ok(body) = body else {
-        return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", Some("Unreadable body"));
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            Some("Unreadable body"),
+        );
     };
     let form: Vec<(String, String)> = match form_pairs(&body) {
         Some(form) => form,

@@ -395,6 +395,14 @@ impl MockTenant {
             .client_credentials(self.client_id(), self.client_secret())
     }
 
+    /// Issues an access token directly, as a successful token request would
+    /// (with the configured lifetime; not counted in
+    /// [`token_requests`](Self::token_requests)), for clients configured with
+    /// [`ClientBuilder::bearer_token`].
+    pub fn issue_token(&self) -> String {
+        self.shared.issue_token().0
+    }
+
     /// Every HTTP request received, token requests and faulted ones
     /// included.
     pub fn requests(&self) -> usize {
@@ -427,7 +435,12 @@ impl MockTenant {
     /// the user `user_name` on the source `source_name`; `None` if none was
     /// set (or only ones the policy refused). The password is recorded when
     /// set-password accepts it, before the status polls report `FINISHED`.
-    pub fn password_of(&self, user_name: &str, source_name: &str, account_id: &str) -> Option<String> {
+    pub fn password_of(
+        &self,
+        user_name: &str,
+        source_name: &str,
+        account_id: &str,
+    ) -> Option<String> {
         self.shared.password_of(user_name, source_name, account_id)
     }
 

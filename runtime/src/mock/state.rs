@@ -6,8 +6,8 @@ use super::directory::{self, Directory, Source};
 use super::faults::FaultQueue;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use rand::Rng as _;
 use http::StatusCode;
+use rand::Rng as _;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -59,13 +59,23 @@ impl Policy {
     }
 }
 
-#[derive(Debug)]
 pub(super) struct Settings {
     pub(super) token_lifetime: Duration,
     pub(super) in_progress_polls: u32,
     pub(super) policy: Policy,
     pub(super) client_id: String,
     pub(super) client_secret: Zeroizing<String>,
+}
+
+impl fmt::Debug for Settings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Settings")
+            .field("token_lifetime", &self.token_lifetime)
+            .field("in_progress_polls", &self.in_progress_polls)
+            .field("policy", &self.policy)
+            .field("client_id", &self.client_id)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, Default)]
@@ -219,8 +229,9 @@ impl Shared {
         let mut live = lock(&self.live);
         // Forget tokens that expired long ago, so a long test run does not
         // grow the map without bound (an unknown token is refused the same).
-        live.tokens
-            .retain(|_, expires| now.saturating_duration_since(*expires) < lifetime.max(Duration::from_secs(60)));
+        live.tokens.retain(|_, expires| {
+            now.saturating_duration_since(*expires) < lifetime.max(Duration::from_secs(60))
+        });
         live.tokens.insert(token.clone(), now + lifetime);
         let secs = lifetime.as_secs() + u64::from(lifetime.subsec_nanos() > 0);
         (token, secs)
@@ -305,10 +316,9 @@ impl Shared {
         }
         let identity = match &r.identity_id {
             Some(id) => {
-                let identity = self
-                    .directory
-                    .identity_by_id(id)
-                    .ok_or_else(|| bad_request(format!("identityId '{id}' is not a known identity")))?;
+                let identity = self.directory.identity_by_id(id).ok_or_else(|| {
+                    bad_request(format!("identityId '{id}' is not a known identity"))
+                })?;
                 let owns = identity
                     .accounts
                     .get(&source.name)
@@ -321,12 +331,15 @@ impl Shared {
                 }
                 identity
             }
-            None => self.directory.owner_of(&source.name, &account_id).ok_or_else(|| {
-                bad_request(format!(
-                    "No account '{account_id}' on source '{}'",
-                    source.name
-                ))
-            })?,
+            None => self
+                .directory
+                .owner_of(&source.name, &account_id)
+                .ok_or_else(|| {
+                    bad_request(format!(
+                        "No account '{account_id}' on source '{}'",
+                        source.name
+                    ))
+                })?,
         };
         let password = decrypt(source, &key_id, &encrypted).await?;
         let errors = self.settings.policy.violations(&password);

@@ -4,7 +4,9 @@
 //! schema. The two versions have the same schemas under different type
 //! names, so one macro implements [`Wire`] for both.
 
-use super::state::{ChangeIn, ChangeState, DigitIn, DigitOut, Failure, InfoOut, QueryIn, StatusOut};
+use super::state::{
+    ChangeIn, ChangeState, DigitIn, DigitOut, Failure, InfoOut, QueryIn, StatusOut,
+};
 use axum::response::{IntoResponse, Response};
 use http::{header, HeaderValue, StatusCode};
 use serde::Serialize;
@@ -46,7 +48,10 @@ pub(super) fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {
     match serde_json::to_vec(body) {
         Ok(bytes) => (
             status,
-            [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
             bytes,
         )
             .into_response(),
@@ -54,7 +59,10 @@ pub(super) fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {
         // lists); this only guards against a future schema that would not.
         Err(_) => (
             StatusCode::INTERNAL_SERVER_ERROR,
-            [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
             r#"{"detailCode":"500.0 Internal Fault"}"#,
         )
             .into_response(),
@@ -66,10 +74,7 @@ pub(super) fn detail_code(status: StatusCode) -> String {
     match status.as_u16() {
         400 => "400.1 Bad Request Content".to_owned(),
         500 => "500.0 Internal Fault".to_owned(),
-        code => format!(
-            "{code}.0 {}",
-            status.canonical_reason().unwrap_or("Error")
-        ),
+        code => format!("{code}.0 {}", status.canonical_reason().unwrap_or("Error")),
     }
 }
 

@@ -67,6 +67,10 @@ pub(crate) fn ty_tokens(api: &Api, rt: &Rt, ty: &Ty) -> TokenStream {
         Ty::I64 => quote!(i64),
         Ty::F64 => quote!(f64),
         Ty::Json => quote!(#private::serde_json::Value),
+        Ty::File => {
+            let root = &rt.root;
+            quote!(#root::FilePart)
+        }
         Ty::JsonObject => {
             quote!(#private::serde_json::Map<::std::string::String, #private::serde_json::Value>)
         }
@@ -102,6 +106,7 @@ pub(crate) fn ty_doc_name(api: &Api, ty: &Ty) -> String {
         Ty::I64 => "i64".into(),
         Ty::F64 => "f64".into(),
         Ty::Json => "serde_json::Value".into(),
+        Ty::File => "FilePart".into(),
         Ty::JsonObject => "serde_json::Map".into(),
         Ty::Vec(i) => format!("Vec<{}>", ty_doc_name(api, i)),
         Ty::Map(i) => format!("BTreeMap<String, {}>", ty_doc_name(api, i)),

@@ -3,7 +3,7 @@
 //! runtime's one generic request path.
 
 use super::{doc_attrs, ident, ty_doc_name, ty_tokens, Rt};
-use crate::ir::{Api, Docs, ModelKind, Operation, Param, ParamIn, Ty};
+use crate::ir::{Api, BodyEncoding, Docs, ModelKind, Operation, Param, ParamIn, Success, Ty};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -61,12 +61,17 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation) -> TokenStream {
     }
     if let Some(body) = &op.body {
         let t = ty_tokens(api, rt, &body.ty);
+        let call = match &body.encoding {
+            BodyEncoding::Json(media) if media == "application/json" => quote!(.json(body)),
+            BodyEncoding::Json(media) => quote!(.json_as(#media, body)),
+            BodyEncoding::Multipart => quote!(.multipart(body)),
+        };
         if body.required {
             args.push(quote!(body: &#t));
-            calls.push(quote!(.json(body)));
+            calls.push(call);
         } else {
             args.push(quote!(body: ::std::option::Option<&#t>));
-            calls.push(quote!(.json_opt(body)));
+            calls.push(quote!(.maybe(body, |r, body| r #call)));
         }
     }
 
@@ -79,8 +84,13 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation) -> TokenStream {
         quote!(#private::ErrorDecoder { status: #status, decode: #private::decode_error::<#t> })
     });
     let (ret, exec) = match &op.success {
-        Some(t) => (ty_tokens(api, rt, t), quote!(execute)),
-        None => (quote!(()), quote!(execute_empty)),
+        Success::Json(t) => (ty_tokens(api, rt, t), quote!(execute)),
+        Success::Bytes(media) => {
+            let accept = media.join(", ");
+            calls.push(quote!(.accept(#accept)));
+            (quote!(#root::Bytes), quote!(execute_bytes))
+        }
+        Success::Empty => (quote!(()), quote!(execute_empty)),
     };
     let docs = doc_attrs(&method_docs(api, op));
     let deprecated = op
@@ -194,8 +204,12 @@ fn method_docs(api: &Api, op: &Operation) -> Docs {
         ));
     }
     d.push_raw(match &op.success {
-        Some(t) => format!("Returns `{}` on success.", ty_doc_name(api, t)),
-        None => "Returns `()` on success (no body).".to_owned(),
+        Success::Json(t) => format!("Returns `{}` on success.", ty_doc_name(api, t)),
+        Success::Bytes(media) => format!(
+            "Returns the body as bytes on success ({}).",
+            media.join(", ")
+        ),
+        Success::Empty => "Returns `()` on success (no body).".to_owned(),
     });
     if !op.errors.is_empty() {
         let lines: Vec<String> = op

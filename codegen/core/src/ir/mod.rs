@@ -138,6 +138,9 @@ pub enum Ty {
     F64,
     /// Any JSON value (`serde_json::Value`).
     Json,
+    /// A file (`format: binary` string): the runtime's `FilePart`, sent as
+    /// a file part of a multipart form.
+    File,
     /// A JSON object with unknown keys (`serde_json::Map<String, Value>`).
     JsonObject,
     /// `Vec<T>`.
@@ -188,6 +191,30 @@ pub struct Body {
     pub ty: Ty,
     /// Whether the spec requires it.
     pub required: bool,
+    /// How it is encoded.
+    pub encoding: BodyEncoding,
+}
+
+/// How a request body goes on the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyEncoding {
+    /// JSON, sent with this content type (`application/json`,
+    /// `application/json-patch+json`).
+    Json(String),
+    /// `multipart/form-data`: each property is a part; `FilePart`s are files.
+    Multipart,
+}
+
+/// What a success response carries.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Success {
+    /// A JSON body of this type.
+    Json(Ty),
+    /// A body in another format (CSV, ZIP, an image…), returned as bytes;
+    /// the media types are sent as `Accept`.
+    Bytes(Vec<String>),
+    /// No body.
+    Empty,
 }
 
 /// A documented error status and its body type.
@@ -251,8 +278,8 @@ pub struct Operation {
     pub params: Vec<Param>,
     /// The request body, if any.
     pub body: Option<Body>,
-    /// The success body type, `None` when the success response has no body.
-    pub success: Option<Ty>,
+    /// The success body.
+    pub success: Success,
     /// Documented error bodies.
     pub errors: Vec<ErrorResponse>,
     /// Doc comment.

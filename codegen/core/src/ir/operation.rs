@@ -6,7 +6,9 @@
 //! only on the method and path, so it is stable.
 
 use super::schema::Builder;
-use super::{Body, Docs, ErrorResponse, Method, Operation, Param, ParamIn, Ty};
+use super::{
+    Body, BodyEncoding, Docs, ErrorResponse, Method, Operation, Param, ParamIn, Success, Ty,
+};
 use crate::diag::{Diagnostic, Pointer};
 use crate::names::{ident_text, sanitize, Case, Namespace};
 use openapiv3::{
@@ -209,12 +211,13 @@ fn build_one(
             let rb_at = at.join("requestBody");
             match b.resolve::<RequestBody>(rb, &rb_at) {
                 None => None,
-                Some((rb, rb_at)) => match json_schema(&rb.content) {
-                    Some((media, schema)) => {
+                Some((rb, rb_at)) => match body_schema(&rb.content) {
+                    Some((media, schema, encoding)) => {
                         let s_at = rb_at.join("content").join(media).join("schema");
                         Some(Body {
                             ty: b.ty(&schema, &format!("{type_hint} Request"), &s_at),
                             required: rb.required,
+                            encoding,
                         })
                     }
                     None if rb.content.is_empty() => None,
@@ -234,7 +237,7 @@ fn build_one(
         }
     };
 
-    let mut success = None;
+    let mut success = Success::Empty;
     let mut success_seen = false;
     let mut errors = Vec::new();
     for (code, resp) in &op.responses.responses {
@@ -257,7 +260,11 @@ fn build_one(
         match status {
             Some(200..=299) if !success_seen => {
                 success_seen = true;
-                success = ty;
+                success = match ty {
+                    Some(t) => Success::Json(t),
+                    None if resp.content.is_empty() => Success::Empty,
+                    None => Success::Bytes(resp.content.keys().cloned().collect()),
+                };
             }
             Some(s) if s >= 400 => {
                 if let Some(ty) = ty {
@@ -321,6 +328,26 @@ fn location_name(p: &Parameter) -> &'static str {
         Parameter::Header { .. } => "header",
         Parameter::Cookie { .. } => "cookie",
     }
+}
+
+/// The schema of a request body and how to encode it: JSON first, then
+/// `multipart/form-data`.
+fn body_schema(
+    content: &indexmap::IndexMap<String, openapiv3::MediaType>,
+) -> Option<(
+    &str,
+    openapiv3::ReferenceOr<openapiv3::Schema>,
+    BodyEncoding,
+)> {
+    if let Some((media, schema)) = json_schema(content) {
+        let encoding = BodyEncoding::Json(media.to_owned());
+        return Some((media, schema, encoding));
+    }
+    let (media, mt) = content
+        .iter()
+        .find(|(k, _)| k.as_str() == "multipart/form-data")?;
+    let schema = mt.schema.clone()?;
+    Some((media.as_str(), schema, BodyEncoding::Multipart))
 }
 
 /// The JSON media type of a content map and its schema: `application/json`

@@ -6,8 +6,8 @@ use crate::load::Document;
 use crate::names::{ident_text, sanitize, Case, Namespace};
 use crate::Settings;
 use openapiv3::{
-    AdditionalProperties, IntegerFormat, ObjectType, ReferenceOr, Schema, SchemaKind, Type,
-    VariantOrUnknownOrEmpty,
+    AdditionalProperties, IntegerFormat, ObjectType, ReferenceOr, Schema, SchemaKind, StringFormat,
+    Type, VariantOrUnknownOrEmpty,
 };
 use std::collections::HashMap;
 
@@ -221,7 +221,12 @@ impl<'a> Builder<'a> {
             SchemaKind::Type(Type::String(s)) => {
                 let values: Vec<&str> =
                     s.enumeration.iter().flatten().map(String::as_str).collect();
-                if values.is_empty() {
+                if matches!(
+                    s.format,
+                    VariantOrUnknownOrEmpty::Item(StringFormat::Binary)
+                ) {
+                    Shape::Ty(Ty::File)
+                } else if values.is_empty() {
                     Shape::Ty(Ty::String)
                 } else {
                     Shape::Model(string_enum(&values))
