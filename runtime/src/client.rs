@@ -160,6 +160,8 @@ impl Client {
                         // A source that hands out the same token again
                         // (a static token) would only earn another 401.
                         if fresh != token {
+                            // Read the short body so the connection can be reused.
+                            let _ = read_prefix(&mut resp, MAX_ERROR_BODY).await;
                             tracing::info!(
                                 attempt = sends,
                                 status = 401u16,

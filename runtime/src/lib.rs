@@ -24,6 +24,14 @@
 //! println!("{:?}", info.accounts);
 //! # Ok(()) }
 //! ```
+//!
+//! [`Client::from_env`] reads `SAIL_BASE_URL`, `SAIL_CLIENT_ID` and
+//! `SAIL_CLIENT_SECRET` like the official SDKs and authenticates with OAuth2
+//! client credentials; the token is cached, refreshed before it expires and
+//! shared by every clone of the client. Rate-limited calls (429, 503 with
+//! `Retry-After`) wait what the server asks and are sent again, a `POST`
+//! included; an ambiguous failure (502, 504, a dropped connection) is retried
+//! only for idempotent methods. See [`ClientBuilder`] and [`RetryPolicy`].
 #![deny(missing_docs)]
 // Spec and network data never reach an unwrap: every failure is an error value.
 #![cfg_attr(
