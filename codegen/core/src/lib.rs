@@ -18,6 +18,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod bundle;
 pub mod diag;
 pub mod emit;
 pub mod ir;
@@ -116,9 +117,9 @@ pub fn generate(doc: &Document, settings: &Settings) -> Output {
 pub fn generate_file(path: &std::path::Path, settings: &Settings) -> Output {
     match load_file(path) {
         Ok(doc) => generate(&doc, settings),
-        Err(d) => Output {
+        Err(diagnostics) => Output {
             tokens: TokenStream::new(),
-            diagnostics: vec![d],
+            diagnostics,
             files: if path.is_file() {
                 vec![path.to_owned()]
             } else {

@@ -39,40 +39,49 @@ impl Format {
     }
 }
 
-/// Reads and parses the spec at `path`.
-pub fn load_file(path: &Path) -> Result<Document, Diagnostic> {
-    let text = std::fs::read_to_string(path).map_err(|e| Diagnostic {
-        message: format!("cannot read spec file {}: {e}", path.display()),
-        at: Location::Spec {
-            file: path.to_owned(),
-            pointer: None,
-            line_col: None,
-        },
+/// Reads and parses the spec at `path`, and every file it refers to.
+pub fn load_file(path: &Path) -> Result<Document, Vec<Diagnostic>> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        vec![Diagnostic {
+            message: format!("cannot read spec file {}: {e}", path.display()),
+            at: Location::Spec {
+                file: path.to_owned(),
+                pointer: None,
+                line_col: None,
+            },
+        }]
     })?;
     load_str(&text, path, Format::from_path(path))
 }
 
-/// Parses spec text that came from `path` (used in messages only).
-pub fn load_str(text: &str, path: &Path, format: Format) -> Result<Document, Diagnostic> {
-    let raw = match format {
-        Format::Yaml => parse_yaml(text, path)?,
-        Format::Json => parse_json(text, path)?,
-    };
-    check_version(&raw, path)?;
+/// Parses spec text that came from `path`; relative file references are
+/// resolved from `path`'s directory. All problems are returned together.
+pub fn load_str(text: &str, path: &Path, format: Format) -> Result<Document, Vec<Diagnostic>> {
+    let mut raw = match format {
+        Format::Yaml => parse_yaml(text, path),
+        Format::Json => parse_json(text, path),
+    }
+    .map_err(|d| vec![d])?;
+    check_version(&raw, path).map_err(|d| vec![d])?;
+    let (files, problems) = crate::bundle::bundle(path, &mut raw);
+    if !problems.is_empty() {
+        // Later stages cannot resolve into a file that did not load.
+        return Err(problems);
+    }
     let api = serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(&raw).map_err(|e| {
         let pointer = json_pointer_of(e.path());
-        Diagnostic {
+        vec![Diagnostic {
             message: format!("not a valid OpenAPI 3.0 document: {}", e.inner()),
             at: Location::Spec {
                 file: path.to_owned(),
                 pointer: Some(pointer),
                 line_col: None,
             },
-        }
+        }]
     })?;
     Ok(Document {
         path: path.to_owned(),
-        files: vec![path.to_owned()],
+        files,
         api,
         raw,
     })
@@ -94,7 +103,7 @@ pub fn parse_yaml(text: &str, path: &Path) -> Result<serde_json::Value, Diagnost
     })
 }
 
-fn parse_json(text: &str, path: &Path) -> Result<serde_json::Value, Diagnostic> {
+pub(crate) fn parse_json(text: &str, path: &Path) -> Result<serde_json::Value, Diagnostic> {
     serde_json::from_str::<serde_json::Value>(text).map_err(|e| Diagnostic {
         message: format!("malformed JSON: {}", strip_location(&e.to_string())),
         at: Location::Spec {
@@ -183,7 +192,8 @@ mod tests {
             Path::new("x.yaml"),
             Format::Yaml,
         )
-        .unwrap_err();
+        .unwrap_err()
+        .remove(0);
         match err.at {
             Location::Spec { line_col, .. } => assert!(line_col.is_some(), "{err}"),
             other => panic!("unexpected location {other:?}"),
@@ -192,9 +202,13 @@ mod tests {
 
     #[test]
     fn swagger_and_31_are_refused_with_what_was_found() {
-        let e = load_str("swagger: '2.0'\n", Path::new("s.yaml"), Format::Yaml).unwrap_err();
+        let e = load_str("swagger: '2.0'\n", Path::new("s.yaml"), Format::Yaml)
+            .unwrap_err()
+            .remove(0);
         assert!(e.message.contains("Swagger 2.0"), "{e}");
-        let e = load_str("{\"openapi\":\"3.1.0\"}", Path::new("s.json"), Format::Json).unwrap_err();
+        let e = load_str("{\"openapi\":\"3.1.0\"}", Path::new("s.json"), Format::Json)
+            .unwrap_err()
+            .remove(0);
         assert!(
             e.message.contains("3.1.0") && e.message.contains("3.0"),
             "{e}"

@@ -65,8 +65,14 @@ async fn track(State(shared): Tenant, req: Request, next: Next) -> Response {
     Counters::bump(&shared.counters.requests);
     let path = req.uri().path().to_owned();
     let is_api = wire::is_api_path(&path);
-    if req.method() == Method::POST && is_api && path.ends_with("/set-password") {
-        Counters::bump(&shared.counters.set_password_requests);
+    // Counted here rather than in the handlers so that requests answered
+    // by a fault count too.
+    if req.method() == Method::POST {
+        if is_api && path.ends_with("/set-password") {
+            Counters::bump(&shared.counters.set_password_requests);
+        } else if path == "/oauth/token" {
+            Counters::bump(&shared.counters.token_requests);
+        }
     }
     let action = shared.faults().take(&path, is_api);
     match action {
@@ -153,7 +159,6 @@ async fn token(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    Counters::bump(&shared.counters.token_requests);
     let oauth_error = |status: StatusCode, error: &str, description: Option<&str>| {
         let mut body = value!({ "error": error });
         if let (Some(d), Some(map)) = (description, body.as_object_mut()) {
@@ -252,13 +257,11 @@ fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
     Some((form_decode(id)?, form_decode(secret)?))
 }
 
-/// The body, or the 400 answer for an unreadable one.
-fn body_or_400<W: Wire>(body: Result<Bytes, BytesRejection>) -> Result<Bytes, Response> {
-    body.map_err(|e| {
-        W::error(Failure {
-            status: StatusCode::BAD_REQUEST,
-            text: format!("The request body could not be read: {e}"),
-        })
+/// The body, or why it could not be read (too large, connection broken).
+fn read_body(body: Result<Bytes, BytesRejection>) -> Result<Bytes, Failure> {
+    body.map_err(|e| Failure {
+        status: StatusCode::BAD_REQUEST,
+        text: format!("The request body could not be read: {e}"),
     })
 }
 
@@ -266,11 +269,7 @@ async fn query_password_info<W: Wire>(
     State(shared): Tenant,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let body = match body_or_400::<W>(body) {
-        Ok(body) => body,
-        Err(resp) => return resp,
-    };
-    let query = match W::parse_query(&body) {
+    let query = match read_body(body).and_then(|b| W::parse_query(&b)) {
         Ok(q) => q,
         Err(f) => return W::error(f),
     };
@@ -284,11 +283,7 @@ async fn set_password<W: Wire>(
     State(shared): Tenant,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let body = match body_or_400::<W>(body) {
-        Ok(body) => body,
-        Err(resp) => return resp,
-    };
-    let change = match W::parse_change(&body) {
+    let change = match read_body(body).and_then(|b| W::parse_change(&b)) {
         Ok(c) => c,
         Err(f) => return W::error(f),
     };
@@ -333,11 +328,7 @@ async fn create_digit_token<W: Wire>(
             });
         }
     }
-    let body = match body_or_400::<W>(body) {
-        Ok(body) => body,
-        Err(resp) => return resp,
-    };
-    let reset = match W::parse_digit(&body) {
+    let reset = match read_body(body).and_then(|b| W::parse_digit(&b)) {
         Ok(r) => r,
         Err(f) => return W::error(f),
     };

@@ -75,6 +75,26 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # Speed
+//!
+//! Each source's RSA key is generated the first time it is needed. A
+//! 2048-bit key takes 0.1 to 0.5 s when the big-integer code is optimized,
+//! but several seconds in a plain debug build. Tests that start many tenants
+//! should either optimize those two crates in their workspace's
+//! `Cargo.toml`, as this workspace does:
+//!
+//! ```toml
+//! [profile.dev.package.num-bigint-dig]
+//! opt-level = 3
+//!
+//! [profile.dev.package.rsa]
+//! opt-level = 3
+//! ```
+//!
+//! or use smaller keys with
+//! [`with_key_bits(1024)`](MockTenantBuilder::with_key_bits) (several times
+//! faster to generate).
+//!
 //! The server runs on the Tokio runtime that calls
 //! [`start`](MockTenantBuilder::start) and stops when the [`MockTenant`] is
 //! dropped or [`shut down`](MockTenant::shutdown). It never panics on what a
@@ -124,9 +144,8 @@ pub const DEFAULT_IN_PROGRESS_POLLS: u32 = 2;
 /// The minimum password length unless configured otherwise.
 pub const DEFAULT_MIN_PASSWORD_LENGTH: usize = 8;
 /// The size of each source's RSA key unless configured otherwise: what ISC
-/// uses. Generating one takes a few tens of milliseconds with the workspace's
-/// optimized `num-bigint-dig`; [`MockTenantBuilder::with_key_bits`] can
-/// lower it for faster tests.
+/// uses. See the [module documentation](self#speed) for how long generating
+/// one takes; [`MockTenantBuilder::with_key_bits`] can lower it.
 pub const DEFAULT_KEY_BITS: usize = 2048;
 
 /// Configures and starts a [`MockTenant`].
@@ -409,7 +428,8 @@ impl MockTenant {
         Counters::read(&self.shared.counters.requests)
     }
 
-    /// Requests to `POST /oauth/token`, successful or not.
+    /// Requests to `POST /oauth/token`: successful, refused, or answered by
+    /// an injected fault.
     pub fn token_requests(&self) -> usize {
         Counters::read(&self.shared.counters.token_requests)
     }

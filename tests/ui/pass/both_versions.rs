@@ -82,7 +82,12 @@ async fn handle_errors(client: &Client) {
         Ok(info) => println!("{:?}", info.identity_id),
         Err(Error::Api(e)) => {
             if let Some(body) = e.body::<v2024::ErrorResponseDto>() {
-                println!("{} {:?} {:?}", e.status(), body.detail_code, body.tracking_id);
+                println!(
+                    "{} {:?} {:?}",
+                    e.status(),
+                    body.detail_code,
+                    body.tracking_id
+                );
             } else if let Some(body) = e.body::<v2024::UnauthorizedError>() {
                 println!("401: {:?}", body.error);
             } else if let Some(body) = e.body::<TooManyRequestsError>() {
