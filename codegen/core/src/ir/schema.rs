@@ -32,6 +32,10 @@ pub(crate) struct Builder<'a> {
     models: Vec<Option<Model>>,
     started: Vec<bool>,
     components: Sorted<String, ModelId>,
+    /// Components that are only a `$ref` to a schema elsewhere (another
+    /// file, say): the reference text maps to the component, so the schema
+    /// is one type under the component's name however it is reached.
+    component_refs: Sorted<String, (String, ModelId)>,
     /// Types already converted, by reference text or by the pointer of an
     /// inline schema (a lookup table only; never iterated, so output order
     /// is unaffected).
@@ -49,6 +53,7 @@ impl<'a> Builder<'a> {
             models: Vec::new(),
             started: Vec::new(),
             components: Sorted::new(),
+            component_refs: Sorted::new(),
             ref_memo: HashMap::new(),
             diags: Vec::new(),
         };
@@ -58,6 +63,16 @@ impl<'a> Builder<'a> {
                     types.claim(&format!("{}{}", sanitize(key, Case::Type), settings.suffix));
                 let id = b.alloc(name);
                 b.components.insert(key.clone(), id);
+            }
+            for (key, schema) in &c.schemas {
+                if let (ReferenceOr::Reference { reference }, Some(&id)) =
+                    (schema, b.components.get(key))
+                {
+                    if !reference.starts_with(COMPONENT_PREFIX) {
+                        b.component_refs
+                            .insert(reference.clone(), (key.clone(), id));
+                    }
+                }
             }
         }
         b.types = types;
@@ -117,6 +132,10 @@ impl<'a> Builder<'a> {
                 return Ty::Named(id);
             }
         }
+        if let Some((key, id)) = self.component_refs.get(reference).cloned() {
+            self.ensure_component(id, &key);
+            return Ty::Named(id);
+        }
         if let Some(t) = self.ref_memo.get(reference) {
             return t.clone();
         }
@@ -127,7 +146,7 @@ impl<'a> Builder<'a> {
         };
         let ty = match self.resolve(&item, at) {
             Some((schema, target)) => {
-                let hint = reference.rsplit('/').next().unwrap_or("Schema").to_owned();
+                let hint = ref_hint(reference);
                 self.inline(&schema, &hint, &target)
             }
             None => Ty::Json,
@@ -166,6 +185,19 @@ impl<'a> Builder<'a> {
             return;
         };
         let (kind, docs) = match &schema {
+            ReferenceOr::Reference { reference } if self.component_refs.contains_key(reference) => {
+                // The component is this schema: build it under the component's name.
+                match self.resolve(&schema, &at) {
+                    Some((s, target)) => {
+                        let kind = match self.shape(&s, key, &target) {
+                            Shape::Model(k) => k,
+                            Shape::Ty(t) => ModelKind::Alias(t),
+                        };
+                        (kind, schema_docs(&s))
+                    }
+                    None => (ModelKind::Alias(Ty::Json), Docs::new()),
+                }
+            }
             ReferenceOr::Reference { reference } => (
                 ModelKind::Alias(self.reference(reference, &at)),
                 Docs::new(),
@@ -434,6 +466,18 @@ impl<'a> Builder<'a> {
         self.diags.truncate(before);
         nullable
     }
+}
+
+/// A name hint from a reference's last segment; a bundled file
+/// (`schemas~1Thing.yaml`) gives its file stem (`Thing`).
+fn ref_hint(reference: &str) -> String {
+    let last = crate::diag::unescape_segment(reference.rsplit('/').next().unwrap_or("Schema"));
+    let file = last.rsplit('/').next().unwrap_or(&last);
+    let stem = [".yaml", ".yml", ".json"]
+        .iter()
+        .find_map(|ext| file.strip_suffix(ext))
+        .unwrap_or(file);
+    stem.to_owned()
 }
 
 fn schema_nullable(s: &Schema) -> bool {
