@@ -83,18 +83,20 @@ impl Client {
     pub async fn execute<T: DeserializeOwned>(&self, req: Request) -> Result<T> {
         let op = req.op;
         let ok = self.send(req).await?;
-        decode_json::<T>(&ok.body).map_err(|e| {
-            Error::Decode(Box::new(DecodeError {
-                operation: op.id,
-                method: op.method.clone(),
-                path: op.path,
-                status: ok.status,
-                content_type: header_str(&ok.headers, "content-type"),
-                excerpt: excerpt(&ok.body),
-                field: e.0,
-                message: e.1,
-            }))
-        })
+        decode_success(op, &ok)
+    }
+
+    /// Sends `req` and decodes a JSON success body as `T`, or `None` when
+    /// the success response has no body (an operation documenting `200` with
+    /// a body and `204` without).
+    pub async fn execute_optional<T: DeserializeOwned>(&self, req: Request) -> Result<Option<T>> {
+        let op = req.op;
+        let ok = self.send(req).await?;
+        if ok.status == http::StatusCode::NO_CONTENT || ok.body.iter().all(u8::is_ascii_whitespace)
+        {
+            return Ok(None);
+        }
+        decode_success(op, &ok).map(Some)
     }
 
     /// Sends `req` and returns the success body as it came (CSV, ZIP,
@@ -321,6 +323,25 @@ fn transport(op: &crate::request::Operation, e: reqwest::Error, started: Instant
             source: e,
         }
     }
+}
+
+/// Decodes a success body as `T`, or the typed decode error.
+fn decode_success<T: DeserializeOwned>(
+    op: &'static crate::request::Operation,
+    ok: &Success,
+) -> Result<T> {
+    decode_json::<T>(&ok.body).map_err(|e| {
+        Error::Decode(Box::new(DecodeError {
+            operation: op.id,
+            method: op.method.clone(),
+            path: op.path,
+            status: ok.status,
+            content_type: header_str(&ok.headers, "content-type"),
+            excerpt: excerpt(&ok.body),
+            field: e.0,
+            message: e.1,
+        }))
+    })
 }
 
 /// Decodes `body` as `T`, or says which field failed and why.

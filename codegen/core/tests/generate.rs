@@ -236,3 +236,42 @@ fn problems_are_all_reported_and_the_rest_still_generates() {
     );
     assert!(!text.contains("fn get_c("), "{text}");
 }
+
+#[test]
+fn a_body_on_200_and_none_on_204_is_an_option() {
+    let yaml = format!(
+        r#"{HEAD}paths:
+  /config:
+    get:
+      operationId: getConfig
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {{type: object, properties: {{a: {{type: string}}}}}}
+        '204': {{description: none}}
+  /export:
+    get:
+      operationId: exportCsv
+      responses:
+        '200':
+          description: csv
+          content:
+            text/csv:
+              schema: {{type: string}}
+"#
+    );
+    let (out, text) = gen(&yaml, &Settings::default());
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    assert!(
+        text.contains("::sailpoint_isc::Result<::std::option::Option<GetConfigResponse>>"),
+        "{text}"
+    );
+    assert!(text.contains("execute_optional(request)"), "{text}");
+    assert!(
+        text.contains("::sailpoint_isc::Result<::sailpoint_isc::Bytes>")
+            && text.contains(".accept(\"text/csv\")"),
+        "{text}"
+    );
+}

@@ -85,6 +85,10 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation) -> TokenStream {
     });
     let (ret, exec) = match &op.success {
         Success::Json(t) => (ty_tokens(api, rt, t), quote!(execute)),
+        Success::MaybeJson(t) => {
+            let t = ty_tokens(api, rt, t);
+            (quote!(::std::option::Option<#t>), quote!(execute_optional))
+        }
         Success::Bytes(media) => {
             let accept = media.join(", ");
             calls.push(quote!(.accept(#accept)));
@@ -205,6 +209,10 @@ fn method_docs(api: &Api, op: &Operation) -> Docs {
     }
     d.push_raw(match &op.success {
         Success::Json(t) => format!("Returns `{}` on success.", ty_doc_name(api, t)),
+        Success::MaybeJson(t) => format!(
+            "Returns `Some({})` on a success with a body, `None` on one without (such as `204 No Content`).",
+            ty_doc_name(api, t)
+        ),
         Success::Bytes(media) => format!(
             "Returns the body as bytes on success ({}).",
             media.join(", ")

@@ -210,6 +210,9 @@ pub enum BodyEncoding {
 pub enum Success {
     /// A JSON body of this type.
     Json(Ty),
+    /// A JSON body of this type on some success statuses and none on
+    /// others (`200` with a body, `204` or `202` without): `Option<T>`.
+    MaybeJson(Ty),
     /// A body in another format (CSV, ZIP, an image…), returned as bytes;
     /// the media types are sent as `Accept`.
     Bytes(Vec<String>),

@@ -258,13 +258,18 @@ fn build_one(
             b.ty(&schema, &hint, &s_at)
         });
         match status {
-            Some(200..=299) if !success_seen => {
-                success_seen = true;
-                success = match ty {
+            Some(200..=299) => {
+                let this = match ty {
                     Some(t) => Success::Json(t),
                     None if resp.content.is_empty() => Success::Empty,
                     None => Success::Bytes(resp.content.keys().cloned().collect()),
                 };
+                success = if success_seen {
+                    combine(success, this)
+                } else {
+                    this
+                };
+                success_seen = true;
             }
             Some(s) if s >= 400 => {
                 if let Some(ty) = ty {
@@ -319,6 +324,17 @@ fn build_one(
         docs,
         deprecated: op.deprecated,
     })
+}
+
+/// The success of an operation with several success statuses: a JSON body
+/// on one and none on another is `Option<T>`; otherwise the first wins.
+fn combine(first: Success, next: Success) -> Success {
+    match (first, next) {
+        (Success::Json(t), Success::Empty) | (Success::Empty, Success::Json(t)) => {
+            Success::MaybeJson(t)
+        }
+        (first, _) => first,
+    }
 }
 
 fn location_name(p: &Parameter) -> &'static str {
