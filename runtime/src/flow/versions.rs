@@ -1,5 +1,6 @@
 //! The flow's three calls for each API version: thin mappings between the
-//! generated types of `v2024` and `beta` and the flow's own.
+//! generated types of `v2024` and `beta` and the flow's own. The two
+//! versions differ only in names, so one macro writes both.
 
 use super::{
     run, Account, Backend, Info, PasswordChange, PasswordChangeOutcome, SetRequest, Status,
@@ -7,119 +8,96 @@ use super::{
 use crate::error::Result;
 use crate::{beta, v2024};
 
-impl Backend for v2024::Api {
-    async fn query(&self, user_name: &str, source_name: &str) -> Result<Info> {
-        let i = self
-            .query_password_info(&v2024::PasswordInfoQueryDto {
-                user_name: Some(user_name.to_owned()),
-                source_name: Some(source_name.to_owned()),
-            })
-            .await?;
-        Ok(Info {
-            identity_id: i.identity_id,
-            source_id: i.source_id,
-            public_key_id: i.public_key_id,
-            public_key: i.public_key,
-            accounts: i
-                .accounts
-                .unwrap_or_default()
-                .into_iter()
-                .map(|a| Account {
-                    id: a.account_id,
-                    name: a.account_name,
+macro_rules! backend {
+    (
+        $api:ty,
+        query: $query:path,
+        request: $request:path,
+        set: $set:ident,
+        status: $status:ident,
+        doc: $doc:literal
+    ) => {
+        impl Backend for $api {
+            async fn query(&self, user_name: &str, source_name: &str) -> Result<Info> {
+                let i = self
+                    .query_password_info(&$query {
+                        user_name: Some(user_name.to_owned()),
+                        source_name: Some(source_name.to_owned()),
+                    })
+                    .await?;
+                Ok(Info {
+                    identity_id: i.identity_id,
+                    source_id: i.source_id,
+                    public_key_id: i.public_key_id,
+                    public_key: i.public_key,
+                    accounts: i
+                        .accounts
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|a| Account {
+                            id: a.account_id,
+                            name: a.account_name,
+                        })
+                        .collect(),
+                    policies: i.policies.unwrap_or_default(),
                 })
-                .collect(),
-            policies: i.policies.unwrap_or_default(),
-        })
-    }
+            }
 
-    async fn set(&self, r: SetRequest) -> Result<(Option<String>, Option<String>)> {
-        let out = self
-            .set_password(&v2024::PasswordChangeRequest {
-                identity_id: Some(r.identity_id),
-                encrypted_password: Some(r.encrypted_password),
-                public_key_id: Some(r.public_key_id),
-                account_id: r.account_id,
-                source_id: Some(r.source_id),
-            })
-            .await?;
-        Ok((out.request_id, out.state.map(|s| s.as_str().to_owned())))
-    }
+            async fn set(&self, r: SetRequest) -> Result<(Option<String>, Option<String>)> {
+                let out = self
+                    .$set(&$request {
+                        identity_id: Some(r.identity_id),
+                        encrypted_password: Some(r.encrypted_password),
+                        public_key_id: Some(r.public_key_id),
+                        account_id: r.account_id,
+                        source_id: Some(r.source_id),
+                    })
+                    .await?;
+                Ok((out.request_id, out.state.map(|s| s.as_str().to_owned())))
+            }
 
-    async fn status(&self, request_id: &str) -> Result<Status> {
-        let s = self.get_password_change_status(request_id).await?;
-        Ok(Status {
-            state: s.state.map(|s| s.as_str().to_owned()).unwrap_or_default(),
-            errors: s.errors.unwrap_or_default(),
-            source_ids: s.source_ids.unwrap_or_default(),
-        })
-    }
-}
-
-impl Backend for beta::ApiBeta {
-    async fn query(&self, user_name: &str, source_name: &str) -> Result<Info> {
-        let i = self
-            .query_password_info(&beta::PasswordInfoQueryDtoBeta {
-                user_name: Some(user_name.to_owned()),
-                source_name: Some(source_name.to_owned()),
-            })
-            .await?;
-        Ok(Info {
-            identity_id: i.identity_id,
-            source_id: i.source_id,
-            public_key_id: i.public_key_id,
-            public_key: i.public_key,
-            accounts: i
-                .accounts
-                .unwrap_or_default()
-                .into_iter()
-                .map(|a| Account {
-                    id: a.account_id,
-                    name: a.account_name,
+            async fn status(&self, request_id: &str) -> Result<Status> {
+                let s = self.$status(request_id).await?;
+                Ok(Status {
+                    state: s.state.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+                    errors: s.errors.unwrap_or_default(),
+                    source_ids: s.source_ids.unwrap_or_default(),
                 })
-                .collect(),
-            policies: i.policies.unwrap_or_default(),
-        })
-    }
+            }
+        }
 
-    async fn set(&self, r: SetRequest) -> Result<(Option<String>, Option<String>)> {
-        let out = self
-            .set_identity_password(&beta::PasswordChangeRequestBeta {
-                identity_id: Some(r.identity_id),
-                encrypted_password: Some(r.encrypted_password),
-                public_key_id: Some(r.public_key_id),
-                account_id: r.account_id,
-                source_id: Some(r.source_id),
-            })
-            .await?;
-        Ok((out.request_id, out.state.map(|s| s.as_str().to_owned())))
-    }
-
-    async fn status(&self, request_id: &str) -> Result<Status> {
-        let s = self.get_identity_password_change_status(request_id).await?;
-        Ok(Status {
-            state: s.state.map(|s| s.as_str().to_owned()).unwrap_or_default(),
-            errors: s.errors.unwrap_or_default(),
-            source_ids: s.source_ids.unwrap_or_default(),
-        })
-    }
+        impl $api {
+            #[doc = $doc]
+            ///
+            /// Queries password info, picks the account, encrypts, sets the
+            /// password once and polls until the change is `FINISHED` (see
+            /// [`crate::flow`]). `FAILED` is
+            /// [`PasswordChangeError::Failed`](super::PasswordChangeError::Failed)
+            /// with the server's errors.
+            pub async fn change_password(
+                &self,
+                change: &PasswordChange,
+            ) -> Result<PasswordChangeOutcome> {
+                run(self, change).await
+            }
+        }
+    };
 }
 
-impl v2024::Api {
-    /// Changes a password in one call with the `v2024` operations: query
-    /// password info, pick the account, encrypt, set, and poll until the
-    /// change is `FINISHED` (see [`crate::flow`]). `FAILED` is
-    /// [`PasswordChangeError::Failed`](super::PasswordChangeError::Failed)
-    /// with the server's errors.
-    pub async fn change_password(&self, change: &PasswordChange) -> Result<PasswordChangeOutcome> {
-        run(self, change).await
-    }
-}
+backend!(
+    v2024::Api,
+    query: v2024::PasswordInfoQueryDto,
+    request: v2024::PasswordChangeRequest,
+    set: set_password,
+    status: get_password_change_status,
+    doc: "Changes a password in one call with the `v2024` operations."
+);
 
-impl beta::ApiBeta {
-    /// Changes a password in one call with the `beta` operations; see
-    /// [`v2024::Api::change_password`].
-    pub async fn change_password(&self, change: &PasswordChange) -> Result<PasswordChangeOutcome> {
-        run(self, change).await
-    }
-}
+backend!(
+    beta::ApiBeta,
+    query: beta::PasswordInfoQueryDtoBeta,
+    request: beta::PasswordChangeRequestBeta,
+    set: set_identity_password,
+    status: get_identity_password_change_status,
+    doc: "Changes a password in one call with the `beta` operations."
+);
