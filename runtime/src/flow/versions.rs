@@ -11,16 +11,17 @@ use crate::{beta, v2024};
 macro_rules! backend {
     (
         $api:ty,
-        query: $query:path,
-        request: $request:path,
+        query: $query:ty,
+        request: $request:ty,
         set: $set:ident,
         status: $status:ident,
         doc: $doc:literal
     ) => {
         impl Backend for $api {
             async fn query(&self, user_name: &str, source_name: &str) -> Result<Info> {
+                type Query = $query;
                 let i = self
-                    .query_password_info(&$query {
+                    .query_password_info(&Query {
                         user_name: Some(user_name.to_owned()),
                         source_name: Some(source_name.to_owned()),
                     })
@@ -44,8 +45,9 @@ macro_rules! backend {
             }
 
             async fn set(&self, r: SetRequest) -> Result<(Option<String>, Option<String>)> {
+                type Request = $request;
                 let out = self
-                    .$set(&$request {
+                    .$set(&Request {
                         identity_id: Some(r.identity_id),
                         encrypted_password: Some(r.encrypted_password),
                         public_key_id: Some(r.public_key_id),
