@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Compile-time benchmark for include_api! (prints figures; not a test).
+#
+#   bash tests/bench/compile-times.sh
+#
+# For the unmodified upstream v2024 and beta specs, the full v2024 spec
+# filtered to the Password Management tag, and the two Password Management
+# spec files in spec/, it measures, in a crate holding only the macro call
+# with its dependencies already built:
+#   - generation alone through the library (median of 5 runs, release);
+#   - cold `cargo build` wall time of that crate and the peak RSS of rustc;
+#   - rebuild time after a one-line edit of the spec.
+# Needs ../shared/specs/upstream beside the repo for the upstream rows.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+upstream="$repo/../shared/specs/upstream"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export CARGO_TARGET_DIR="$work/target"
+
+cargo build --release --locked -q -p sailpoint-isc-codegen --example bench_generate --manifest-path "$repo/Cargo.toml"
+gen="$CARGO_TARGET_DIR/release/examples/bench_generate"
+
+# name | spec file | macro options
+cases=(
+  "pm-v2024|$repo/spec/v2024/password-management.yaml|"
+  "pm-beta|$repo/spec/beta/password-management.yaml|, suffix = \"Beta\""
+  "full-v2024-filtered-pm|$upstream/deref-sailpoint-api.v2024.yaml|, tags = [\"Password Management\"]"
+  "full-v2024|$upstream/deref-sailpoint-api.v2024.yaml|"
+  "full-beta|$upstream/deref-sailpoint-api.beta.yaml|, suffix = \"Beta\""
+)
+
+crate="$work/bench-crate"
+mkdir -p "$crate/src"
+cp "$repo/Cargo.lock" "$crate/"
+cp "$repo/rust-toolchain.toml" "$crate/"
+cat > "$crate/Cargo.toml" <<TOML
+[package]
+name = "bench-crate"
+version = "0.0.0"
+edition = "2021"
+publish = false
+[dependencies]
+sailpoint-isc = { path = "$repo/runtime" }
+[workspace]
+TOML
+echo 'pub fn nothing() {}' > "$crate/src/lib.rs"
+echo "building dependencies once..."
+(cd "$crate" && cargo build --offline -q)
+
+printf '\n%-24s %10s %12s %14s %12s\n' case generate cold-build peak-rustc-MB rebuild
+for c in "${cases[@]}"; do
+  IFS='|' read -r name spec opts <<<"$c"
+  if [ ! -f "$spec" ]; then
+    printf '%-24s SKIPPED (%s not found)\n' "$name" "$spec"
+    continue
+  fi
+  filter_args=()
+  case "$opts" in *tags*) filter_args=(--tag "Password Management");; esac
+  g=$("$gen" "$spec" 5 "${filter_args[@]}" | sed -E 's/.*total ([^ ]+)$/\1/')
+  cp "$spec" "$crate/spec.yaml"
+  echo "pub mod api { sailpoint_isc::include_api!(\"spec.yaml\"$opts); }" > "$crate/src/lib.rs"
+  (cd "$crate" && cargo clean --offline -q -p bench-crate)
+  t0=$(date +%s.%N)
+  /usr/bin/time -f '%M' -o "$work/rss" bash -c "cd '$crate' && cargo build --offline -q"
+  t1=$(date +%s.%N)
+  rss_mb=$(( $(cat "$work/rss") / 1024 ))
+  # One-line edit: a new optional property on the first schema that has properties.
+  python3 - "$crate/spec.yaml" <<'PY'
+import re, sys
+p = sys.argv[1]
+s = open(p).read()
+s = re.sub(r"(\n(\s+)properties:\n)", r"\1\2  benchEditedProperty: {type: string}\n", s, count=1)
+open(p, "w").write(s)
+PY
+  t2=$(date +%s.%N)
+  (cd "$crate" && cargo build --offline -q)
+  t3=$(date +%s.%N)
+  printf '%-24s %10s %11.1fs %14s %11.1fs\n' "$name" "$g" "$(python3 -c "print($t1 - $t0)")" "$rss_mb" "$(python3 -c "print($t3 - $t2)")"
+done
