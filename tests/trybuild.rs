@@ -10,19 +10,34 @@ use std::process::Command;
 /// `<target dir>/tests/trybuild/<package name>/`, and that directory is the
 /// `CARGO_MANIFEST_DIR` the cases are compiled with. Since the target dir can
 /// be anywhere, cases that call `include_api!` cannot reach the repository's
-/// `spec/` by a relative path; instead the spec is copied to the same relative
-/// path inside the generated crate, as a user's crate would hold it.
-fn stage_spec_for_cases() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tests/ has a parent");
+/// files by a relative path; instead the files they read are copied to fixed
+/// relative paths inside the generated crate, as a user's crate would hold
+/// them:
+///
+/// - the repository's `spec/v2024/password-management.yaml` to the same path;
+/// - the fixtures of the diagnostic cases, `tests/ui/specs/*`, to `specs/`.
+fn stage_specs_for_cases() {
+    let tests = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repo = tests.parent().expect("tests/ has a parent");
+    let project = trybuild_project_dir();
     let rel = Path::new("spec/v2024/password-management.yaml");
-    let dest = trybuild_project_dir().join(rel);
-    std::fs::create_dir_all(dest.parent().expect("has a parent")).expect("create spec dir");
-    let spec = std::fs::read(repo.join(rel)).expect("read the repository's spec");
-    // Rewrite only on change so the cases are not rebuilt needlessly.
-    if std::fs::read(&dest).ok().as_deref() != Some(spec.as_slice()) {
-        std::fs::write(&dest, spec).expect("stage the spec");
+    stage_file(&repo.join(rel), &project.join(rel));
+    let fixtures = tests.join("ui").join("specs");
+    for entry in std::fs::read_dir(&fixtures).expect("read tests/ui/specs") {
+        let entry = entry.expect("read a fixture's entry");
+        if entry.file_type().expect("file type").is_file() {
+            stage_file(&entry.path(), &project.join("specs").join(entry.file_name()));
+        }
+    }
+}
+
+/// Copies `from` to `to`, rewriting only on change so the cases are not
+/// rebuilt needlessly.
+fn stage_file(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to.parent().expect("has a parent")).expect("create the directory");
+    let bytes = std::fs::read(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display()));
+    if std::fs::read(to).ok().as_deref() != Some(bytes.as_slice()) {
+        std::fs::write(to, bytes).unwrap_or_else(|e| panic!("stage {}: {e}", to.display()));
     }
 }
 
@@ -52,7 +67,7 @@ fn trybuild_project_dir() -> PathBuf {
 
 #[test]
 fn ui() {
-    stage_spec_for_cases();
+    stage_specs_for_cases();
     let t = trybuild::TestCases::new();
     t.pass("ui/pass/*.rs");
     t.compile_fail("ui/fail/*.rs");

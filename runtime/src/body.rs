@@ -16,7 +16,8 @@ pub(crate) enum Limited {
 }
 
 /// Reads the whole body if it fits in `limit` bytes. Stops as soon as the
-/// declared `Content-Length` or the bytes received pass the limit.
+/// declared `Content-Length` or the bytes received pass the limit, and never
+/// reserves more than `limit` bytes for the body.
 pub(crate) async fn read_limited(
     resp: &mut reqwest::Response,
     limit: usize,
@@ -26,14 +27,21 @@ pub(crate) async fn read_limited(
         return Ok(Limited::TooLarge);
     }
     let capacity = declared.map_or(0, |len| len as usize);
-    let mut buf = BytesMut::with_capacity(capacity);
+    let mut buf: Vec<u8> = Vec::with_capacity(capacity);
     while let Some(chunk) = resp.chunk().await? {
-        if buf.len().saturating_add(chunk.len()) > limit {
+        let needed = buf.len().saturating_add(chunk.len());
+        if needed > limit {
             return Ok(Limited::TooLarge);
+        }
+        if needed > buf.capacity() {
+            // Double as usual, but never past the limit: plain doubling
+            // could reserve almost twice the limit for a body just under it.
+            let target = needed.max(buf.capacity().saturating_mul(2)).min(limit);
+            buf.reserve_exact(target - buf.len());
         }
         buf.extend_from_slice(&chunk);
     }
-    Ok(Limited::Complete(buf.freeze()))
+    Ok(Limited::Complete(Bytes::from(buf)))
 }
 
 /// Reads at most `limit` bytes of the body and drops the rest. A body cut

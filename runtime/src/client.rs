@@ -4,7 +4,7 @@
 
 use crate::auth::{AccessToken, TokenSource};
 use crate::body::{read_limited, read_prefix, Limited};
-use crate::error::{excerpt, ApiError, DecodeError, Error, Result, MAX_ERROR_BODY};
+use crate::error::{clip, excerpt, ApiError, DecodeError, Error, Result, MAX_ERROR_BODY};
 use crate::request::{Body, Request};
 use crate::retry::{self, Decision, Failure, RetryPolicy};
 use bytes::Bytes;
@@ -338,8 +338,10 @@ fn decode_success<T: DeserializeOwned>(
             status: ok.status,
             content_type: header_str(&ok.headers, "content-type"),
             excerpt: excerpt(&ok.body),
-            field: e.0,
-            message: e.1,
+            // serde quotes the offending value (`invalid type: string "…"`),
+            // which may be as long as the body: keep the start.
+            field: clip(&e.0).into_owned(),
+            message: clip(&e.1).into_owned(),
         }))
     })
 }

@@ -2,6 +2,7 @@
 
 use http::{HeaderMap, Method, StatusCode};
 use std::any::Any;
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
@@ -244,13 +245,18 @@ impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}: {}", self.method, self.path, self.status)?;
         let mut parts = Vec::new();
-        if let Some(t) = &self.tracking_id {
+        // Each piece comes from the server: cut long ones so that one error
+        // stays one readable log line (the accessors give them whole).
+        let tracking_id = self.tracking_id.as_deref().map(clip);
+        let detail_code = self.detail_code.as_deref().map(clip);
+        let message = self.message.as_deref().map(clip);
+        if let Some(t) = tracking_id {
             parts.push(format!("trackingId {t}"));
         }
-        match (&self.detail_code, &self.message) {
+        match (detail_code, message) {
             (Some(d), Some(m)) => parts.push(format!("{d}: {m}")),
-            (Some(d), None) => parts.push(d.clone()),
-            (None, Some(m)) => parts.push(m.clone()),
+            (Some(d), None) => parts.push(d.into_owned()),
+            (None, Some(m)) => parts.push(m.into_owned()),
             (None, None) if !self.raw.is_empty() => parts.push(excerpt(&self.raw)),
             (None, None) => {}
         }
@@ -298,7 +304,8 @@ impl DecodeError {
     pub fn field(&self) -> &str {
         &self.field
     }
-    /// The decoder's message.
+    /// The decoder's message, cut to [`EXCERPT_LEN`] bytes (it may quote
+    /// the offending value).
     pub fn message(&self) -> &str {
         &self.message
     }
@@ -318,6 +325,19 @@ impl fmt::Display for DecodeError {
             self.excerpt
         )
     }
+}
+
+/// `text` if it is at most [`EXCERPT_LEN`] bytes, else its start cut on a
+/// char boundary, with an ellipsis.
+pub(crate) fn clip(text: &str) -> Cow<'_, str> {
+    if text.len() <= EXCERPT_LEN {
+        return Cow::Borrowed(text);
+    }
+    let mut end = EXCERPT_LEN;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Cow::Owned(format!("{}…", &text[..end]))
 }
 
 /// At most [`EXCERPT_LEN`] bytes of `raw`, lossily decoded, cut on a char boundary.

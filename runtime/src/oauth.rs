@@ -11,7 +11,7 @@
 
 use crate::auth::{AccessToken, BoxFuture, TokenSource};
 use crate::body::{read_limited, read_prefix, Limited};
-use crate::error::{excerpt, AuthError};
+use crate::error::{clip, excerpt, AuthError};
 use crate::retry::{self, Decision, Failure, RetryPolicy};
 use bytes::Bytes;
 use http::StatusCode;
@@ -274,7 +274,9 @@ impl ClientCredentials {
         let status = resp.status();
         if !status.is_success() {
             let retry_after = retry::retry_after(resp.headers());
-            let raw = read_prefix(&mut resp, MAX_TOKEN_BODY).await;
+            // Redacted before the message is cut to length, so that a cut
+            // cannot leave the start of the secret behind.
+            let raw = self.redact_raw(read_prefix(&mut resp, MAX_TOKEN_BODY).await);
             let message = self.redact(rejection_message(status, &raw));
             let failure = Failure::Status {
                 status,
@@ -301,6 +303,16 @@ impl ClientCredentials {
             refresh_at: lifetime.map(|l| sent_at + (l - refresh_margin(l))),
             expires_at: lifetime.map(|l| sent_at + l),
         })
+    }
+
+    /// [`redact`](Self::redact) for a raw body.
+    fn redact_raw(&self, raw: Bytes) -> Bytes {
+        let secret = self.secret.expose_secret();
+        let found = !secret.is_empty() && raw.windows(secret.len()).any(|w| w == secret.as_bytes());
+        if !found {
+            return raw;
+        }
+        Bytes::from(String::from_utf8_lossy(&raw).replace(secret, "[redacted]"))
     }
 
     /// Removes the client secret from a server-provided message, in case
@@ -336,12 +348,13 @@ impl TokenSource for ClientCredentials {
 /// SailPoint's `message`, else the start of the body, else the status text.
 fn rejection_message(status: StatusCode, raw: &Bytes) -> String {
     let json: Option<Value> = serde_json::from_slice(raw).ok();
+    // Cut long fields: the message goes into the error's one-line `Display`.
     let field = |k: &str| {
         json.as_ref()
             .and_then(|j| j.get(k))
             .and_then(Value::as_str)
             .filter(|s| !s.is_empty())
-            .map(str::to_owned)
+            .map(|s| clip(s).into_owned())
     };
     field("error_description")
         .or_else(|| field("error"))

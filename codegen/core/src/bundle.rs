@@ -138,7 +138,11 @@ impl Bundler {
         }
         let base = file.parent().unwrap_or_else(|| Path::new(""));
         let path = normalize(&base.join(target));
-        let hop = format!("{}#{pointer} → {target}", file.display());
+        // Shown relative to the root's directory: the root file's own
+        // location is already in the diagnostic, and an absolute path would
+        // differ from machine to machine.
+        let shown = file.strip_prefix(&self.root_dir).unwrap_or(file);
+        let hop = format!("{}#{pointer} → {target}", shown.display());
         let target_key = match self.keys.get(&path) {
             Some(k) => k.clone(),
             None => {

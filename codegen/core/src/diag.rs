@@ -45,6 +45,19 @@ impl Diagnostic {
             },
         }
     }
+
+    /// This diagnostic with its file shown relative to `base` (a crate's
+    /// `CARGO_MANIFEST_DIR`), so messages read `spec/api.yaml:3:5` rather
+    /// than a machine-specific absolute path. A file outside `base` is left
+    /// as is.
+    pub fn relative_to(mut self, base: &std::path::Path) -> Self {
+        if let Location::Spec { file, .. } = &mut self.at {
+            if let Ok(rel) = file.strip_prefix(base) {
+                *file = rel.to_owned();
+            }
+        }
+        self
+    }
 }
 
 impl fmt::Display for Diagnostic {

@@ -19,8 +19,10 @@
 )]
 
 pub mod bundle;
+mod combinators;
 pub mod diag;
 pub mod emit;
+pub mod examples;
 pub mod ir;
 pub mod load;
 pub mod names;

@@ -43,7 +43,7 @@ impl Format {
 pub fn load_file(path: &Path) -> Result<Document, Vec<Diagnostic>> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         vec![Diagnostic {
-            message: format!("cannot read spec file {}: {e}", path.display()),
+            message: format!("cannot read the spec file: {e}"),
             at: Location::Spec {
                 file: path.to_owned(),
                 pointer: None,
@@ -68,6 +68,8 @@ pub fn load_str(text: &str, path: &Path, format: Format) -> Result<Document, Vec
         // Later stages cannot resolve into a file that did not load.
         return Err(problems);
     }
+    // openapiv3 drops keywords beside allOf/oneOf/anyOf; see `combinators`.
+    crate::combinators::normalize(&mut raw);
     let api = serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(&raw).map_err(|e| {
         let pointer = json_pointer_of(e.path());
         vec![Diagnostic {
@@ -90,34 +92,105 @@ pub fn load_str(text: &str, path: &Path, format: Format) -> Result<Document, Vec
 /// The one place YAML is parsed (serde_yaml is deprecated upstream; swapping
 /// it means changing this function only).
 pub fn parse_yaml(text: &str, path: &Path) -> Result<serde_json::Value, Diagnostic> {
-    serde_yaml::from_str::<serde_json::Value>(text).map_err(|e| {
+    let value = serde_yaml::from_str::<serde_json::Value>(text).map_err(|e| {
         let line_col = e.location().map(|l| (l.line(), l.column()));
         Diagnostic {
-            message: format!("malformed YAML: {}", strip_location(&e.to_string())),
+            message: format!("malformed YAML: {}", strip_location(&e.to_string(), line_col)),
             at: Location::Spec {
                 file: path.to_owned(),
                 pointer: None,
                 line_col,
             },
         }
-    })
+    })?;
+    check_depth(&value, path)?;
+    Ok(value)
 }
 
 pub(crate) fn parse_json(text: &str, path: &Path) -> Result<serde_json::Value, Diagnostic> {
-    serde_json::from_str::<serde_json::Value>(text).map_err(|e| Diagnostic {
-        message: format!("malformed JSON: {}", strip_location(&e.to_string())),
-        at: Location::Spec {
-            file: path.to_owned(),
-            pointer: None,
-            line_col: Some((e.line(), e.column())),
-        },
-    })
+    let value = serde_json::from_str::<serde_json::Value>(text).map_err(|e| {
+        let line_col = Some((e.line(), e.column()));
+        Diagnostic {
+            message: format!("malformed JSON: {}", strip_location(&e.to_string(), line_col)),
+            at: Location::Spec {
+                file: path.to_owned(),
+                pointer: None,
+                line_col,
+            },
+        }
+    })?;
+    check_depth(&value, path)?;
+    Ok(value)
 }
 
-/// Parsers append " at line X column Y"; the location is reported separately.
-fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
+/// Deepest nesting of mappings and sequences a spec file may have.
+///
+/// SailPoint's specs nest about 20 levels. The parsers stop at 128, but
+/// turning a document into typed OpenAPI (serde's untagged and flattened
+/// enums buffer every level) takes tens of kilobytes of stack per level in
+/// an unoptimized build, which is how proc macros are built, so a file near
+/// the parsers' limit could overflow the compiler's stack. A file this deep
+/// is refused with an error instead.
+pub const MAX_DOCUMENT_DEPTH: usize = 64;
+
+/// Refuses a document nested deeper than [`MAX_DOCUMENT_DEPTH`], naming
+/// the first place that is too deep. Iterative, so it cannot overflow itself.
+fn check_depth(value: &serde_json::Value, path: &Path) -> Result<(), Diagnostic> {
+    use serde_json::Value;
+    enum Children<'a> {
+        Object(serde_json::map::Iter<'a>),
+        Array(std::iter::Enumerate<std::slice::Iter<'a, Value>>),
+    }
+    fn children(v: &Value) -> Option<Children<'_>> {
+        match v {
+            Value::Object(m) => Some(Children::Object(m.iter())),
+            Value::Array(a) => Some(Children::Array(a.iter().enumerate())),
+            _ => None,
+        }
+    }
+    let Some(root) = children(value) else {
+        return Ok(());
+    };
+    // `segments[i]` leads to the container `stack[i + 1]` iterates.
+    let mut stack = vec![root];
+    let mut segments: Vec<String> = Vec::new();
+    while let Some(top) = stack.last_mut() {
+        let next = match top {
+            Children::Object(it) => it.next().map(|(k, v)| (crate::diag::escape_segment(k), v)),
+            Children::Array(it) => it.next().map(|(i, v)| (i.to_string(), v)),
+        };
+        let Some((segment, child)) = next else {
+            stack.pop();
+            segments.pop();
+            continue;
+        };
+        let Some(grandchildren) = children(child) else {
+            continue;
+        };
+        segments.push(segment);
+        if stack.len() >= MAX_DOCUMENT_DEPTH {
+            return Err(Diagnostic {
+                message: format!(
+                    "the document nests mappings and sequences more than {MAX_DOCUMENT_DEPTH} levels deep here; a spec this deep is not supported"
+                ),
+                at: Location::Spec {
+                    file: path.to_owned(),
+                    pointer: Some(format!("#/{}", segments.join("/"))),
+                    line_col: None,
+                },
+            });
+        }
+        stack.push(grandchildren);
+    }
+    Ok(())
+}
+
+/// Parsers put " at line X column Y" in their messages; that location is
+/// reported separately, so it is taken out of the text. Other locations in
+/// the message (where an unclosed sequence began, say) are kept.
+fn strip_location(message: &str, line_col: Option<(usize, usize)>) -> String {
+    match line_col {
+        Some((l, c)) => message.replacen(&format!(" at line {l} column {c}"), "", 1),
         None => message.to_owned(),
     }
 }

@@ -57,6 +57,13 @@ pub(crate) fn ident(text: &str) -> syn::Ident {
     }
 }
 
+/// The Rust type for `ty` as the generated module spells it, for code
+/// placed where that module's items are in scope (a build script's test
+/// table, say): models by their bare names, everything else by absolute path.
+pub fn type_tokens(api: &Api, ty: &Ty, runtime: &syn::Path) -> TokenStream {
+    ty_tokens(api, &Rt::new(runtime), ty)
+}
+
 /// The Rust type for a [`Ty`].
 pub(crate) fn ty_tokens(api: &Api, rt: &Rt, ty: &Ty) -> TokenStream {
     let private = &rt.private;

@@ -48,22 +48,7 @@ fn emit_model(api: &Api, rt: &Rt, id: ModelId, m: &Model) -> TokenStream {
             }
         }
         ModelKind::StringEnum { variants, other } => emit_enum(rt, &docs, &name, variants, other),
-        ModelKind::Untagged { variants } => {
-            let vs = variants.iter().map(|(n, t)| {
-                let n = ident(n);
-                let t = ty_tokens(api, rt, t);
-                quote!(#n(#t),)
-            });
-            quote! {
-                #docs
-                ///
-                /// Decoded as the first variant whose type matches the value.
-                #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq,
-                    #private::serde::Serialize, #private::serde::Deserialize)]
-                #[serde(crate = #serde_crate, untagged)]
-                pub enum #name { #(#vs)* }
-            }
-        }
+        ModelKind::Untagged { variants } => emit_union(api, rt, &docs, &name, variants),
         ModelKind::Alias(t) => {
             let t = ty_tokens(api, rt, t);
             quote! {
@@ -71,6 +56,64 @@ fn emit_model(api: &Api, rt: &Rt, id: ModelId, m: &Model) -> TokenStream {
                 pub type #name = #t;
             }
         }
+    }
+}
+
+/// A `oneOf`/`anyOf` as an enum with one variant per alternative. Decoding
+/// picks, of the variants that decode the value, the first that knows the
+/// most of its properties (so an identity document is not read as the first
+/// kind of search document, whose fields are all optional too, losing its
+/// own fields). Encoding writes the variant's value as is.
+fn emit_union(
+    api: &Api,
+    rt: &Rt,
+    docs: &TokenStream,
+    name: &syn::Ident,
+    variants: &[(String, crate::ir::Ty)],
+) -> TokenStream {
+    let private = &rt.private;
+    let serde_crate = &rt.serde_crate;
+    let names: Vec<syn::Ident> = variants.iter().map(|(n, _)| ident(n)).collect();
+    let types: Vec<TokenStream> = variants.iter().map(|(_, t)| ty_tokens(api, rt, t)).collect();
+    let keys = variants.iter().map(|(_, t)| match known_properties(api, t) {
+        Some(wires) => quote!(::std::option::Option::Some(&[#(#wires),*])),
+        None => quote!(::std::option::Option::None),
+    });
+    let type_name = name.to_string();
+    quote! {
+        #docs
+        ///
+        /// Decoded as the variant that decodes the value and knows the most
+        /// of its properties (the first such one).
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq,
+            #private::serde::Serialize)]
+        #[serde(crate = #serde_crate, untagged)]
+        pub enum #name { #( #names(#types), )* }
+        impl<'de> #private::serde::Deserialize<'de> for #name {
+            fn deserialize<D: #private::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                #private::deserialize_union(d, #type_name, &[
+                    #( #private::UnionVariant {
+                        properties: #keys,
+                        decode: |v| #private::serde_json::from_value::<#types>(v).map(Self::#names),
+                    }, )*
+                ])
+            }
+        }
+    }
+}
+
+/// The property names a union variant knows, or `None` when it takes any
+/// (not a struct, or a struct with `additionalProperties`).
+fn known_properties(api: &Api, ty: &crate::ir::Ty) -> Option<Vec<String>> {
+    let crate::ir::Ty::Named(id) = ty else {
+        return None;
+    };
+    match &api.model(*id)?.kind {
+        ModelKind::Struct {
+            fields,
+            additional: None,
+        } => Some(fields.iter().map(|f| f.wire.clone()).collect()),
+        _ => None,
     }
 }
 

@@ -13,6 +13,20 @@ use std::collections::HashMap;
 
 const COMPONENT_PREFIX: &str = "#/components/schemas/";
 
+/// Deepest nesting of inline schemas (properties, items, unions and
+/// references to places other than `#/components/schemas`) converted into
+/// nested Rust types; deeper ones become `serde_json::Value` with an error.
+/// Real specs nest a handful of levels; the bound keeps the generator's
+/// recursion, and the type nesting of its output, small.
+pub(crate) const MAX_INLINE_DEPTH: usize = 32;
+
+/// Component schemas met deeper than this on the call stack are built
+/// afterwards from a work list instead of on the spot, so a long chain of
+/// components referring to each other cannot exhaust the stack. Below it the
+/// order in which models (and colliding inline names) are claimed is the
+/// natural depth-first one.
+const DEFER_DEPTH: usize = 24;
+
 /// What a schema turns into before it is given a home.
 enum Shape {
     /// It needs a named type of its own.
@@ -41,6 +55,12 @@ pub(crate) struct Builder<'a> {
     /// is unaffected).
     ref_memo: HashMap<String, Ty>,
     diags: Vec<Diagnostic>,
+    /// Schemas being converted on the call stack, components included.
+    stack_depth: usize,
+    /// Inline schemas being converted since the innermost component.
+    inline_depth: usize,
+    /// Components reached at [`DEFER_DEPTH`], still to build.
+    deferred: Vec<(ModelId, String)>,
 }
 
 impl<'a> Builder<'a> {
@@ -56,6 +76,9 @@ impl<'a> Builder<'a> {
             component_refs: Sorted::new(),
             ref_memo: HashMap::new(),
             diags: Vec::new(),
+            stack_depth: 0,
+            inline_depth: 0,
+            deferred: Vec::new(),
         };
         if let Some(c) = &doc.api.components {
             for key in c.schemas.keys() {
@@ -85,7 +108,10 @@ impl<'a> Builder<'a> {
     }
 
     /// The built models and every diagnostic.
-    pub(crate) fn finish(self) -> (Vec<Option<Model>>, Vec<Diagnostic>) {
+    pub(crate) fn finish(mut self) -> (Vec<Option<Model>>, Vec<Diagnostic>) {
+        while let Some((id, key)) = self.deferred.pop() {
+            self.build_component(id, &key);
+        }
         (self.models, self.diags)
     }
 
@@ -173,6 +199,26 @@ impl<'a> Builder<'a> {
             return;
         }
         self.started[id] = true;
+        if self.stack_depth >= DEFER_DEPTH {
+            self.deferred.push((id, key.to_owned()));
+            return;
+        }
+        self.build_component(id, key);
+    }
+
+    fn build_component(&mut self, id: ModelId, key: &str) {
+        // A component's own inline nesting counts from zero, wherever it is
+        // reached from.
+        let outer_inline = std::mem::replace(&mut self.inline_depth, 0);
+        // Counted here too: a component that is only a `$ref` to another
+        // recurses without passing through `shape`.
+        self.stack_depth += 1;
+        self.build_component_at_depth(id, key);
+        self.stack_depth -= 1;
+        self.inline_depth = outer_inline;
+    }
+
+    fn build_component_at_depth(&mut self, id: ModelId, key: &str) {
         let at = Pointer::root().join("components").join("schemas").join(key);
         let Some(schema) = self
             .doc
@@ -248,7 +294,29 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// What `schema` turns into. Nesting is bounded: past
+    /// [`MAX_INLINE_DEPTH`] inline levels the schema is reported and typed as
+    /// `serde_json::Value`.
     fn shape(&mut self, schema: &Schema, hint: &str, at: &Pointer) -> Shape {
+        if self.inline_depth >= MAX_INLINE_DEPTH {
+            self.error(Diagnostic::at_pointer(
+                &self.doc.path,
+                at.as_str(),
+                format!(
+                    "schemas nest more than {MAX_INLINE_DEPTH} levels deep here (through properties, items, unions or references); this one is typed as `serde_json::Value`"
+                ),
+            ));
+            return Shape::Ty(Ty::Json);
+        }
+        self.stack_depth += 1;
+        self.inline_depth += 1;
+        let shape = self.shape_unbounded(schema, hint, at);
+        self.inline_depth -= 1;
+        self.stack_depth -= 1;
+        shape
+    }
+
+    fn shape_unbounded(&mut self, schema: &Schema, hint: &str, at: &Pointer) -> Shape {
         match &schema.schema_kind {
             SchemaKind::Type(Type::String(s)) => {
                 let values: Vec<&str> =
@@ -397,22 +465,33 @@ impl<'a> Builder<'a> {
     /// part is not an object (the schema then becomes `serde_json::Value`).
     fn merge_all_of(&mut self, parts: &[ReferenceOr<Schema>], at: &Pointer) -> Option<ObjectType> {
         let mut merged = ObjectType::default();
-        self.merge_into(&mut merged, parts, at, 0)?;
+        let mut seen = std::collections::BTreeSet::new();
+        self.merge_into(&mut merged, parts, at, &mut seen, 0)?;
         Some(merged)
     }
 
+    /// Merges `parts` (the `allOf` of the schema at `at`) into `merged`.
+    /// Merging is idempotent, so a reference already merged is skipped: a
+    /// cycle through `allOf` ends, and a schema reached along many paths is
+    /// merged once rather than once per path (which grows exponentially).
     fn merge_into(
         &mut self,
         merged: &mut ObjectType,
         parts: &[ReferenceOr<Schema>],
         at: &Pointer,
+        seen: &mut std::collections::BTreeSet<String>,
         depth: usize,
     ) -> Option<()> {
         if depth > 16 {
             return None;
         }
         for (i, part) in parts.iter().enumerate() {
-            let (schema, _) = self.resolve(part, &at.join("allOf").join(i.to_string()))?;
+            if let ReferenceOr::Reference { reference } = part {
+                if !seen.insert(reference.clone()) {
+                    continue;
+                }
+            }
+            let (schema, part_at) = self.resolve(part, &at.join("allOf").join(i.to_string()))?;
             match &schema.schema_kind {
                 SchemaKind::Type(Type::Object(o)) => {
                     for (k, v) in &o.properties {
@@ -427,7 +506,9 @@ impl<'a> Builder<'a> {
                         merged.additional_properties = o.additional_properties.clone();
                     }
                 }
-                SchemaKind::AllOf { all_of } => self.merge_into(merged, all_of, at, depth + 1)?,
+                SchemaKind::AllOf { all_of } => {
+                    self.merge_into(merged, all_of, &part_at, seen, depth + 1)?
+                }
                 SchemaKind::Any(a) if a.typ.is_none() || a.typ.as_deref() == Some("object") => {
                     for (k, v) in &a.properties {
                         merged.properties.insert(k.clone(), v.clone());
@@ -438,7 +519,7 @@ impl<'a> Builder<'a> {
                         }
                     }
                     if !a.all_of.is_empty() {
-                        self.merge_into(merged, &a.all_of, at, depth + 1)?;
+                        self.merge_into(merged, &a.all_of, &part_at, seen, depth + 1)?;
                     }
                 }
                 _ => return None,

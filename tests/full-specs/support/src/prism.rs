@@ -1,0 +1,293 @@
+//! A recording proxy between the generated client and Stoplight Prism.
+//!
+//! The runtime puts the spec's version path in front of every operation
+//! path (`/v2024/accounts`, from the spec's server URL), while `prism mock`
+//! serves the spec's paths at its root (`/accounts`): it does not use the
+//! path of the server URL. The proxy checks for the version path, strips it,
+//! forwards the request otherwise unchanged, and records each exchange with
+//! the `sl-violations` header in which Prism lists what a request breaks.
+//! A request without the version path is recorded as a violation too.
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::response::Response;
+use http::{header, HeaderValue, StatusCode};
+use std::io;
+use std::net::Ipv4Addr;
+use std::sync::{Arc, Mutex, PoisonError};
+use tokio::sync::oneshot;
+
+/// Largest request body forwarded.
+const MAX_BODY: usize = 16 << 20;
+
+/// The environment variable naming Prism's URL for a version, or `None`
+/// (after [`crate::skip::skipped`]) when it is not set.
+pub fn prism_url(var: &str) -> Option<String> {
+    match std::env::var(var) {
+        Ok(url) if !url.is_empty() => Some(url.trim_end_matches('/').to_owned()),
+        _ => {
+            crate::skip::skipped(&format!(
+                "{var} is not set (.ci/prism.sh starts Prism and sets it; .ci/run runs it)"
+            ));
+            None
+        }
+    }
+}
+
+/// One request through the proxy.
+#[derive(Debug, Clone)]
+pub struct Exchange {
+    /// The HTTP method.
+    pub method: String,
+    /// Path and query as the client sent them (version path included).
+    pub path: String,
+    /// Prism's status.
+    pub status: u16,
+    /// Prism's `sl-violations` header, or the proxy's own complaint.
+    pub violations: Option<String>,
+}
+
+struct Shared {
+    prism: String,
+    version_path: String,
+    http: reqwest::Client,
+    log: Mutex<Vec<Exchange>>,
+}
+
+impl Shared {
+    fn record(&self, e: Exchange) {
+        self.log.lock().unwrap_or_else(PoisonError::into_inner).push(e);
+    }
+}
+
+/// A running proxy on 127.0.0.1; stops when dropped.
+pub struct Proxy {
+    url: String,
+    shared: Arc<Shared>,
+    stop: Option<oneshot::Sender<()>>,
+}
+
+impl Proxy {
+    /// Starts a proxy to the Prism at `prism` for a spec whose operations
+    /// live under `version_path` (`/v2024`).
+    pub async fn start(prism: &str, version_path: &str) -> io::Result<Proxy> {
+        let http = reqwest::Client::builder()
+            .no_proxy()
+            .build()
+            .map_err(io::Error::other)?;
+        let shared = Arc::new(Shared {
+            prism: prism.trim_end_matches('/').to_owned(),
+            version_path: version_path.to_owned(),
+            http,
+            log: Mutex::new(Vec::new()),
+        });
+        let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
+        let url = format!("http://{}", listener.local_addr()?);
+        let app = axum::Router::new()
+            .fallback(forward)
+            .with_state(Arc::clone(&shared));
+        let (stop, stopped) = oneshot::channel::<()>();
+        tokio::spawn(async move {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                })
+                .await
+        });
+        Ok(Proxy {
+            url,
+            shared,
+            stop: Some(stop),
+        })
+    }
+
+    /// The proxy's base URL, for `Client::builder().base_url(…)`.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// Every exchange so far, in order.
+    pub fn exchanges(&self) -> Vec<Exchange> {
+        self.shared
+            .log
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+impl Drop for Proxy {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+async fn forward(State(s): State<Arc<Shared>>, req: Request) -> Response {
+    let (parts, body) = req.into_parts();
+    let sent = parts
+        .uri
+        .path_and_query()
+        .map_or_else(|| parts.uri.path().to_owned(), |p| p.as_str().to_owned());
+    let mut exchange = Exchange {
+        method: parts.method.to_string(),
+        path: sent.clone(),
+        status: 0,
+        violations: None,
+    };
+    let Some(rest) = sent
+        .strip_prefix(&s.version_path)
+        .filter(|r| r.starts_with('/'))
+    else {
+        exchange.status = 404;
+        exchange.violations = Some(format!("the path does not start with {}", s.version_path));
+        s.record(exchange);
+        return plain(StatusCode::NOT_FOUND, "no version path");
+    };
+    let body = match axum::body::to_bytes(body, MAX_BODY).await {
+        Ok(b) => b,
+        Err(e) => return failed(&s, exchange, format!("cannot read the request body: {e}")),
+    };
+    let mut out = s
+        .http
+        .request(parts.method.clone(), format!("{}{rest}", s.prism))
+        .body(body);
+    for (name, value) in &parts.headers {
+        if name != header::HOST && name != header::CONTENT_LENGTH {
+            out = out.header(name, value);
+        }
+    }
+    let resp = match out.send().await {
+        Ok(r) => r,
+        Err(e) => return failed(&s, exchange, format!("Prism did not answer: {e}")),
+    };
+    let status = resp.status();
+    let mut headers = resp.headers().clone();
+    let bytes = match resp.bytes().await {
+        Ok(b) => b,
+        Err(e) => return failed(&s, exchange, format!("cannot read Prism's body: {e}")),
+    };
+    exchange.status = status.as_u16();
+    exchange.violations = headers
+        .get("sl-violations")
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+    s.record(exchange);
+    for hop in [
+        header::CONNECTION,
+        header::TRANSFER_ENCODING,
+        header::CONTENT_LENGTH,
+    ] {
+        headers.remove(hop);
+    }
+    let mut response = Response::new(Body::from(bytes));
+    *response.status_mut() = status;
+    *response.headers_mut() = headers;
+    response
+}
+
+fn failed(s: &Shared, mut exchange: Exchange, why: String) -> Response {
+    exchange.status = 502;
+    exchange.violations = Some(why.clone());
+    s.record(exchange);
+    plain(StatusCode::BAD_GATEWAY, &why)
+}
+
+fn plain(status: StatusCode, text: &str) -> Response {
+    let mut r = Response::new(Body::from(text.to_owned()));
+    *r.status_mut() = status;
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain"),
+    );
+    r
+}
+
+/// A conformance run: the proxy, a client pointed at it, and the outcome of
+/// every call made through it.
+pub struct Conformance {
+    spec: String,
+    proxy: Proxy,
+    client: sailpoint_isc::Client,
+    outcomes: Vec<(String, Result<(), String>)>,
+}
+
+impl Conformance {
+    /// Starts a proxy to the Prism at `prism` serving `spec`, whose
+    /// operations live under `version_path`, and a client for it (a fixed
+    /// bearer token, no retries: one call is one request).
+    pub async fn start(spec: &str, prism: &str, version_path: &str) -> io::Result<Conformance> {
+        let proxy = Proxy::start(prism, version_path).await?;
+        let client = sailpoint_isc::Client::builder()
+            .base_url(proxy.url())
+            .bearer_token("conformance-test-token")
+            .retry(sailpoint_isc::RetryPolicy::none())
+            .build()
+            .map_err(io::Error::other)?;
+        Ok(Conformance {
+            spec: spec.to_owned(),
+            proxy,
+            client,
+            outcomes: Vec::new(),
+        })
+    }
+
+    /// The client that goes through the proxy.
+    pub fn client(&self) -> &sailpoint_isc::Client {
+        &self.client
+    }
+
+    /// Records the outcome of the call named `call`.
+    pub fn record<T>(&mut self, call: &str, result: sailpoint_isc::Result<T>) {
+        self.outcomes
+            .push((call.to_owned(), result.map(|_| ()).map_err(|e| e.to_string())));
+    }
+
+    /// Prints every exchange and panics on any request violation, on a call
+    /// that made other than one request, and on a failed call, except those
+    /// in `expected_failures` (`(call, text in its error)`), which must fail
+    /// so: a response example Prism returns that contradicts its schema.
+    pub fn finish(self, expected_failures: &[(&str, &str)]) {
+        let exchanges = self.proxy.exchanges();
+        eprintln!("{}: {} calls, {} requests to Prism", self.spec, self.outcomes.len(), exchanges.len());
+        for x in &exchanges {
+            eprintln!(
+                "  {} {} -> {}{}",
+                x.method,
+                x.path,
+                x.status,
+                x.violations.as_deref().map(|v| format!("  VIOLATIONS {v}")).unwrap_or_default()
+            );
+        }
+        let mut problems: Vec<String> = exchanges
+            .iter()
+            .filter_map(|x| {
+                let v = x.violations.as_ref()?;
+                Some(format!("{} {}: {v}", x.method, x.path))
+            })
+            .collect();
+        if exchanges.len() != self.outcomes.len() {
+            problems.push(format!(
+                "{} calls made {} requests",
+                self.outcomes.len(),
+                exchanges.len()
+            ));
+        }
+        for (call, outcome) in &self.outcomes {
+            let expected = expected_failures.iter().find(|(c, _)| c == call);
+            match (outcome, expected) {
+                (Ok(()), None) => {}
+                (Err(e), Some((_, text))) if e.contains(text) => {
+                    eprintln!("  {call}: fails as expected: {e}");
+                }
+                (Ok(()), Some((_, text))) => {
+                    problems.push(format!("{call} succeeded; expected it to fail with {text:?}"))
+                }
+                (Err(e), _) => problems.push(format!("{call} failed: {e}")),
+            }
+        }
+        let violations = exchanges.iter().filter(|x| x.violations.is_some()).count();
+        eprintln!("{}: {violations} request violations", self.spec);
+        assert!(problems.is_empty(), "{}:\n{}", self.spec, problems.join("\n"));
+    }
+}
