@@ -2,6 +2,11 @@
 //! build and run, `ui/fail/*.rs` must fail with the committed `.stderr`.
 //! Regenerate the expected output with `TRYBUILD=overwrite` (never by hand);
 //! the toolchain is pinned in `rust-toolchain.toml` so it stays stable.
+//!
+//! The `fail` cases cover every diagnostic `include_api!` promises; the spec
+//! files they read are in `ui/specs/`, and the messages name them relative
+//! to the crate (`specs/broken_ref.yaml at #/paths/…`), so the `.stderr`
+//! files hold no machine-specific path.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -26,7 +31,10 @@ fn stage_specs_for_cases() {
     for entry in std::fs::read_dir(&fixtures).expect("read tests/ui/specs") {
         let entry = entry.expect("read a fixture's entry");
         if entry.file_type().expect("file type").is_file() {
-            stage_file(&entry.path(), &project.join("specs").join(entry.file_name()));
+            stage_file(
+                &entry.path(),
+                &project.join("specs").join(entry.file_name()),
+            );
         }
     }
 }

@@ -69,61 +69,8 @@ pub fn deserialize_string_enum<'de, E: StringEnum, D: serde::Deserializer<'de>>(
     <String as serde::Deserialize>::deserialize(d).map(E::from_wire)
 }
 
-/// One alternative of a generated `oneOf`/`anyOf` enum.
-pub struct UnionVariant<T> {
-    /// The properties the variant's struct defines, or `None` when it takes
-    /// any value (not a struct, or one with `additionalProperties`).
-    pub properties: Option<&'static [&'static str]>,
-    /// Decodes the value as this variant.
-    pub decode: fn(serde_json::Value) -> Result<T, serde_json::Error>,
-}
-
-/// `Deserialize` body shared by every generated `oneOf`/`anyOf` enum: of
-/// the variants that decode the value, the first one that knows the most of
-/// its (non-null) properties. Choosing the first that merely decodes would
-/// read a payload as any earlier variant whose fields are all optional,
-/// silently dropping the fields that variant does not have.
-pub fn deserialize_union<'de, T, D: serde::Deserializer<'de>>(
-    d: D,
-    name: &str,
-    variants: &[UnionVariant<T>],
-) -> Result<T, D::Error> {
-    use serde::de::Error as _;
-    let value = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
-    let mut best: Option<(usize, T)> = None;
-    let mut errors = Vec::new();
-    for v in variants {
-        match (v.decode)(value.clone()) {
-            Ok(decoded) => {
-                let unknown = unknown_properties(v.properties, &value);
-                if unknown == 0 {
-                    return Ok(decoded);
-                }
-                if best.as_ref().is_none_or(|(fewest, _)| unknown < *fewest) {
-                    best = Some((unknown, decoded));
-                }
-            }
-            Err(e) => errors.push(e.to_string()),
-        }
-    }
-    best.map(|(_, decoded)| decoded).ok_or_else(|| {
-        D::Error::custom(format!(
-            "data did not match any variant of {name} ({})",
-            errors.join("; ")
-        ))
-    })
-}
-
-/// How many of an object's non-null properties a variant does not define.
-fn unknown_properties(properties: Option<&[&str]>, value: &serde_json::Value) -> usize {
-    match (properties, value) {
-        (Some(known), serde_json::Value::Object(map)) => map
-            .iter()
-            .filter(|(k, v)| !v.is_null() && !known.contains(&k.as_str()))
-            .count(),
-        _ => 0,
-    }
-}
+mod union;
+pub use union::{deserialize_union, UnionVariant};
 
 pub use http::Method;
 

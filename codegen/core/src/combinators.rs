@@ -108,7 +108,10 @@ mod tests {
     fn object_type_beside_a_union_is_removed_unless_it_has_properties() {
         let mut v = json!({"type": "object", "nullable": true, "oneOf": [{"$ref": "#/a"}, {"$ref": "#/b"}]});
         normalize(&mut v);
-        assert_eq!(v, json!({"nullable": true, "oneOf": [{"$ref": "#/a"}, {"$ref": "#/b"}]}));
+        assert_eq!(
+            v,
+            json!({"nullable": true, "oneOf": [{"$ref": "#/a"}, {"$ref": "#/b"}]})
+        );
 
         let constrained = json!({
             "type": "object",

@@ -47,17 +47,45 @@ impl Diagnostic {
     }
 
     /// This diagnostic with its file shown relative to `base` (a crate's
-    /// `CARGO_MANIFEST_DIR`), so messages read `spec/api.yaml:3:5` rather
-    /// than a machine-specific absolute path. A file outside `base` is left
-    /// as is.
+    /// `CARGO_MANIFEST_DIR`), so messages read `spec/api.yaml:3:5` or
+    /// `../spec/api.yaml` rather than a machine-specific absolute path. A
+    /// file that shares no directory with `base` is left as is.
     pub fn relative_to(mut self, base: &std::path::Path) -> Self {
         if let Location::Spec { file, .. } = &mut self.at {
-            if let Ok(rel) = file.strip_prefix(base) {
-                *file = rel.to_owned();
+            if let Some(rel) = relative_path(file, base) {
+                *file = rel;
             }
         }
         self
     }
+}
+
+/// `path` relative to `base`, with `..` where it lies outside; `None` when
+/// the two have nothing in common but the root, or one is relative and the
+/// other not.
+fn relative_path(path: &std::path::Path, base: &std::path::Path) -> Option<PathBuf> {
+    use std::path::Component;
+    if let Ok(rel) = path.strip_prefix(base) {
+        return Some(rel.to_owned());
+    }
+    let p: Vec<Component> = path.components().collect();
+    let b: Vec<Component> = base.components().collect();
+    let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let shares_a_directory = p
+        .iter()
+        .take(common)
+        .any(|c| matches!(c, Component::Normal(_)));
+    if !shares_a_directory || b[common..].iter().any(|c| !matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for c in &p[common..] {
+        out.push(c.as_os_str());
+    }
+    Some(out)
 }
 
 impl fmt::Display for Diagnostic {

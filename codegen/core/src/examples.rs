@@ -82,9 +82,7 @@ impl<'a> Collector<'a> {
             self.content(op, body, &body_at, |media| match &op.body {
                 Some(b) => match &b.encoding {
                     BodyEncoding::Json(m) if m == media => Some(b.ty.clone()),
-                    BodyEncoding::Multipart if media == "multipart/form-data" => {
-                        Some(b.ty.clone())
-                    }
+                    BodyEncoding::Multipart if media == "multipart/form-data" => Some(b.ty.clone()),
                     _ => None,
                 },
                 None => None,
@@ -199,7 +197,12 @@ impl<'a> Collector<'a> {
     }
 
     /// `parent[key]` with references followed, and where it lives.
-    fn child(&self, parent: &'a Value, parent_at: &Pointer, key: &str) -> Option<(&'a Value, Pointer)> {
+    fn child(
+        &self,
+        parent: &'a Value,
+        parent_at: &Pointer,
+        key: &str,
+    ) -> Option<(&'a Value, Pointer)> {
         let v = match parent {
             Value::Object(m) => m.get(key)?,
             Value::Array(a) => a.get(key.parse::<usize>().ok()?)?,

@@ -26,6 +26,8 @@ pub mod examples;
 pub mod ir;
 pub mod load;
 pub mod names;
+mod parse_errors;
+mod schema_check;
 
 pub use diag::{Diagnostic, Location};
 pub use load::{load_file, load_str, Document, Format};
@@ -149,6 +151,8 @@ fn check_filter(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
             }
         }
     }
+    ids.sort();
+    ids.dedup();
     tags.sort();
     tags.dedup();
     let mut out = Vec::new();

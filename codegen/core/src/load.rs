@@ -70,17 +70,14 @@ pub fn load_str(text: &str, path: &Path, format: Format) -> Result<Document, Vec
     }
     // openapiv3 drops keywords beside allOf/oneOf/anyOf; see `combinators`.
     crate::combinators::normalize(&mut raw);
-    let api = serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(&raw).map_err(|e| {
-        let pointer = json_pointer_of(e.path());
-        vec![Diagnostic {
-            message: format!("not a valid OpenAPI 3.0 document: {}", e.inner()),
-            at: Location::Spec {
-                file: path.to_owned(),
-                pointer: Some(pointer),
-                line_col: None,
-            },
-        }]
-    })?;
+    // Bad schemas are found here, one by one, because openapiv3's own
+    // parse takes exponential time on them; see `schema_check`.
+    let bad_schemas = crate::schema_check::check_document(&raw, path);
+    if !bad_schemas.is_empty() {
+        return Err(bad_schemas);
+    }
+    let api = serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(&raw)
+        .map_err(|e| crate::parse_errors::locate(&raw, path, e))?;
     Ok(Document {
         path: path.to_owned(),
         files,
@@ -95,7 +92,10 @@ pub fn parse_yaml(text: &str, path: &Path) -> Result<serde_json::Value, Diagnost
     let value = serde_yaml::from_str::<serde_json::Value>(text).map_err(|e| {
         let line_col = e.location().map(|l| (l.line(), l.column()));
         Diagnostic {
-            message: format!("malformed YAML: {}", strip_location(&e.to_string(), line_col)),
+            message: format!(
+                "malformed YAML: {}",
+                strip_location(&e.to_string(), line_col)
+            ),
             at: Location::Spec {
                 file: path.to_owned(),
                 pointer: None,
@@ -111,7 +111,10 @@ pub(crate) fn parse_json(text: &str, path: &Path) -> Result<serde_json::Value, D
     let value = serde_json::from_str::<serde_json::Value>(text).map_err(|e| {
         let line_col = Some((e.line(), e.column()));
         Diagnostic {
-            message: format!("malformed JSON: {}", strip_location(&e.to_string(), line_col)),
+            message: format!(
+                "malformed JSON: {}",
+                strip_location(&e.to_string(), line_col)
+            ),
             at: Location::Spec {
                 file: path.to_owned(),
                 pointer: None,
@@ -236,22 +239,6 @@ fn display_scalar(v: &serde_json::Value) -> String {
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
     }
-}
-
-/// `serde_path_to_error`'s path (`paths./x.post.responses`) as a JSON pointer.
-fn json_pointer_of(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::from("#");
-    for seg in path.iter() {
-        out.push('/');
-        match seg {
-            Segment::Seq { index } => out.push_str(&index.to_string()),
-            Segment::Map { key } => out.push_str(&crate::diag::escape_segment(key)),
-            Segment::Enum { variant } => out.push_str(&crate::diag::escape_segment(variant)),
-            Segment::Unknown => out.push('?'),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -120,7 +120,9 @@ fn install_panic_hook() {
 fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     LAST_PANIC.with(|p| *p.borrow_mut() = Some(String::new()));
     let r = catch_unwind(AssertUnwindSafe(f));
-    let msg = LAST_PANIC.with(|p| p.borrow_mut().take()).unwrap_or_default();
+    let msg = LAST_PANIC
+        .with(|p| p.borrow_mut().take())
+        .unwrap_or_default();
     r.map_err(|_| msg)
 }
 
@@ -518,7 +520,10 @@ fn mutate(rng: &mut StdRng, doc: &mut Value) -> &'static str {
             let names = component_schema_names(doc);
             let (at, path) = match names.choose(rng) {
                 Some(n) if rng.gen_bool(0.7) => (
-                    format!("#/components/schemas/{}", n.replace('~', "~0").replace('/', "~1")),
+                    format!(
+                        "#/components/schemas/{}",
+                        n.replace('~', "~0").replace('/', "~1")
+                    ),
                     vec![
                         Seg::Key("components".into()),
                         Seg::Key("schemas".into()),
@@ -588,7 +593,8 @@ fn mutate(rng: &mut StdRng, doc: &mut Value) -> &'static str {
                 Some(p) if rng.gen_bool(0.8) => (*p).clone(),
                 _ => target,
             };
-            if let (Some((Seg::Key(last), parent)), true) = (target.split_last(), rng.gen_bool(0.5)) {
+            if let (Some((Seg::Key(last), parent)), true) = (target.split_last(), rng.gen_bool(0.5))
+            {
                 if let Some(Value::Object(m)) = get_mut(doc, parent) {
                     if let Some(v) = m.shift_remove(last) {
                         m.insert(weird.to_owned(), v);
@@ -803,7 +809,9 @@ fn run(label: &'static str, seeds: Vec<SeedSpec>, cases: u64, max_mutations: usi
 fn run_on_this_thread(label: &str, seeds: &[SeedSpec], cases: u64, max_mutations: usize) -> Tally {
     install_panic_hook();
     let seed = env_u64("FUZZ_SEED", DEFAULT_SEED);
-    let only = std::env::var("FUZZ_ONLY").ok().and_then(|v| v.parse::<u64>().ok());
+    let only = std::env::var("FUZZ_ONLY")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok());
     let timeout = Duration::from_secs(env_u64("FUZZ_CASE_TIMEOUT", 120));
     let verbose = std::env::var_os("FUZZ_VERBOSE").is_some();
     let watchdog = Watchdog::start(label.to_owned(), seed, timeout);
@@ -937,10 +945,13 @@ fn assert_no_failures(tally: &Tally) {
 
 #[test]
 fn mutants_of_the_shipped_specs_never_panic() {
-    let seeds: Vec<SeedSpec> = ["spec/v2024/password-management.yaml", "spec/beta/password-management.yaml"]
-        .iter()
-        .map(|rel| SeedSpec::new(*rel, read_yaml(&repo_root().join(rel))))
-        .collect();
+    let seeds: Vec<SeedSpec> = [
+        "spec/v2024/password-management.yaml",
+        "spec/beta/password-management.yaml",
+    ]
+    .iter()
+    .map(|rel| SeedSpec::new(*rel, read_yaml(&repo_root().join(rel))))
+    .collect();
     let tally = run("small", seeds, env_u64("FUZZ_CASES", 2000), 3);
     assert_no_failures(&tally);
 }
@@ -1027,7 +1038,10 @@ fn mutants_of_trimmed_upstream_specs_never_panic() {
             return;
         };
         let doc = read_yaml(&path);
-        let n_paths = doc.get("paths").and_then(Value::as_object).map_or(0, Map::len);
+        let n_paths = doc
+            .get("paths")
+            .and_then(Value::as_object)
+            .map_or(0, Map::len);
         // A few windows spread over the spec, so different areas are covered.
         for w in 0..4 {
             let start = n_paths * w / 4;
@@ -1039,4 +1053,207 @@ fn mutants_of_trimmed_upstream_specs_never_panic() {
     }
     let tally = run("upstream", seeds, env_u64("FUZZ_UPSTREAM_CASES", 16), 3);
     assert_no_failures(&tally);
+}
+
+// ---------------------------------------------------------------------------
+// Regression cases: inputs that broke the generator (found by this fuzzer or
+// while bounding its recursion), kept small and explicit.
+
+/// Loads, generates and renders `doc` on a thread with [`CASE_STACK`];
+/// returns the diagnostics' texts and the rendered code, if any.
+fn generate_on_case_stack(doc: Value) -> (Vec<String>, Option<String>) {
+    std::thread::Builder::new()
+        .stack_size(CASE_STACK)
+        .spawn(move || {
+            let text = serde_json::to_string(&doc).expect("serializes");
+            match load_str(&text, Path::new("regression.json"), Format::Json) {
+                Err(d) => (d.iter().map(ToString::to_string).collect(), None),
+                Ok(doc) => {
+                    let out = generate(&doc, &Settings::default());
+                    let code = render(&out.tokens).expect("generated tokens parse");
+                    (
+                        out.diagnostics.iter().map(ToString::to_string).collect(),
+                        Some(code),
+                    )
+                }
+            }
+        })
+        .expect("spawn")
+        .join()
+        .expect("no panic")
+}
+
+fn spec_with_schemas(schemas: Value) -> Value {
+    json!({
+        "openapi": "3.0.1",
+        "info": {"title": "Regression", "version": "1"},
+        "paths": {"/a": {"post": {
+            "operationId": "send",
+            "requestBody": {"required": true, "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/Root"}}}},
+            "responses": {"204": {"description": "ok"}}}}},
+        "components": {"schemas": schemas}
+    })
+}
+
+/// Stack overflow: openapiv3's parse takes tens of kilobytes of stack per
+/// nesting level unoptimized, so a document near the JSON parser's limit of
+/// 128 levels overflowed. Documents deeper than 64 levels are refused.
+#[test]
+fn regression_deep_nesting_is_refused_not_a_stack_overflow() {
+    let mut s = json!({"type": "string"});
+    for _ in 0..100 {
+        s = json!({"type": "object", "additionalProperties": s});
+    }
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(json!({ "Root": s })));
+    assert!(code.is_none());
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert!(
+        diags[0].contains("more than 64 levels deep")
+            && diags[0].contains("#/components/schemas/Root/additionalProperties/"),
+        "{diags:#?}"
+    );
+}
+
+/// Stack overflow in `render`: a schema nested 60 levels as arrays gave a
+/// `Vec<Vec<…>>` 60 deep that syn could not parse back on a small stack.
+/// Inline nesting past 32 levels becomes `serde_json::Value` with an error.
+#[test]
+fn regression_deep_inline_types_are_bounded() {
+    let mut s = json!({"type": "string"});
+    for _ in 0..58 {
+        s = json!({"type": "array", "items": s});
+    }
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(json!({ "Root": s })));
+    assert!(code.is_some());
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert!(diags[0].contains("nest more than 32 levels"), "{diags:#?}");
+}
+
+/// Hang: twenty levels of `oneOf` around one invalid schema took openapiv3
+/// seconds (thirty, hours), since each level re-parsed its subtree on
+/// backtracking. Schemas are now checked innermost first.
+#[test]
+fn regression_invalid_schema_deep_inside_combinators_fails_fast() {
+    let mut s = json!({"oneOf": [null, {"type": "integer"}]});
+    for _ in 0..28 {
+        s = json!({"oneOf": [s, {"type": "integer"}]});
+    }
+    let started = Instant::now();
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(json!({ "Root": s })));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(code.is_none());
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert!(
+        diags[0].contains(&format!(
+            "#/components/schemas/Root{}:",
+            "/oneOf/0".repeat(28)
+        )),
+        "{diags:#?}"
+    );
+}
+
+/// Unparsable output: a schema named `self` became `pub struct Self`, and
+/// a `oneOf` variant titled `Self` an enum variant `Self(…)`.
+#[test]
+fn regression_self_is_not_a_type_or_variant_name() {
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(json!({
+        "Root": {"type": "object", "properties": {"s": {"$ref": "#/components/schemas/self"}}},
+        "self": {"oneOf": [{"title": "Self", "type": "string"}, {"type": "integer"}]}
+    })));
+    assert!(diags.is_empty(), "{diags:#?}");
+    let code = code.expect("generated");
+    assert!(code.contains("pub enum Self2"), "{code}");
+    assert!(code.contains("Self_(::std::string::String)"), "{code}");
+}
+
+/// Stack overflow: each component reached from another was built on the
+/// spot, so a chain of a few thousand recursed as deep. Components met deep
+/// in the stack are now built afterwards from a work list.
+#[test]
+fn regression_long_chains_of_components_do_not_recurse_deeply() {
+    let mut schemas = Map::new();
+    schemas.insert(
+        "Root".to_owned(),
+        json!({"type": "object", "properties": {"next": {"$ref": "#/components/schemas/C0"}}}),
+    );
+    for i in 0..3000 {
+        let next = format!("#/components/schemas/C{}", i + 1);
+        let s = match i % 3 {
+            0 => json!({"type": "object", "properties": {"next": {"$ref": next}}}),
+            1 => json!({"$ref": next}),
+            _ => json!({"type": "array", "items": {"$ref": next}}),
+        };
+        schemas.insert(format!("C{i}"), s);
+    }
+    schemas.insert("C3000".to_owned(), json!({"type": "string"}));
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(Value::Object(schemas)));
+    assert!(diags.is_empty(), "{diags:#?}");
+    let code = code.expect("generated");
+    assert!(code.contains("pub struct C2997"), "{code:.200}");
+}
+
+/// Exponential time: `allOf` parts that refer to each other were merged
+/// once per path to them, and a cycle ran to a fixed depth on every branch.
+#[test]
+fn regression_allof_cycles_and_diamonds_merge_once() {
+    let parts = |names: &[&str]| -> Value {
+        Value::Array(
+            names
+                .iter()
+                .map(|n| json!({"$ref": format!("#/components/schemas/{n}")}))
+                .chain([json!({"type": "object", "properties": {"x": {"type": "string"}}})])
+                .collect(),
+        )
+    };
+    let mut schemas = Map::new();
+    schemas.insert(
+        "Root".to_owned(),
+        json!({"allOf": parts(&["A0", "A0", "A0", "Root"])}),
+    );
+    // Three ways to each next level, 25 levels: 3^25 paths to the last.
+    for i in 0..25 {
+        let next = format!("A{}", i + 1);
+        schemas.insert(
+            format!("A{i}"),
+            json!({"allOf": parts(&[&next, &next, &next, "Root"])}),
+        );
+    }
+    schemas.insert(
+        "A25".to_owned(),
+        json!({"type": "object", "properties": {"y": {"type": "integer"}}}),
+    );
+    let started = Instant::now();
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(Value::Object(schemas)));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(diags.is_empty(), "{diags:#?}");
+    let code = code.expect("generated");
+    assert!(code.contains("pub struct Root {"), "{code}");
+    assert!(code.contains("pub y: ::std::option::Option<i64>"), "{code}");
+}
+
+/// A property called `additional_properties` beside `additionalProperties`
+/// gave two fields of that name.
+#[test]
+fn regression_additional_properties_field_name_is_reserved() {
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(json!({
+        "Root": {"type": "object", "additionalProperties": {"type": "integer"},
+                 "properties": {"additional_properties": {"type": "string"}}}
+    })));
+    assert!(diags.is_empty(), "{diags:#?}");
+    let code = code.expect("generated");
+    assert!(code.contains("pub additional_properties2:"), "{code}");
+    assert_eq!(
+        code.matches("pub additional_properties:").count(),
+        1,
+        "{code}"
+    );
 }

@@ -146,7 +146,10 @@ fn parse_option(input: ParseStream, args: &mut Args, seen: &mut Vec<String>) -> 
     match name.as_str() {
         "suffix" => {
             let lit: LitStr = input.parse().map_err(|e| {
-                syn::Error::new(e.span(), "`suffix` takes a string literal: suffix = \"Beta\"")
+                syn::Error::new(
+                    e.span(),
+                    "`suffix` takes a string literal: suffix = \"Beta\"",
+                )
             })?;
             let v = lit.value();
             if !v.chars().all(|c| c.is_ascii_alphanumeric())
@@ -169,7 +172,10 @@ fn parse_option(input: ParseStream, args: &mut Args, seen: &mut Vec<String>) -> 
                 )
             })?;
             args.runtime = Some(lit.parse().map_err(|_| {
-                syn::Error::new(lit.span(), "`crate` must be a path such as \"::sailpoint_isc\"")
+                syn::Error::new(
+                    lit.span(),
+                    "`crate` must be a path such as \"::sailpoint_isc\"",
+                )
             })?);
         }
     }

@@ -74,11 +74,16 @@ fn emit_union(
     let private = &rt.private;
     let serde_crate = &rt.serde_crate;
     let names: Vec<syn::Ident> = variants.iter().map(|(n, _)| ident(n)).collect();
-    let types: Vec<TokenStream> = variants.iter().map(|(_, t)| ty_tokens(api, rt, t)).collect();
-    let keys = variants.iter().map(|(_, t)| match known_properties(api, t) {
-        Some(wires) => quote!(::std::option::Option::Some(&[#(#wires),*])),
-        None => quote!(::std::option::Option::None),
-    });
+    let types: Vec<TokenStream> = variants
+        .iter()
+        .map(|(_, t)| ty_tokens(api, rt, t))
+        .collect();
+    let keys = variants
+        .iter()
+        .map(|(_, t)| match known_properties(api, t) {
+            Some(wires) => quote!(::std::option::Option::Some(&[#(#wires),*])),
+            None => quote!(::std::option::Option::None),
+        });
     let type_name = name.to_string();
     quote! {
         #docs

@@ -177,6 +177,9 @@ pub struct Param {
     pub ty: Ty,
     /// The caller must give it.
     pub required: bool,
+    /// For an array in the query: one `name=item` pair per item (`explode`,
+    /// the default), or one pair with the items joined by commas.
+    pub explode: bool,
     /// A required parameter with a default is filled in by the generated
     /// method and not asked of the caller (v2024's `X-SailPoint-Experimental`).
     pub fixed: Option<String>,
@@ -312,6 +315,9 @@ pub fn build(doc: &Document, settings: &Settings) -> (Api, Vec<Diagnostic>) {
         operations,
     };
     recursion::box_cycles(&mut api);
+    for (pointer, message) in recursion::fix_recursive_types(&mut api) {
+        diags.push(Diagnostic::at_pointer(&doc.path, &pointer, message));
+    }
     api.sent = sent_models(&api);
     diags.sort_by_key(|d| d.to_string());
     diags.dedup();

@@ -146,11 +146,11 @@ fn build_one(
         let data = p.parameter_data_ref();
         let (ty, default) = match &data.format {
             ParameterSchemaOrContent::Schema(s) => {
-                let ty = b.ty(
+                let ty = without_null_items(b.ty(
                     s,
                     &format!("{type_hint} {}", data.name),
                     &p_at.join("schema"),
-                );
+                ));
                 let default = match s {
                     ReferenceOr::Item(s) => s.schema_data.default.clone(),
                     ReferenceOr::Reference { .. } => None,
@@ -177,6 +177,7 @@ fn build_one(
             location,
             ty,
             required,
+            explode: data.explode.unwrap_or(true),
             fixed,
             docs,
         });
@@ -199,6 +200,7 @@ fn build_one(
                 location: ParamIn::Path,
                 ty: Ty::String,
                 required: true,
+                explode: true,
                 fixed: None,
                 docs: Docs::new(),
             });
@@ -324,6 +326,19 @@ fn build_one(
         docs,
         deprecated: op.deprecated,
     })
+}
+
+/// A parameter's type without nullable array items: a query string has no
+/// way to send a `null` item, so an array of a nullable enum is sent (and
+/// taken from the caller) as an array of the enum.
+fn without_null_items(ty: Ty) -> Ty {
+    match ty {
+        Ty::Vec(item) => match *item {
+            Ty::Option(inner) => Ty::Vec(inner),
+            other => Ty::Vec(Box::new(other)),
+        },
+        other => other,
+    }
 }
 
 /// The success of an operation with several success statuses: a JSON body

@@ -5,8 +5,9 @@
 
 use super::schema::Builder;
 use crate::diag::{unescape_segment, Diagnostic, Pointer};
-use openapiv3::ReferenceOr;
+use openapiv3::{ReferenceOr, Schema};
 use serde::de::DeserializeOwned;
+use std::any::TypeId;
 
 /// Longest chain of references to references that is followed.
 const MAX_REF_CHAIN: usize = 32;
@@ -16,7 +17,7 @@ impl Builder<'_> {
     /// reference is reported at `at` and yields `None`.
     pub(crate) fn resolve<T>(&mut self, item: &ReferenceOr<T>, at: &Pointer) -> Option<(T, Pointer)>
     where
-        T: DeserializeOwned + Clone,
+        T: DeserializeOwned + Clone + 'static,
     {
         let mut reference = match item {
             ReferenceOr::Item(v) => return Some((v.clone(), at.clone())),
@@ -26,6 +27,9 @@ impl Builder<'_> {
         for _ in 0..MAX_REF_CHAIN {
             let value = self.lookup(&reference, &from)?;
             let target = Pointer::from_text(&reference);
+            if !self.check_target::<T>(&value, &target) {
+                return None;
+            }
             match serde_json::from_value::<ReferenceOr<T>>(value.clone()) {
                 Ok(ReferenceOr::Item(v)) => return Some((v, target)),
                 Ok(ReferenceOr::Reference { reference: next }) => {
@@ -48,6 +52,36 @@ impl Builder<'_> {
             format!("`$ref` chain longer than {MAX_REF_CHAIN} links (a cycle of references?)"),
         ));
         None
+    }
+
+    /// Checks the schemas in a reference's target before it is parsed as a
+    /// `T` (see [`crate::schema_check`]: a bad nested schema would make the
+    /// parse take exponential time), once per target. Problems are reported
+    /// at their own pointers; `false` if there were any.
+    fn check_target<T: 'static>(&mut self, value: &serde_json::Value, target: &Pointer) -> bool {
+        let key = (
+            target.as_str().to_owned(),
+            TypeId::of::<T>() == TypeId::of::<Schema>(),
+        );
+        let problems = match self.checked_targets.get(&key) {
+            Some(known) => known.clone(),
+            None => {
+                let found = if key.1 {
+                    crate::schema_check::check_schema(value, target, &self.doc.path)
+                } else {
+                    crate::schema_check::check_structure(value, target, &self.doc.path)
+                };
+                self.checked_targets.insert(key, found.clone());
+                found
+            }
+        };
+        // Reported again on every use (the list is deduplicated at the
+        // end), so a caller that discards its diagnostics loses nothing.
+        let ok = problems.is_empty();
+        for p in problems {
+            self.error(p);
+        }
+        ok
     }
 
     /// The raw JSON at `reference`, reporting a reference that does not resolve.

@@ -61,6 +61,9 @@ pub(crate) struct Builder<'a> {
     inline_depth: usize,
     /// Components reached at [`DEFER_DEPTH`], still to build.
     deferred: Vec<(ModelId, String)>,
+    /// Reference targets whose schemas were checked (by pointer, and
+    /// whether the target is read as a schema), with the problems found.
+    pub(crate) checked_targets: HashMap<(String, bool), Vec<Diagnostic>>,
 }
 
 impl<'a> Builder<'a> {
@@ -79,7 +82,11 @@ impl<'a> Builder<'a> {
             stack_depth: 0,
             inline_depth: 0,
             deferred: Vec::new(),
+            checked_targets: HashMap::new(),
         };
+        // `Self` is the one type-case keyword; a schema called `self` is
+        // named `Self2` like any other taken name.
+        types.reserve("Self");
         if let Some(c) = &doc.api.components {
             for key in c.schemas.keys() {
                 let name =
@@ -412,6 +419,10 @@ impl<'a> Builder<'a> {
             });
         }
         let mut names = Namespace::new();
+        if additional.is_some() {
+            // The flattened map's field name must not clash with a property.
+            names.reserve("additional_properties");
+        }
         let mut fields = Vec::with_capacity(o.properties.len());
         for (wire, prop) in &o.properties {
             let prop_at = at.join("properties").join(wire);
@@ -430,10 +441,6 @@ impl<'a> Builder<'a> {
                 boxed: false,
                 docs,
             });
-        }
-        if additional.is_some() {
-            // The flattened map's field name must not clash with a property.
-            names.claim("additional_properties");
         }
         Shape::Model(ModelKind::Struct { fields, additional })
     }
@@ -456,7 +463,7 @@ impl<'a> Builder<'a> {
                     .unwrap_or_else(|| format!("Variant{i}")),
             };
             let ty = self.ty(part, &format!("{hint} {wanted}"), &at.join(i.to_string()));
-            variants.push((names.claim(&sanitize(&wanted, Case::Type)), ty));
+            variants.push((ident_text(&names.claim(&sanitize(&wanted, Case::Type))), ty));
         }
         Shape::Model(ModelKind::Untagged { variants })
     }
@@ -482,7 +489,14 @@ impl<'a> Builder<'a> {
         seen: &mut std::collections::BTreeSet<String>,
         depth: usize,
     ) -> Option<()> {
-        if depth > 16 {
+        if depth > MAX_INLINE_DEPTH {
+            self.error(Diagnostic::at_pointer(
+                &self.doc.path,
+                at.as_str(),
+                format!(
+                    "`allOf` parts nest more than {MAX_INLINE_DEPTH} levels deep here; the schema is typed as `serde_json::Value`"
+                ),
+            ));
             return None;
         }
         for (i, part) in parts.iter().enumerate() {

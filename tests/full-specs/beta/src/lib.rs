@@ -18,6 +18,7 @@ pub mod api {
 /// Calls a handful of generated methods from different tags, one of each
 /// shape; it is compiled, never run.
 #[cfg(upstream_spec)]
+#[allow(deprecated)] // beta marks listAccounts deprecated; it still has the shape to compile.
 pub async fn calls_from_several_tags(client: sailpoint_isc::Client) -> sailpoint_isc::Result<()> {
     use api::*;
     use sailpoint_isc::FilePart;
@@ -42,15 +43,21 @@ pub async fn calls_from_several_tags(client: sailpoint_isc::Client) -> sailpoint
         path: "/entitlements/-".to_owned(),
         value: Some(JsonPatchOperationValueBeta::Object(Default::default())),
     }];
-    let _profile: AccessProfileBeta = api.patch_access_profile("2c91808a7813090a017814121e121518", &patch).await?;
+    let _profile: AccessProfileBeta = api
+        .patch_access_profile("2c91808a7813090a017814121e121518", &patch)
+        .await?;
 
     // Accounts: a `multipart/form-data` upload of a CSV file, with a string
     // enum as the other part.
     let upload = ImportAccountsRequestBeta {
-        file: Some(FilePart::new("accounts.csv", &b"id,name\n1,Abby\n"[..]).with_content_type("text/csv")),
+        file: Some(
+            FilePart::new("accounts.csv", &b"id,name\n1,Abby\n"[..]).with_content_type("text/csv"),
+        ),
         disable_optimization: Some(ImportAccountsRequestDisableOptimizationBeta::True),
     };
-    let _task: LoadAccountsTaskBeta = api.import_accounts("ef38f94347e94562b5bb8424a56397d8", Some(&upload)).await?;
+    let _task: LoadAccountsTaskBeta = api
+        .import_accounts("ef38f94347e94562b5bb8424a56397d8", Some(&upload))
+        .await?;
 
     // Password Dictionary: a `text/plain` download, as bytes.
     let _dictionary: sailpoint_isc::Bytes = api.get_password_dictionary().await?;
@@ -72,7 +79,9 @@ pub async fn calls_from_several_tags(client: sailpoint_isc::Client) -> sailpoint
     let change: PasswordChangeResponseBeta = api
         .set_identity_password(&PasswordChangeRequestBeta {
             identity_id: info.identity_id.clone(),
-            encrypted_password: Some("XzN+YwKgr2C+InkMYFMBG3UtjMEw5ZIql/XFlXo8cJNeslmkplx6vn4URJ7WNkG1".to_owned()),
+            encrypted_password: Some(
+                "XzN+YwKgr2C+InkMYFMBG3UtjMEw5ZIql/XFlXo8cJNeslmkplx6vn4URJ7WNkG1".to_owned(),
+            ),
             public_key_id: info.public_key_id.clone(),
             account_id: accounts.first().map(|a| a.native_identity.clone()),
             source_id: accounts.first().map(|a| a.source_id.clone()),

@@ -57,7 +57,8 @@ pub fn run(file: &str, suffix: &str) {
 }
 
 fn write_tables(path: &Path, suffix: &str, out_dir: &Path) -> Result<(), Vec<String>> {
-    let doc = load_file(path).map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    let doc =
+        load_file(path).map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>())?;
     let settings = Settings::default().with_suffix(suffix);
     let (api, diags) = ir::build(&doc, &settings);
     if !diags.is_empty() {
@@ -139,7 +140,11 @@ fn count_operations(raw: &Value) -> usize {
             paths
                 .values()
                 .filter_map(Value::as_object)
-                .map(|item| item.keys().filter(|k| METHODS.contains(&k.as_str())).count())
+                .map(|item| {
+                    item.keys()
+                        .filter(|k| METHODS.contains(&k.as_str()))
+                        .count()
+                })
                 .sum()
         })
         .unwrap_or(0)

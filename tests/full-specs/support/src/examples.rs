@@ -126,7 +126,10 @@ pub fn run(entries: &[Entry]) -> Report {
                 // The build script wrote it from a JSON value; this cannot happen.
                 r.failures.insert(
                     e.pointer.to_owned(),
-                    (Failure::NotDecoded, format!("the table's JSON is invalid: {err}")),
+                    (
+                        Failure::NotDecoded,
+                        format!("the table's JSON is invalid: {err}"),
+                    ),
                 );
                 continue;
             }
@@ -257,7 +260,9 @@ fn wire_readings(v: &Value) -> Vec<Value> {
                 out.push(parsed);
             }
             out.push(Value::Array(
-                s.split(',').map(|item| Value::String(item.to_owned())).collect(),
+                s.split(',')
+                    .map(|item| Value::String(item.to_owned()))
+                    .collect(),
             ));
             out
         }

@@ -56,7 +56,10 @@ struct Shared {
 
 impl Shared {
     fn record(&self, e: Exchange) {
-        self.log.lock().unwrap_or_else(PoisonError::into_inner).push(e);
+        self.log
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(e);
     }
 }
 
@@ -196,10 +199,8 @@ fn failed(s: &Shared, mut exchange: Exchange, why: String) -> Response {
 fn plain(status: StatusCode, text: &str) -> Response {
     let mut r = Response::new(Body::from(text.to_owned()));
     *r.status_mut() = status;
-    r.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain"),
-    );
+    r.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain"));
     r
 }
 
@@ -216,7 +217,32 @@ impl Conformance {
     /// Starts a proxy to the Prism at `prism` serving `spec`, whose
     /// operations live under `version_path`, and a client for it (a fixed
     /// bearer token, no retries: one call is one request).
+    ///
+    /// First it checks the referee: a request that breaks both specs (a
+    /// number where `/query-password-info` takes a string) must come back
+    /// with violations, or every later "no violations" would mean nothing.
     pub async fn start(spec: &str, prism: &str, version_path: &str) -> io::Result<Conformance> {
+        let control = reqwest::Client::builder()
+            .no_proxy()
+            .build()
+            .map_err(io::Error::other)?
+            .post(format!(
+                "{}/query-password-info",
+                prism.trim_end_matches('/')
+            ))
+            .bearer_auth("conformance-test-token")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(r#"{"userName": 5, "sourceName": "My-AD"}"#)
+            .send()
+            .await
+            .map_err(io::Error::other)?;
+        if control.headers().get("sl-violations").is_none() {
+            return Err(io::Error::other(format!(
+                "Prism at {prism} did not report a violation for a request that breaks the spec \
+                 (status {}); is it running `prism mock --errors` on {spec}?",
+                control.status()
+            )));
+        }
         let proxy = Proxy::start(prism, version_path).await?;
         let client = sailpoint_isc::Client::builder()
             .base_url(proxy.url())
@@ -239,8 +265,10 @@ impl Conformance {
 
     /// Records the outcome of the call named `call`.
     pub fn record<T>(&mut self, call: &str, result: sailpoint_isc::Result<T>) {
-        self.outcomes
-            .push((call.to_owned(), result.map(|_| ()).map_err(|e| e.to_string())));
+        self.outcomes.push((
+            call.to_owned(),
+            result.map(|_| ()).map_err(|e| e.to_string()),
+        ));
     }
 
     /// Prints every exchange and panics on any request violation, on a call
@@ -249,14 +277,22 @@ impl Conformance {
     /// so: a response example Prism returns that contradicts its schema.
     pub fn finish(self, expected_failures: &[(&str, &str)]) {
         let exchanges = self.proxy.exchanges();
-        eprintln!("{}: {} calls, {} requests to Prism", self.spec, self.outcomes.len(), exchanges.len());
+        eprintln!(
+            "{}: {} calls, {} requests to Prism",
+            self.spec,
+            self.outcomes.len(),
+            exchanges.len()
+        );
         for x in &exchanges {
             eprintln!(
                 "  {} {} -> {}{}",
                 x.method,
                 x.path,
                 x.status,
-                x.violations.as_deref().map(|v| format!("  VIOLATIONS {v}")).unwrap_or_default()
+                x.violations
+                    .as_deref()
+                    .map(|v| format!("  VIOLATIONS {v}"))
+                    .unwrap_or_default()
             );
         }
         let mut problems: Vec<String> = exchanges
@@ -280,14 +316,19 @@ impl Conformance {
                 (Err(e), Some((_, text))) if e.contains(text) => {
                     eprintln!("  {call}: fails as expected: {e}");
                 }
-                (Ok(()), Some((_, text))) => {
-                    problems.push(format!("{call} succeeded; expected it to fail with {text:?}"))
-                }
+                (Ok(()), Some((_, text))) => problems.push(format!(
+                    "{call} succeeded; expected it to fail with {text:?}"
+                )),
                 (Err(e), _) => problems.push(format!("{call} failed: {e}")),
             }
         }
         let violations = exchanges.iter().filter(|x| x.violations.is_some()).count();
         eprintln!("{}: {violations} request violations", self.spec);
-        assert!(problems.is_empty(), "{}:\n{}", self.spec, problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "{}:\n{}",
+            self.spec,
+            problems.join("\n")
+        );
     }
 }

@@ -36,16 +36,24 @@ pub async fn calls_from_several_tags(client: sailpoint_isc::Client) -> sailpoint
     let patch = vec![JsonPatchOperation {
         op: JsonPatchOperationOp::Replace,
         path: "/description".to_owned(),
-        value: Some(JsonPatchOperationValue::String("Managed by Rust".to_owned())),
+        value: Some(JsonPatchOperationValue::String(
+            "Managed by Rust".to_owned(),
+        )),
     }];
-    let _profile: AccessProfile = api.patch_access_profile("2c91808a7813090a017814121e121518", &patch).await?;
+    let _profile: AccessProfile = api
+        .patch_access_profile("2c91808a7813090a017814121e121518", &patch)
+        .await?;
 
     // Sources: a `multipart/form-data` upload of a CSV file.
     let upload = ImportAccountsRequest {
-        file: Some(FilePart::new("accounts.csv", &b"id,name\n1,Abby\n"[..]).with_content_type("text/csv")),
+        file: Some(
+            FilePart::new("accounts.csv", &b"id,name\n1,Abby\n"[..]).with_content_type("text/csv"),
+        ),
         disable_optimization: Some("true".to_owned()),
     };
-    let _task: LoadAccountsTask = api.import_accounts("ef38f94347e94562b5bb8424a56397d8", Some(&upload)).await?;
+    let _task: LoadAccountsTask = api
+        .import_accounts("ef38f94347e94562b5bb8424a56397d8", Some(&upload))
+        .await?;
 
     // Password Dictionary: a `text/plain` download, as bytes.
     let _dictionary: sailpoint_isc::Bytes = api.get_password_dictionary().await?;
@@ -65,7 +73,9 @@ pub async fn calls_from_several_tags(client: sailpoint_isc::Client) -> sailpoint
     let change: PasswordChangeResponse = api
         .set_password(&PasswordChangeRequest {
             identity_id: info.identity_id.clone(),
-            encrypted_password: Some("XzN+YwKgr2C+InkMYFMBG3UtjMEw5ZIql/XFlXo8cJNeslmkplx6vn4URJ7WNkG1".to_owned()),
+            encrypted_password: Some(
+                "XzN+YwKgr2C+InkMYFMBG3UtjMEw5ZIql/XFlXo8cJNeslmkplx6vn4URJ7WNkG1".to_owned(),
+            ),
             public_key_id: info.public_key_id.clone(),
             account_id: accounts.first().map(|a| a.native_identity.clone()),
             source_id: accounts.first().map(|a| a.source_id.clone()),
