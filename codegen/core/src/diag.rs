@@ -75,7 +75,11 @@ fn relative_path(path: &std::path::Path, base: &std::path::Path) -> Option<PathB
         .iter()
         .take(common)
         .any(|c| matches!(c, Component::Normal(_)));
-    if !shares_a_directory || b[common..].iter().any(|c| !matches!(c, Component::Normal(_))) {
+    if !shares_a_directory
+        || b[common..]
+            .iter()
+            .any(|c| !matches!(c, Component::Normal(_)))
+    {
         return None;
     }
     let mut out = PathBuf::new();

@@ -47,9 +47,12 @@ use syn::{bracketed, LitStr, Token};
 /// }
 /// ```
 ///
-/// A spec problem is a compile error that names the file and the place in it
-/// (line and column, or a JSON pointer); all problems are reported in one
-/// build, and operations that did generate are still there.
+/// A spec problem is a compile error on the path literal that names the file
+/// (relative to `CARGO_MANIFEST_DIR`) and the place in it (line and column,
+/// or a JSON pointer); all problems are reported in one build, and operations
+/// that did generate are still there. A problem with an option is an error
+/// on that option; every option is checked, and the spec is still generated
+/// with the options that are well-formed.
 #[proc_macro]
 pub fn include_api(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     match syn::parse::<Args>(input) {
