@@ -58,6 +58,10 @@ impl Drop for DropFlag {
 }
 
 /// `total` bytes of zeros in [`CHUNK`]s, counted as the server sends them.
+/// The memory test reads a process-wide allocation counter, so the tests in
+/// this file take turns: another test's buffers would count as growth.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 fn counted_stream(streamed: &Arc<Streamed>, total: usize) -> Body {
     streamed.bytes.store(0, Ordering::SeqCst);
     streamed.dropped.store(false, Ordering::SeqCst);
@@ -204,6 +208,7 @@ async fn decode_error(client: &Client, id: &str) -> Box<sailpoint_isc::DecodeErr
 
 #[tokio::test]
 async fn malformed_success_bodies_are_typed_decode_errors_with_a_bounded_excerpt() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let (client, _) = server(None).await;
 
     let e = decode_error(&client, "truncated").await;
@@ -250,6 +255,7 @@ async fn malformed_success_bodies_are_typed_decode_errors_with_a_bounded_excerpt
 
 #[tokio::test]
 async fn json_under_a_wrong_content_type_still_decodes() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     // The body decides, not the label: a gateway that mislabels JSON as
     // text/plain does not break a call whose body is exactly what the spec
     // says. A body that is not JSON fails whatever its label (see above).
@@ -264,6 +270,7 @@ async fn json_under_a_wrong_content_type_still_decodes() {
 
 #[tokio::test]
 async fn an_html_error_page_is_a_typed_api_error_with_a_bounded_body() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let (client, _) = server(None).await;
     match client.v2024().get_password_change_status("html-502").await {
         Err(Error::Api(e)) => {
@@ -311,6 +318,7 @@ const IN_TRANSIT: usize = 40 * 1024 * 1024;
 
 #[tokio::test]
 async fn a_huge_error_body_is_cut_at_the_error_limit() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let (client, streamed) = server(None).await;
     match client
         .v2024()
@@ -373,6 +381,7 @@ fn too_large(result: sailpoint_isc::Result<impl std::fmt::Debug>, limit: usize) 
 /// the allocator's count is not muddled by another huge body in parallel.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn huge_bodies_stop_at_the_limit_and_memory_does_not_grow_with_them() {
+    let _turn = ONE_AT_A_TIME.lock().await;
     // A declared Content-Length over the limit: refused before reading.
     let limit = 1024 * 1024;
     let (client, streamed) = server(Some(limit)).await;

@@ -2,6 +2,7 @@
 //! the send loop: token, send, retry (the policy is in `retry.rs`), bounded
 //! body read.
 
+use crate::__private::json::Decode;
 use crate::auth::{AccessToken, TokenSource};
 use crate::body::{read_limited, read_prefix, Limited};
 use crate::error::{clip, excerpt, ApiError, DecodeError, Error, Result, MAX_ERROR_BODY};
@@ -9,7 +10,6 @@ use crate::request::{Body, Request};
 use crate::retry::{self, Decision, Failure, RetryPolicy};
 use bytes::Bytes;
 use http::{HeaderMap, HeaderValue, StatusCode};
-use serde::de::DeserializeOwned;
 use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -80,7 +80,7 @@ impl Client {
 
     /// Sends `req` and decodes a JSON success body as `T`. Generated methods
     /// call this; it is public so that hand-written extensions can too.
-    pub async fn execute<T: DeserializeOwned>(&self, req: Request) -> Result<T> {
+    pub async fn execute<T: Decode>(&self, req: Request) -> Result<T> {
         let op = req.op;
         let ok = self.send(req).await?;
         decode_success(op, &ok)
@@ -89,7 +89,7 @@ impl Client {
     /// Sends `req` and decodes a JSON success body as `T`, or `None` when
     /// the success response has no body (an operation documenting `200` with
     /// a body and `204` without).
-    pub async fn execute_optional<T: DeserializeOwned>(&self, req: Request) -> Result<Option<T>> {
+    pub async fn execute_optional<T: Decode>(&self, req: Request) -> Result<Option<T>> {
         let op = req.op;
         let ok = self.send(req).await?;
         if ok.status == http::StatusCode::NO_CONTENT || ok.body.iter().all(u8::is_ascii_whitespace)
@@ -326,10 +326,7 @@ fn transport(op: &crate::request::Operation, e: reqwest::Error, started: Instant
 }
 
 /// Decodes a success body as `T`, or the typed decode error.
-fn decode_success<T: DeserializeOwned>(
-    op: &'static crate::request::Operation,
-    ok: &Success,
-) -> Result<T> {
+fn decode_success<T: Decode>(op: &'static crate::request::Operation, ok: &Success) -> Result<T> {
     decode_json::<T>(&ok.body).map_err(|e| {
         Error::Decode(Box::new(DecodeError {
             operation: op.id,
@@ -347,12 +344,8 @@ fn decode_success<T: DeserializeOwned>(
 }
 
 /// Decodes `body` as `T`, or says which field failed and why.
-fn decode_json<T: DeserializeOwned>(body: &[u8]) -> std::result::Result<T, (String, String)> {
-    let mut de = serde_json::Deserializer::from_slice(body);
-    let value: T = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| (e.path().to_string(), e.inner().to_string()))?;
-    de.end().map_err(|e| (".".to_owned(), e.to_string()))?;
-    Ok(value)
+fn decode_json<T: Decode>(body: &[u8]) -> std::result::Result<T, (String, String)> {
+    crate::__private::json::decode_slice(body).map_err(|e| (e.path(), e.message().to_owned()))
 }
 
 fn header_str(headers: &HeaderMap, name: &str) -> Option<String> {

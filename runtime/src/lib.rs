@@ -50,6 +50,7 @@ mod config;
 pub mod crypto;
 mod error;
 pub mod flow;
+pub mod json;
 #[cfg(feature = "mock-tenant")]
 pub mod mock;
 mod multipart;

@@ -26,6 +26,12 @@ pub struct ErrorResponse {
     pub tracking_id: Option<String>,
 }
 
+impl sailpoint_isc::json::Decode for ErrorResponse {
+    fn decode(v: serde_json::Value) -> Result<Self, sailpoint_isc::json::DecodeError> {
+        sailpoint_isc::json::decode_with_serde(v)
+    }
+}
+
 pub static ERRORS: [ErrorDecoder; 1] = [ErrorDecoder {
     status: None,
     decode: decode_error::<ErrorResponse>,
@@ -53,6 +59,12 @@ pub static SET_PASSWORD: Operation = Operation {
 #[derive(Debug, Deserialize, PartialEq)]
 pub struct Thing {
     pub id: String,
+}
+
+impl sailpoint_isc::json::Decode for Thing {
+    fn decode(v: serde_json::Value) -> Result<Self, sailpoint_isc::json::DecodeError> {
+        sailpoint_isc::json::decode_with_serde(v)
+    }
 }
 
 /// Serves `router` on a fresh loopback port; returns `http://127.0.0.1:PORT`.

@@ -119,7 +119,7 @@ components:
     // variant, whose fields are all optional too.
     let decode = item(
         &text,
-        "impl<'de> ::sailpoint_isc::__private::serde::Deserialize<'de> for SearchDocument",
+        "impl ::sailpoint_isc::__private::json::Decode for SearchDocument",
     );
     assert!(
         squeeze(decode).contains(r#"&["id","name","firstName"]"#),
@@ -147,7 +147,7 @@ components:
 "
     );
     let text = gen(&spec);
-    let method = item(&text, "    pub async fn list_requestable_objects");
+    let method = item(&text, "    pub fn list_requestable_objects");
     assert!(
         method.contains("statuses: ::std::option::Option<&[Status]>"),
         "nullable items kept:\n{method}"

@@ -24,8 +24,8 @@ fn filter_keeps_only_named_operations_and_the_schemas_they_reach() {
     );
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     let text = render(&out.tokens).expect("parses");
-    assert!(text.contains("pub async fn query_password_info("));
-    assert!(!text.contains("pub async fn set_password("));
+    assert!(text.contains("pub fn query_password_info("));
+    assert!(!text.contains("pub fn set_password("));
     assert!(text.contains("pub struct PasswordInfoQueryDto"));
     assert!(text.contains("pub struct ErrorResponseDto"));
     assert!(
@@ -39,7 +39,7 @@ fn filter_keeps_only_named_operations_and_the_schemas_they_reach() {
         &Settings::default().with_tags(["Password Management"]),
     );
     let text = render(&by_tag.tokens).expect("parses");
-    assert_eq!(text.matches("pub async fn").count(), 4);
+    assert_eq!(text.matches("-> impl ::std::future::Future").count(), 4);
 }
 
 #[test]
@@ -175,10 +175,7 @@ components:
         text.contains("pub struct ThingMerged") && text.contains("pub y: bool,"),
         "{text}"
     );
-    assert!(
-        text.contains("self.client.execute_empty(request).await"),
-        "{text}"
-    );
+    assert!(text.contains(".execute_empty("), "{text}");
 }
 
 #[test]
@@ -229,9 +226,11 @@ fn problems_are_all_reported_and_the_rest_still_generates() {
         "{msgs:#?}"
     );
     // What did generate is still there; the operation without an id gets a derived name.
-    assert!(text.contains("pub async fn get_a("), "{text}");
+    assert!(text.contains("pub fn get_a("), "{text}");
     assert!(
-        text.contains("pub async fn get_d_by_id(&self, id: &str)"),
+        text.split_whitespace()
+            .collect::<String>()
+            .contains("pubfnget_d_by_id(&self,id:&str"),
         "{text}"
     );
     assert!(!text.contains("fn get_c("), "{text}");
@@ -268,7 +267,7 @@ fn a_body_on_200_and_none_on_204_is_an_option() {
         text.contains("::sailpoint_isc::Result<::std::option::Option<GetConfigResponse>>"),
         "{text}"
     );
-    assert!(text.contains("execute_optional(request)"), "{text}");
+    assert!(text.contains("execute_optional("), "{text}");
     assert!(
         text.contains("::sailpoint_isc::Result<::sailpoint_isc::Bytes>")
             && text.contains(".accept(\"text/csv\")"),

@@ -1,26 +1,27 @@
 //! Decoding generated `oneOf`/`anyOf` enums.
 
+use crate::json::DecodeError;
+use serde_json::Value;
+
 /// One alternative of a generated `oneOf`/`anyOf` enum.
 pub struct UnionVariant<T> {
     /// The properties the variant's struct defines, or `None` when it takes
     /// any value (not a struct, or one with `additionalProperties`).
     pub properties: Option<&'static [&'static str]>,
     /// Decodes the value as this variant.
-    pub decode: fn(serde_json::Value) -> Result<T, serde_json::Error>,
+    pub decode: fn(Value) -> Result<T, DecodeError>,
 }
 
-/// `Deserialize` body shared by every generated `oneOf`/`anyOf` enum: of
-/// the variants that decode the value, the first one that knows the most of
-/// its (non-null) properties. Choosing the first that merely decodes would
-/// read a payload as any earlier variant whose fields are all optional,
-/// silently dropping the fields that variant does not have.
-pub fn deserialize_union<'de, T, D: serde::Deserializer<'de>>(
-    d: D,
+/// `Decode` body shared by every generated `oneOf`/`anyOf` enum: of the
+/// variants that decode the value, the first one that knows the most of its
+/// (non-null) properties. Choosing the first that merely decodes would read
+/// a payload as any earlier variant whose fields are all optional, silently
+/// dropping the fields that variant does not have.
+pub fn decode_union<T>(
+    value: Value,
     name: &str,
     variants: &[UnionVariant<T>],
-) -> Result<T, D::Error> {
-    use serde::de::Error as _;
-    let value = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+) -> Result<T, DecodeError> {
     let mut best: Option<(usize, T)> = None;
     let mut errors = Vec::new();
     for v in variants {
@@ -38,7 +39,7 @@ pub fn deserialize_union<'de, T, D: serde::Deserializer<'de>>(
         }
     }
     best.map(|(_, decoded)| decoded).ok_or_else(|| {
-        D::Error::custom(format!(
+        DecodeError::new(format!(
             "data did not match any variant of {name} ({})",
             errors.join("; ")
         ))
@@ -46,9 +47,9 @@ pub fn deserialize_union<'de, T, D: serde::Deserializer<'de>>(
 }
 
 /// How many of an object's non-null properties a variant does not define.
-fn unknown_properties(properties: Option<&[&str]>, value: &serde_json::Value) -> usize {
+fn unknown_properties(properties: Option<&[&str]>, value: &Value) -> usize {
     match (properties, value) {
-        (Some(known), serde_json::Value::Object(map)) => map
+        (Some(known), Value::Object(map)) => map
             .iter()
             .filter(|(k, v)| !v.is_null() && !known.contains(&k.as_str()))
             .count(),
@@ -58,18 +59,36 @@ fn unknown_properties(properties: Option<&[&str]>, value: &serde_json::Value) ->
 
 #[cfg(test)]
 mod tests {
-    use super::{deserialize_union, UnionVariant};
-    use serde::Deserialize;
+    use super::{decode_union, UnionVariant};
+    use crate::json::{Decode, DecodeError, Object};
+    use serde_json::Value;
 
-    #[derive(Debug, PartialEq, Deserialize)]
+    #[derive(Debug, PartialEq)]
     struct Short {
         id: Option<String>,
     }
 
-    #[derive(Debug, PartialEq, Deserialize)]
+    impl Decode for Short {
+        fn decode(v: Value) -> Result<Self, DecodeError> {
+            let mut o = Object::new(v, "Short")?;
+            Ok(Short { id: o.opt("id")? })
+        }
+    }
+
+    #[derive(Debug, PartialEq)]
     struct Long {
         id: Option<String>,
         first_name: Option<String>,
+    }
+
+    impl Decode for Long {
+        fn decode(v: Value) -> Result<Self, DecodeError> {
+            let mut o = Object::new(v, "Long")?;
+            Ok(Long {
+                id: o.opt("id")?,
+                first_name: o.opt("first_name")?,
+            })
+        }
     }
 
     #[derive(Debug, PartialEq)]
@@ -79,31 +98,26 @@ mod tests {
         Text(String),
     }
 
-    impl<'de> Deserialize<'de> for Doc {
-        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            deserialize_union(
-                d,
-                "Doc",
-                &[
-                    UnionVariant {
-                        properties: Some(&["id"]),
-                        decode: |v| serde_json::from_value(v).map(Doc::Short),
-                    },
-                    UnionVariant {
-                        properties: Some(&["id", "first_name"]),
-                        decode: |v| serde_json::from_value(v).map(Doc::Long),
-                    },
-                    UnionVariant {
-                        properties: None,
-                        decode: |v| serde_json::from_value(v).map(Doc::Text),
-                    },
-                ],
-            )
-        }
-    }
-
-    fn decode(json: &str) -> Result<Doc, serde_json::Error> {
-        serde_json::from_str(json)
+    fn decode(json: &str) -> Result<Doc, DecodeError> {
+        let value: Value = serde_json::from_str(json).unwrap();
+        decode_union(
+            value,
+            "Doc",
+            &[
+                UnionVariant {
+                    properties: Some(&["id"]),
+                    decode: |v| Short::decode(v).map(Doc::Short),
+                },
+                UnionVariant {
+                    properties: Some(&["id", "first_name"]),
+                    decode: |v| Long::decode(v).map(Doc::Long),
+                },
+                UnionVariant {
+                    properties: None,
+                    decode: |v| String::decode(v).map(Doc::Text),
+                },
+            ],
+        )
     }
 
     #[test]

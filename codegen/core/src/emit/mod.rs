@@ -14,17 +14,13 @@ pub(crate) struct Rt {
     pub root: TokenStream,
     /// `::sailpoint_isc::__private`
     pub private: TokenStream,
-    /// `"::sailpoint_isc::__private::serde"`, for `#[serde(crate = …)]`.
-    pub serde_crate: String,
 }
 
 impl Rt {
     pub(crate) fn new(root: &syn::Path) -> Self {
-        let root_text = quote!(#root).to_string().replace(' ', "");
         Rt {
             root: quote!(#root),
             private: quote!(#root::__private),
-            serde_crate: format!("{root_text}::__private::serde"),
         }
     }
 }

@@ -7,8 +7,18 @@ use quote::quote;
 
 pub(crate) fn emit_models(api: &Api, rt: &Rt) -> TokenStream {
     let mut out = TokenStream::new();
+    let mut serde_types = Vec::new();
     for (id, m) in api.emitted_models() {
         out.extend(emit_model(api, rt, id, m));
+        if !matches!(m.kind, ModelKind::Alias(_)) {
+            serde_types.push(ident(&m.name));
+        }
+    }
+    // serde's traits for every model, in one invocation: each impl is a
+    // one-line body over the runtime's JSON codec (see `json` there).
+    let private = &rt.private;
+    if !serde_types.is_empty() {
+        out.extend(quote!(#private::serde_via_json!(#(#serde_types)*);));
     }
     out
 }
@@ -18,8 +28,6 @@ fn emit_model(api: &Api, rt: &Rt, id: ModelId, m: &Model) -> TokenStream {
     model_docs.push_raw(format!("Generated from `{}`.", m.pointer));
     let docs = doc_attrs(&model_docs);
     let name = ident(&m.name);
-    let private = &rt.private;
-    let serde_crate = &rt.serde_crate;
     match &m.kind {
         ModelKind::Struct { fields, additional } => {
             let sent = api.sent.get(id).copied().unwrap_or(false);
@@ -28,7 +36,6 @@ fn emit_model(api: &Api, rt: &Rt, id: ModelId, m: &Model) -> TokenStream {
                 let t = ty_tokens(api, rt, t);
                 quote! {
                     /// Properties not listed in the schema (`additionalProperties`).
-                    #[serde(flatten)]
                     pub additional_properties: ::std::collections::BTreeMap<::std::string::String, #t>,
                 }
             });
@@ -36,15 +43,15 @@ fn emit_model(api: &Api, rt: &Rt, id: ModelId, m: &Model) -> TokenStream {
                 .iter()
                 .all(|f| !f.required)
                 .then(|| quote!(::std::default::Default,));
+            let codec = emit_struct_codec(rt, &name, &m.name, fields, additional.is_some(), sent);
             quote! {
                 #docs
-                #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default
-                    #private::serde::Serialize, #private::serde::Deserialize)]
-                #[serde(crate = #serde_crate)]
+                #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default)]
                 pub struct #name {
                     #(#field_tokens)*
                     #extra
                 }
+                #codec
             }
         }
         ModelKind::StringEnum { variants, other } => emit_enum(rt, &docs, &name, variants, other),
@@ -72,7 +79,6 @@ fn emit_union(
     variants: &[(String, crate::ir::Ty)],
 ) -> TokenStream {
     let private = &rt.private;
-    let serde_crate = &rt.serde_crate;
     let names: Vec<syn::Ident> = variants.iter().map(|(n, _)| ident(n)).collect();
     let types: Vec<TokenStream> = variants
         .iter()
@@ -85,23 +91,29 @@ fn emit_union(
             None => quote!(::std::option::Option::None),
         });
     let type_name = name.to_string();
+    let json = quote!(#private::json);
     quote! {
         #docs
         ///
         /// Decoded as the variant that decodes the value and knows the most
         /// of its properties (the first such one).
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq,
-            #private::serde::Serialize)]
-        #[serde(crate = #serde_crate, untagged)]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
         pub enum #name { #( #names(#types), )* }
-        impl<'de> #private::serde::Deserialize<'de> for #name {
-            fn deserialize<D: #private::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                #private::deserialize_union(d, #type_name, &[
+        impl #json::Decode for #name {
+            #[inline]
+            fn decode(v: #private::serde_json::Value) -> ::std::result::Result<Self, #json::DecodeError> {
+                #private::decode_union(v, #type_name, &[
                     #( #private::UnionVariant {
                         properties: #keys,
-                        decode: |v| #private::serde_json::from_value::<#types>(v).map(Self::#names),
+                        decode: |v| <#types as #json::Decode>::decode(v).map(Self::#names),
                     }, )*
                 ])
+            }
+        }
+        impl #json::Encode for #name {
+            #[inline]
+            fn encode(&self) -> #private::serde_json::Value {
+                match self { #( Self::#names(v) => #json::Encode::encode(v), )* }
             }
         }
     }
@@ -134,36 +146,77 @@ fn emit_field(api: &Api, rt: &Rt, f: &Field, sent: bool) -> TokenStream {
         doc_attrs(&f.docs)
     };
     let name = ident(&f.name);
-    let wire = &f.wire;
     let mut ty = ty_tokens(api, rt, &f.ty);
     if f.boxed {
         ty = quote!(::std::boxed::Box<#ty>);
     }
-    let double_option = format!(
-        "{}::double_option",
-        rt.serde_crate.trim_end_matches("::serde")
-    );
     match (f.required, f.nullable) {
         (true, false) => quote! {
             #docs
-            #[serde(rename = #wire)]
             pub #name: #ty,
-        },
-        (true, true) => quote! {
-            #docs
-            #[serde(rename = #wire, default)]
-            pub #name: ::std::option::Option<#ty>,
         },
         (false, true) if sent => quote! {
             #docs
-            #[serde(rename = #wire, default, with = #double_option, skip_serializing_if = "::std::option::Option::is_none")]
             pub #name: ::std::option::Option<::std::option::Option<#ty>>,
         },
-        (false, _) => quote! {
+        _ => quote! {
             #docs
-            #[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")]
             pub #name: ::std::option::Option<#ty>,
         },
+    }
+}
+
+/// `Decode` and `Encode` for a struct: one line per property, over the
+/// runtime's generic helpers (see `json` there for the absent/null rules).
+fn emit_struct_codec(
+    rt: &Rt,
+    name: &syn::Ident,
+    type_name: &str,
+    fields: &[Field],
+    additional: bool,
+    sent: bool,
+) -> TokenStream {
+    let private = &rt.private;
+    let json = quote!(#private::json);
+    let mut reads = Vec::new();
+    let mut writes = Vec::new();
+    for f in fields {
+        let field = ident(&f.name);
+        let wire = &f.wire;
+        let (read, write) = match (f.required, f.nullable) {
+            (true, false) => (quote!(req), quote!(req)),
+            (true, true) => (quote!(opt), quote!(req)),
+            (false, true) if sent => (quote!(opt_null), quote!(opt)),
+            (false, _) => (quote!(opt), quote!(opt)),
+        };
+        reads.push(quote!(#field: o.#read(#wire)?,));
+        writes.push(quote!(.#write(#wire, &self.#field)));
+    }
+    if additional {
+        reads.push(quote!(additional_properties: o.rest()?,));
+        writes.push(quote!(.rest(&self.additional_properties)));
+    }
+    let binding = if fields.is_empty() && !additional {
+        quote!(let _ = #json::Object::new(v, #type_name)?;)
+    } else if fields.is_empty() {
+        quote!(let o = #json::Object::new(v, #type_name)?;)
+    } else {
+        quote!(let mut o = #json::Object::new(v, #type_name)?;)
+    };
+    quote! {
+        impl #json::Decode for #name {
+            #[inline]
+            fn decode(v: #private::serde_json::Value) -> ::std::result::Result<Self, #json::DecodeError> {
+                #binding
+                ::std::result::Result::Ok(Self { #(#reads)* })
+            }
+        }
+        impl #json::Encode for #name {
+            #[inline]
+            fn encode(&self) -> #private::serde_json::Value {
+                #json::ObjectWriter::new() #(#writes)* .finish()
+            }
+        }
     }
 }
 
@@ -189,12 +242,14 @@ fn emit_enum(
             #other(::std::string::String),
         }
         impl #private::StringEnum for #name {
+            #[inline]
             fn as_wire(&self) -> &str {
                 match self {
                     #( Self::#names => #wires, )*
                     Self::#other(v) => v,
                 }
             }
+            #[inline]
             fn from_wire(v: ::std::string::String) -> Self {
                 match v.as_str() {
                     #( #wires => Self::#names, )*
@@ -213,14 +268,16 @@ fn emit_enum(
                 f.write_str(self.as_str())
             }
         }
-        impl #private::serde::Serialize for #name {
-            fn serialize<S: #private::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
-                #private::serialize_string_enum(self, s)
+        impl #private::json::Decode for #name {
+            #[inline]
+            fn decode(v: #private::serde_json::Value) -> ::std::result::Result<Self, #private::json::DecodeError> {
+                #private::json::decode_string_enum(v)
             }
         }
-        impl<'de> #private::serde::Deserialize<'de> for #name {
-            fn deserialize<D: #private::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                #private::deserialize_string_enum(d)
+        impl #private::json::Encode for #name {
+            #[inline]
+            fn encode(&self) -> #private::serde_json::Value {
+                #private::serde_json::Value::String(::std::string::ToString::to_string(self.as_str()))
             }
         }
     }

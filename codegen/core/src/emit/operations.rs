@@ -1,6 +1,12 @@
-//! The client struct and one thin async method per operation: a static
+//! The client struct and one thin method per operation: a static
 //! description of the operation plus a few builder calls, handed to the
 //! runtime's one generic request path.
+//!
+//! Methods are not `async fn`s: each builds its request at once and
+//! returns the runtime's generic future, so the crate holds no state
+//! machine per operation. They and the model codecs are `#[inline]`, so
+//! machine code is made only for what a program calls; with SailPoint's
+//! full specs that is most of the build time saved.
 
 use super::{doc_attrs, ident, ty_doc_name, ty_tokens, Rt};
 use crate::ir::{Api, BodyEncoding, Docs, ModelKind, Operation, Param, ParamIn, Success, Ty};
@@ -11,8 +17,15 @@ pub(crate) fn emit_client(api: &Api, rt: &Rt) -> TokenStream {
     let root = &rt.root;
     let name = ident(&api.client_name);
     let title = format!(" The operations of {}.", api.title);
-    let methods = api.operations.iter().map(|op| emit_method(api, rt, op));
+    let tables = ErrorTables::new(api, rt);
+    let methods = api
+        .operations
+        .iter()
+        .map(|op| emit_method(api, rt, op, &tables));
+    let statics = &tables.statics;
     quote! {
+        #(#statics)*
+
         #[doc = #title]
         ///
         /// Wraps a configured client; cheap to clone.
@@ -37,7 +50,62 @@ pub(crate) fn emit_client(api: &Api, rt: &Rt) -> TokenStream {
     }
 }
 
-fn emit_method(api: &Api, rt: &Rt, op: &Operation) -> TokenStream {
+/// The error decoder tables, one static per distinct list: most operations
+/// of a spec document the same statuses with the same bodies.
+struct ErrorTables {
+    statics: Vec<TokenStream>,
+    by_key: std::collections::HashMap<String, syn::Ident>,
+}
+
+impl ErrorTables {
+    fn new(api: &Api, rt: &Rt) -> Self {
+        let private = &rt.private;
+        let mut tables = ErrorTables {
+            statics: Vec::new(),
+            by_key: std::collections::HashMap::new(),
+        };
+        for op in &api.operations {
+            let decoders = decoders(api, rt, op);
+            let key = quote!(#(#decoders)*).to_string();
+            if tables.by_key.contains_key(&key) {
+                continue;
+            }
+            // Numbered in order of first use, so the output does not depend
+            // on hashing.
+            let name = quote::format_ident!("__ERRORS_{}", tables.statics.len());
+            let len = decoders.len();
+            tables.statics.push(quote! {
+                static #name: [#private::ErrorDecoder; #len] = [#(#decoders),*];
+            });
+            tables.by_key.insert(key, name);
+        }
+        tables
+    }
+
+    fn name_for(&self, api: &Api, rt: &Rt, op: &Operation) -> Option<&syn::Ident> {
+        let decoders = decoders(api, rt, op);
+        self.by_key.get(&quote!(#(#decoders)*).to_string())
+    }
+}
+
+/// An operation's `ErrorDecoder`s: each documented status and the body type
+/// it decodes as.
+fn decoders(api: &Api, rt: &Rt, op: &Operation) -> Vec<TokenStream> {
+    let private = &rt.private;
+    op.errors
+        .iter()
+        .map(|e| {
+            let t = ty_tokens(api, rt, &e.ty);
+            let status = match e.status {
+                Some(s) => quote!(::std::option::Option::Some(#s)),
+                None => quote!(::std::option::Option::None),
+            };
+            quote!(#private::ErrorDecoder { status: #status, decode: #private::decode_error::<#t> })
+        })
+        .collect()
+}
+
+fn emit_method(api: &Api, rt: &Rt, op: &Operation, tables: &ErrorTables) -> TokenStream {
     let root = &rt.root;
     let private = &rt.private;
     let name = ident(&op.method_name);
@@ -75,14 +143,10 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation) -> TokenStream {
         }
     }
 
-    let decoders = op.errors.iter().map(|e| {
-        let t = ty_tokens(api, rt, &e.ty);
-        let status = match e.status {
-            Some(s) => quote!(::std::option::Option::Some(#s)),
-            None => quote!(::std::option::Option::None),
-        };
-        quote!(#private::ErrorDecoder { status: #status, decode: #private::decode_error::<#t> })
-    });
+    let errors = match tables.name_for(api, rt, op) {
+        Some(table) => quote!(&#table),
+        None => quote!(&[]),
+    };
     let (ret, exec) = match &op.success {
         Success::Json(t) => (ty_tokens(api, rt, t), quote!(execute)),
         Success::MaybeJson(t) => {
@@ -107,16 +171,16 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation) -> TokenStream {
         #docs
         #deprecated
         #many
-        pub async fn #name(&self, #(#args),*) -> #root::Result<#ret> {
+        #[inline]
+        pub fn #name(&self, #(#args),*) -> impl ::std::future::Future<Output = #root::Result<#ret>> + '_ {
             static OP: #private::Operation = #private::Operation {
                 id: #id,
                 method: #private::Method::#method,
                 base_path: BASE_PATH,
                 path: #path,
-                errors: &[#(#decoders),*],
+                errors: #errors,
             };
-            let request = #private::Request::new(&OP) #(#calls)*;
-            self.client.#exec(request).await
+            self.client.#exec(#private::Request::new(&OP) #(#calls)*)
         }
     }
 }

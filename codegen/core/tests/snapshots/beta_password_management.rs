@@ -1,5 +1,49 @@
 /// The version path every operation of this API is under, from the spec's `servers`.
 pub const BASE_PATH: &str = "/beta";
+static __ERRORS_0: [::sailpoint_isc::__private::ErrorDecoder; 5usize] = [
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(400u16),
+        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDtoBeta>,
+    },
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(401u16),
+        decode: ::sailpoint_isc::__private::decode_error::<UnauthorizedErrorBeta>,
+    },
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(403u16),
+        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDtoBeta>,
+    },
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(429u16),
+        decode: ::sailpoint_isc::__private::decode_error::<TooManyRequestsErrorBeta>,
+    },
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(500u16),
+        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDtoBeta>,
+    },
+];
+static __ERRORS_1: [::sailpoint_isc::__private::ErrorDecoder; 5usize] = [
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(400u16),
+        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDtoBeta>,
+    },
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(401u16),
+        decode: ::sailpoint_isc::__private::decode_error::<UnauthorizedErrorBeta>,
+    },
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(403u16),
+        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDtoBeta>,
+    },
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(404u16),
+        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDtoBeta>,
+    },
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(500u16),
+        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDtoBeta>,
+    },
+];
 /// The operations of Identity Security Cloud beta API: Password Management.
 ///
 /// Wraps a configured client; cheap to clone.
@@ -36,50 +80,21 @@ impl ApiBeta {
     /// - 403: `ErrorResponseDtoBeta`
     /// - 429: `TooManyRequestsErrorBeta`
     /// - 500: `ErrorResponseDtoBeta`
-    pub async fn create_digit_token(
+    #[inline]
+    pub fn create_digit_token(
         &self,
         body: &PasswordDigitTokenResetBeta,
-    ) -> ::sailpoint_isc::Result<PasswordDigitTokenBeta> {
+    ) -> impl ::std::future::Future<
+        Output = ::sailpoint_isc::Result<PasswordDigitTokenBeta>,
+    > + '_ {
         static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
             id: "createDigitToken",
             method: ::sailpoint_isc::__private::Method::POST,
             base_path: BASE_PATH,
             path: "/generate-password-reset-token/digit",
-            errors: &[
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(400u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        ErrorResponseDtoBeta,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(401u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        UnauthorizedErrorBeta,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(403u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        ErrorResponseDtoBeta,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(429u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        TooManyRequestsErrorBeta,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(500u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        ErrorResponseDtoBeta,
-                    >,
-                },
-            ],
+            errors: &__ERRORS_0,
         };
-        let request = ::sailpoint_isc::__private::Request::new(&OP).json(body);
-        self.client.execute(request).await
+        self.client.execute(::sailpoint_isc::__private::Request::new(&OP).json(body))
     }
     /// Query password info
     ///
@@ -108,50 +123,21 @@ impl ApiBeta {
     /// - 403: `ErrorResponseDtoBeta`
     /// - 429: `TooManyRequestsErrorBeta`
     /// - 500: `ErrorResponseDtoBeta`
-    pub async fn query_password_info(
+    #[inline]
+    pub fn query_password_info(
         &self,
         body: &PasswordInfoQueryDtoBeta,
-    ) -> ::sailpoint_isc::Result<PasswordInfoBeta> {
+    ) -> impl ::std::future::Future<
+        Output = ::sailpoint_isc::Result<PasswordInfoBeta>,
+    > + '_ {
         static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
             id: "queryPasswordInfo",
             method: ::sailpoint_isc::__private::Method::POST,
             base_path: BASE_PATH,
             path: "/query-password-info",
-            errors: &[
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(400u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        ErrorResponseDtoBeta,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(401u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        UnauthorizedErrorBeta,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(403u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        ErrorResponseDtoBeta,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(429u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        TooManyRequestsErrorBeta,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(500u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        ErrorResponseDtoBeta,
-                    >,
-                },
-            ],
+            errors: &__ERRORS_0,
         };
-        let request = ::sailpoint_isc::__private::Request::new(&OP).json(body);
-        self.client.execute(request).await
+        self.client.execute(::sailpoint_isc::__private::Request::new(&OP).json(body))
     }
     /// Set identity's password
     ///
@@ -215,50 +201,21 @@ impl ApiBeta {
     /// - 403: `ErrorResponseDtoBeta`
     /// - 429: `TooManyRequestsErrorBeta`
     /// - 500: `ErrorResponseDtoBeta`
-    pub async fn set_identity_password(
+    #[inline]
+    pub fn set_identity_password(
         &self,
         body: &PasswordChangeRequestBeta,
-    ) -> ::sailpoint_isc::Result<PasswordChangeResponseBeta> {
+    ) -> impl ::std::future::Future<
+        Output = ::sailpoint_isc::Result<PasswordChangeResponseBeta>,
+    > + '_ {
         static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
             id: "setIdentityPassword",
             method: ::sailpoint_isc::__private::Method::POST,
             base_path: BASE_PATH,
             path: "/set-password",
-            errors: &[
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(400u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        ErrorResponseDtoBeta,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(401u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        UnauthorizedErrorBeta,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(403u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        ErrorResponseDtoBeta,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(429u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        TooManyRequestsErrorBeta,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(500u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        ErrorResponseDtoBeta,
-                    >,
-                },
-            ],
+            errors: &__ERRORS_0,
         };
-        let request = ::sailpoint_isc::__private::Request::new(&OP).json(body);
-        self.client.execute(request).await
+        self.client.execute(::sailpoint_isc::__private::Request::new(&OP).json(body))
     }
     /// Get password change request status
     ///
@@ -281,50 +238,21 @@ impl ApiBeta {
     /// - 403: `ErrorResponseDtoBeta`
     /// - 404: `ErrorResponseDtoBeta`
     /// - 500: `ErrorResponseDtoBeta`
-    pub async fn get_identity_password_change_status(
+    #[inline]
+    pub fn get_identity_password_change_status(
         &self,
         id: &str,
-    ) -> ::sailpoint_isc::Result<PasswordStatusBeta> {
+    ) -> impl ::std::future::Future<
+        Output = ::sailpoint_isc::Result<PasswordStatusBeta>,
+    > + '_ {
         static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
             id: "getIdentityPasswordChangeStatus",
             method: ::sailpoint_isc::__private::Method::GET,
             base_path: BASE_PATH,
             path: "/password-change-status/{id}",
-            errors: &[
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(400u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        ErrorResponseDtoBeta,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(401u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        UnauthorizedErrorBeta,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(403u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        ErrorResponseDtoBeta,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(404u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        ErrorResponseDtoBeta,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(500u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        ErrorResponseDtoBeta,
-                    >,
-                },
-            ],
+            errors: &__ERRORS_1,
         };
-        let request = ::sailpoint_isc::__private::Request::new(&OP).path("id", id);
-        self.client.execute(request).await
+        self.client.execute(::sailpoint_isc::__private::Request::new(&OP).path("id", id))
     }
 }
 /// Error Message Dto
@@ -335,36 +263,44 @@ impl ApiBeta {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct ErrorMessageDtoBeta {
     /// The locale for the message text, a BCP 47 language tag.
     ///
     /// Example: `en-US`
-    #[serde(
-        rename = "locale",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub locale: ::std::option::Option<::std::string::String>,
     /// The `localeOrigin` property.
-    #[serde(
-        rename = "localeOrigin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub locale_origin: ::std::option::Option<LocaleOriginBeta>,
     /// Actual text of the error message in the indicated locale.
     ///
     /// Example: `The request was syntactically correct but its content is semantically invalid.`
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text: ::std::option::Option<::std::string::String>,
+}
+impl ::sailpoint_isc::__private::json::Decode for ErrorMessageDtoBeta {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "ErrorMessageDtoBeta",
+        )?;
+        ::std::result::Result::Ok(Self {
+            locale: o.opt("locale")?,
+            locale_origin: o.opt("localeOrigin")?,
+            text: o.opt("text")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for ErrorMessageDtoBeta {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("locale", &self.locale)
+            .opt("localeOrigin", &self.locale_origin)
+            .opt("text", &self.text)
+            .finish()
+    }
 }
 /// Error Response Dto
 ///
@@ -374,43 +310,48 @@ pub struct ErrorMessageDtoBeta {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct ErrorResponseDtoBeta {
     /// Fine-grained error code providing more detail of the error.
     ///
     /// Example: `400.1 Bad Request Content`
-    #[serde(
-        rename = "detailCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub detail_code: ::std::option::Option<::std::string::String>,
     /// Unique tracking id for the error.
     ///
     /// Example: `e7eab60924f64aa284175b9fa3309599`
-    #[serde(
-        rename = "trackingId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tracking_id: ::std::option::Option<::std::string::String>,
     /// Generic localized reason for error
-    #[serde(
-        rename = "messages",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messages: ::std::option::Option<::std::vec::Vec<ErrorMessageDtoBeta>>,
     /// Plain-text descriptive reasons to provide additional detail to the text provided in the messages field
-    #[serde(
-        rename = "causes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub causes: ::std::option::Option<::std::vec::Vec<ErrorMessageDtoBeta>>,
+}
+impl ::sailpoint_isc::__private::json::Decode for ErrorResponseDtoBeta {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "ErrorResponseDtoBeta",
+        )?;
+        ::std::result::Result::Ok(Self {
+            detail_code: o.opt("detailCode")?,
+            tracking_id: o.opt("trackingId")?,
+            messages: o.opt("messages")?,
+            causes: o.opt("causes")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for ErrorResponseDtoBeta {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("detailCode", &self.detail_code)
+            .opt("trackingId", &self.tracking_id)
+            .opt("messages", &self.messages)
+            .opt("causes", &self.causes)
+            .finish()
+    }
 }
 /// An indicator of how the locale was selected. *DEFAULT* means the locale is the system default. *REQUEST* means the locale was selected from the request context (i.e., best match based on the *Accept-Language* header). Additional values may be added in the future without notice.
 ///
@@ -435,6 +376,7 @@ pub enum LocaleOriginBeta {
     Other(::std::string::String),
 }
 impl ::sailpoint_isc::__private::StringEnum for LocaleOriginBeta {
+    #[inline]
     fn as_wire(&self) -> &str {
         match self {
             Self::Default => "DEFAULT",
@@ -442,6 +384,7 @@ impl ::sailpoint_isc::__private::StringEnum for LocaleOriginBeta {
             Self::Other(v) => v,
         }
     }
+    #[inline]
     fn from_wire(v: ::std::string::String) -> Self {
         match v.as_str() {
             "DEFAULT" => Self::Default,
@@ -461,19 +404,20 @@ impl ::std::fmt::Display for LocaleOriginBeta {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::serde::Serialize for LocaleOriginBeta {
-    fn serialize<S: ::sailpoint_isc::__private::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::sailpoint_isc::__private::serialize_string_enum(self, s)
+impl ::sailpoint_isc::__private::json::Decode for LocaleOriginBeta {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        ::sailpoint_isc::__private::json::decode_string_enum(v)
     }
 }
-impl<'de> ::sailpoint_isc::__private::serde::Deserialize<'de> for LocaleOriginBeta {
-    fn deserialize<D: ::sailpoint_isc::__private::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::sailpoint_isc::__private::deserialize_string_enum(d)
+impl ::sailpoint_isc::__private::json::Encode for LocaleOriginBeta {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::serde_json::Value::String(
+            ::std::string::ToString::to_string(self.as_str()),
+        )
     }
 }
 /// Password Change Request
@@ -484,56 +428,58 @@ impl<'de> ::sailpoint_isc::__private::serde::Deserialize<'de> for LocaleOriginBe
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct PasswordChangeRequestBeta {
     /// The identity ID that requested the password change
     ///
     /// Example: `8a807d4c73c545510173c545f0a002ff`
-    #[serde(
-        rename = "identityId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity_id: ::std::option::Option<::std::string::String>,
     /// The RSA encrypted password
     ///
     /// Example: `XzN+YwKgr2C+InkMYFMBG3UtjMEw5ZIql/XFlXo8cJNeslmkplx6vn4kd4/43IF9STBk5RnzR6XmjpEO+FwHDoiBwYZAkAZK/Iswxk4OdybG6Y4MStJCOCiK8osKr35IMMSV/mbO4wAeltoCk7daTWzTGLiI6UaT5tf+F2EgdjJZ7YqM8W8r7aUWsm3p2Xt01Y46ZRx0QaM91QruiIx2rECFT2pUO0wr+7oQ77jypATyGWRtADsu3YcvCk/6U5MqCnXMzKBcRas7NnZdSL/d5H1GglVGz3VLPMaivG4/oL4chOMmFCRl/zVsGxZ9RhN8rxsRGFFKn+rhExTi+bax3A==`
-    #[serde(
-        rename = "encryptedPassword",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub encrypted_password: ::std::option::Option<::std::string::String>,
     /// The encryption key ID
     ///
     /// Example: `YWQ2NjQ4MTItZjY0NC00MWExLWFjMjktOGNmMzU3Y2VlNjk2`
-    #[serde(
-        rename = "publicKeyId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub public_key_id: ::std::option::Option<::std::string::String>,
     /// Account ID of the account This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350
     ///
     /// Example: `CN=Abby Smith,OU=Austin,OU=Americas,OU=Demo,DC=seri,DC=acme,DC=com`
-    #[serde(
-        rename = "accountId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_id: ::std::option::Option<::std::string::String>,
     /// The ID of the source for which identity is requesting the password change
     ///
     /// Example: `8a807d4c73c545510173c545d4b60246`
-    #[serde(
-        rename = "sourceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sailpoint_isc::__private::json::Decode for PasswordChangeRequestBeta {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "PasswordChangeRequestBeta",
+        )?;
+        ::std::result::Result::Ok(Self {
+            identity_id: o.opt("identityId")?,
+            encrypted_password: o.opt("encryptedPassword")?,
+            public_key_id: o.opt("publicKeyId")?,
+            account_id: o.opt("accountId")?,
+            source_id: o.opt("sourceId")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for PasswordChangeRequestBeta {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("identityId", &self.identity_id)
+            .opt("encryptedPassword", &self.encrypted_password)
+            .opt("publicKeyId", &self.public_key_id)
+            .opt("accountId", &self.account_id)
+            .opt("sourceId", &self.source_id)
+            .finish()
+    }
 }
 /// Password Change Response
 ///
@@ -543,27 +489,38 @@ pub struct PasswordChangeRequestBeta {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct PasswordChangeResponseBeta {
     /// The password change request ID
     ///
     /// Example: `089899f13a8f4da7824996191587bab9`
-    #[serde(
-        rename = "requestId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub request_id: ::std::option::Option<::std::string::String>,
     /// Password change state
-    #[serde(
-        rename = "state",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state: ::std::option::Option<PasswordChangeResponseStateBeta>,
+}
+impl ::sailpoint_isc::__private::json::Decode for PasswordChangeResponseBeta {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "PasswordChangeResponseBeta",
+        )?;
+        ::std::result::Result::Ok(Self {
+            request_id: o.opt("requestId")?,
+            state: o.opt("state")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for PasswordChangeResponseBeta {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("requestId", &self.request_id)
+            .opt("state", &self.state)
+            .finish()
+    }
 }
 /// Password Digit Token
 ///
@@ -573,65 +530,84 @@ pub struct PasswordChangeResponseBeta {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct PasswordDigitTokenBeta {
     /// The digit token for password management
     ///
     /// Example: `9087713`
-    #[serde(
-        rename = "digitToken",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub digit_token: ::std::option::Option<::std::string::String>,
     /// The reference ID of the digit token generation request
     ///
     /// Example: `e1267ecd-fcd9-4c73-9c55-12555efad136`
-    #[serde(
-        rename = "requestId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sailpoint_isc::__private::json::Decode for PasswordDigitTokenBeta {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "PasswordDigitTokenBeta",
+        )?;
+        ::std::result::Result::Ok(Self {
+            digit_token: o.opt("digitToken")?,
+            request_id: o.opt("requestId")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for PasswordDigitTokenBeta {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("digitToken", &self.digit_token)
+            .opt("requestId", &self.request_id)
+            .finish()
+    }
 }
 /// Password Digit Token Reset
 ///
 /// Generated from `#/components/schemas/PasswordDigitTokenReset`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
-)]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct PasswordDigitTokenResetBeta {
     /// The uid of the user requested for digit token
     ///
     /// Example: `Abby.Smith`
-    #[serde(rename = "userId")]
     pub user_id: ::std::string::String,
     /// The length of digit token. It should be from 6 to 18, inclusive. The default value is 6.
     ///
     /// Example: `8`
-    #[serde(
-        rename = "length",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub length: ::std::option::Option<i64>,
     /// The time to live for the digit token in minutes. The default value is 5 minutes.
     ///
     /// Example: `5`
-    #[serde(
-        rename = "durationMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub duration_minutes: ::std::option::Option<i64>,
+}
+impl ::sailpoint_isc::__private::json::Decode for PasswordDigitTokenResetBeta {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "PasswordDigitTokenResetBeta",
+        )?;
+        ::std::result::Result::Ok(Self {
+            user_id: o.req("userId")?,
+            length: o.opt("length")?,
+            duration_minutes: o.opt("durationMinutes")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for PasswordDigitTokenResetBeta {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .req("userId", &self.user_id)
+            .opt("length", &self.length)
+            .opt("durationMinutes", &self.duration_minutes)
+            .finish()
+    }
 }
 /// Password Info
 ///
@@ -641,47 +617,19 @@ pub struct PasswordDigitTokenResetBeta {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct PasswordInfoBeta {
     /// Example: `2c918085744fec4301746f9a5bce4605`
-    #[serde(
-        rename = "identityId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity_id: ::std::option::Option<::std::string::String>,
     /// Example: `2c918083746f642c01746f990884012a`
-    #[serde(
-        rename = "sourceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_id: ::std::option::Option<::std::string::String>,
     /// Example: `N2M1OTJiMGEtMDJlZS00ZWU3LTkyYTEtNjA5YmI5NWE3ZWVh`
-    #[serde(
-        rename = "publicKeyId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub public_key_id: ::std::option::Option<::std::string::String>,
     /// User's public key with Base64 encoding
     ///
     /// Example: `MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAuGFkWi2J75TztpbaPKd36bJnIB3J8gZ6UcoS9oSDYsqBzPpTsfZXYaEf4Y4BKGgJIXmE/lwhwuj7mU1itdZ2qTSNFtnXA8Fn75c3UUkk+h+wdZbkuSmqlsJo3R1OnJkwkJggcAy9Jvk9jlcrNLWorpQ1w9raUvxtvfgkSdq153KxotenQ1HciSyZ0nA/Kw0UaucLnho8xdRowZs11afXGXA9IT9H6D8T6zUdtSxm0nAyH+mluma5LdTfaM50W3l/L8q56Vrqmx2pZIiwdx/0+g3Y++jV70zom0ZBkC1MmSoLMrQYG5OICNjr72f78B2PaGXfarQHqARLjKpMVt9YIQIDAQAB`
-    #[serde(
-        rename = "publicKey",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub public_key: ::std::option::Option<::std::string::String>,
     /// Account info related to queried identity and source
-    #[serde(
-        rename = "accounts",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub accounts: ::std::option::Option<::std::vec::Vec<PasswordInfoAccountBeta>>,
     /// Password constraints
     ///
@@ -694,12 +642,39 @@ pub struct PasswordInfoBeta {
     ///   "passwordMinNumeric is 1"
     /// ]
     /// ```
-    #[serde(
-        rename = "policies",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub policies: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl ::sailpoint_isc::__private::json::Decode for PasswordInfoBeta {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "PasswordInfoBeta",
+        )?;
+        ::std::result::Result::Ok(Self {
+            identity_id: o.opt("identityId")?,
+            source_id: o.opt("sourceId")?,
+            public_key_id: o.opt("publicKeyId")?,
+            public_key: o.opt("publicKey")?,
+            accounts: o.opt("accounts")?,
+            policies: o.opt("policies")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for PasswordInfoBeta {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("identityId", &self.identity_id)
+            .opt("sourceId", &self.source_id)
+            .opt("publicKeyId", &self.public_key_id)
+            .opt("publicKey", &self.public_key)
+            .opt("accounts", &self.accounts)
+            .opt("policies", &self.policies)
+            .finish()
+    }
 }
 /// Password Info Account
 ///
@@ -709,29 +684,40 @@ pub struct PasswordInfoBeta {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct PasswordInfoAccountBeta {
     /// Account ID of the account. This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350
     ///
     /// Example: `CN=Abby Smith,OU=Austin,OU=Americas,OU=Demo,DC=seri,DC=acme,DC=com`
-    #[serde(
-        rename = "accountId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_id: ::std::option::Option<::std::string::String>,
     /// Display name of the account. This is specified per account schema in the source configuration. It is used to display name of the account. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-Name-for/ta-p/74008
     ///
     /// Example: `Abby.Smith`
-    #[serde(
-        rename = "accountName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_name: ::std::option::Option<::std::string::String>,
+}
+impl ::sailpoint_isc::__private::json::Decode for PasswordInfoAccountBeta {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "PasswordInfoAccountBeta",
+        )?;
+        ::std::result::Result::Ok(Self {
+            account_id: o.opt("accountId")?,
+            account_name: o.opt("accountName")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for PasswordInfoAccountBeta {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("accountId", &self.account_id)
+            .opt("accountName", &self.account_name)
+            .finish()
+    }
 }
 /// Password Info Query DTO
 ///
@@ -741,29 +727,40 @@ pub struct PasswordInfoAccountBeta {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct PasswordInfoQueryDtoBeta {
     /// The login name of the user
     ///
     /// Example: `Abby.Smith`
-    #[serde(
-        rename = "userName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub user_name: ::std::option::Option<::std::string::String>,
     /// The display name of the source
     ///
     /// Example: `My-AD`
-    #[serde(
-        rename = "sourceName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_name: ::std::option::Option<::std::string::String>,
+}
+impl ::sailpoint_isc::__private::json::Decode for PasswordInfoQueryDtoBeta {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "PasswordInfoQueryDtoBeta",
+        )?;
+        ::std::result::Result::Ok(Self {
+            user_name: o.opt("userName")?,
+            source_name: o.opt("sourceName")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for PasswordInfoQueryDtoBeta {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("userName", &self.user_name)
+            .opt("sourceName", &self.source_name)
+            .finish()
+    }
 }
 /// Password Status
 ///
@@ -773,41 +770,46 @@ pub struct PasswordInfoQueryDtoBeta {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct PasswordStatusBeta {
     /// The password change request ID
     ///
     /// Example: `089899f13a8f4da7824996191587bab9`
-    #[serde(
-        rename = "requestId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub request_id: ::std::option::Option<::std::string::String>,
     /// Password change state
-    #[serde(
-        rename = "state",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state: ::std::option::Option<PasswordStatusStateBeta>,
     /// The errors during the password change request
-    #[serde(
-        rename = "errors",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub errors: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// List of source IDs in the password change request
-    #[serde(
-        rename = "sourceIds",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl ::sailpoint_isc::__private::json::Decode for PasswordStatusBeta {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "PasswordStatusBeta",
+        )?;
+        ::std::result::Result::Ok(Self {
+            request_id: o.opt("requestId")?,
+            state: o.opt("state")?,
+            errors: o.opt("errors")?,
+            source_ids: o.opt("sourceIds")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for PasswordStatusBeta {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("requestId", &self.request_id)
+            .opt("state", &self.state)
+            .opt("errors", &self.errors)
+            .opt("sourceIds", &self.source_ids)
+            .finish()
+    }
 }
 /// Generated from `#/components/responses/401/content/application~1json/schema`.
 #[derive(
@@ -815,20 +817,32 @@ pub struct PasswordStatusBeta {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct UnauthorizedErrorBeta {
     /// A message describing the error
     ///
     /// Example: `JWT validation failed: JWT is expired`
-    #[serde(
-        rename = "error",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub error: ::std::option::Option<::sailpoint_isc::__private::serde_json::Value>,
+}
+impl ::sailpoint_isc::__private::json::Decode for UnauthorizedErrorBeta {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "UnauthorizedErrorBeta",
+        )?;
+        ::std::result::Result::Ok(Self { error: o.opt("error")? })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for UnauthorizedErrorBeta {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("error", &self.error)
+            .finish()
+    }
 }
 /// Generated from `#/components/responses/429/content/application~1json/schema`.
 #[derive(
@@ -836,20 +850,32 @@ pub struct UnauthorizedErrorBeta {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct TooManyRequestsErrorBeta {
     /// A message describing the error
     ///
     /// Example: ` Rate Limit Exceeded `
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::sailpoint_isc::__private::serde_json::Value>,
+}
+impl ::sailpoint_isc::__private::json::Decode for TooManyRequestsErrorBeta {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "TooManyRequestsErrorBeta",
+        )?;
+        ::std::result::Result::Ok(Self { message: o.opt("message")? })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for TooManyRequestsErrorBeta {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("message", &self.message)
+            .finish()
+    }
 }
 /// Password change state
 ///
@@ -874,6 +900,7 @@ pub enum PasswordChangeResponseStateBeta {
     Other(::std::string::String),
 }
 impl ::sailpoint_isc::__private::StringEnum for PasswordChangeResponseStateBeta {
+    #[inline]
     fn as_wire(&self) -> &str {
         match self {
             Self::InProgress => "IN_PROGRESS",
@@ -882,6 +909,7 @@ impl ::sailpoint_isc::__private::StringEnum for PasswordChangeResponseStateBeta 
             Self::Other(v) => v,
         }
     }
+    #[inline]
     fn from_wire(v: ::std::string::String) -> Self {
         match v.as_str() {
             "IN_PROGRESS" => Self::InProgress,
@@ -902,20 +930,20 @@ impl ::std::fmt::Display for PasswordChangeResponseStateBeta {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::serde::Serialize for PasswordChangeResponseStateBeta {
-    fn serialize<S: ::sailpoint_isc::__private::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::sailpoint_isc::__private::serialize_string_enum(self, s)
+impl ::sailpoint_isc::__private::json::Decode for PasswordChangeResponseStateBeta {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        ::sailpoint_isc::__private::json::decode_string_enum(v)
     }
 }
-impl<'de> ::sailpoint_isc::__private::serde::Deserialize<'de>
-for PasswordChangeResponseStateBeta {
-    fn deserialize<D: ::sailpoint_isc::__private::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::sailpoint_isc::__private::deserialize_string_enum(d)
+impl ::sailpoint_isc::__private::json::Encode for PasswordChangeResponseStateBeta {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::serde_json::Value::String(
+            ::std::string::ToString::to_string(self.as_str()),
+        )
     }
 }
 /// Password change state
@@ -941,6 +969,7 @@ pub enum PasswordStatusStateBeta {
     Other(::std::string::String),
 }
 impl ::sailpoint_isc::__private::StringEnum for PasswordStatusStateBeta {
+    #[inline]
     fn as_wire(&self) -> &str {
         match self {
             Self::InProgress => "IN_PROGRESS",
@@ -949,6 +978,7 @@ impl ::sailpoint_isc::__private::StringEnum for PasswordStatusStateBeta {
             Self::Other(v) => v,
         }
     }
+    #[inline]
     fn from_wire(v: ::std::string::String) -> Self {
         match v.as_str() {
             "IN_PROGRESS" => Self::InProgress,
@@ -969,19 +999,26 @@ impl ::std::fmt::Display for PasswordStatusStateBeta {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::serde::Serialize for PasswordStatusStateBeta {
-    fn serialize<S: ::sailpoint_isc::__private::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::sailpoint_isc::__private::serialize_string_enum(self, s)
+impl ::sailpoint_isc::__private::json::Decode for PasswordStatusStateBeta {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        ::sailpoint_isc::__private::json::decode_string_enum(v)
     }
 }
-impl<'de> ::sailpoint_isc::__private::serde::Deserialize<'de>
-for PasswordStatusStateBeta {
-    fn deserialize<D: ::sailpoint_isc::__private::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::sailpoint_isc::__private::deserialize_string_enum(d)
+impl ::sailpoint_isc::__private::json::Encode for PasswordStatusStateBeta {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::serde_json::Value::String(
+            ::std::string::ToString::to_string(self.as_str()),
+        )
     }
 }
+::sailpoint_isc::__private::serde_via_json!(
+    ErrorMessageDtoBeta ErrorResponseDtoBeta LocaleOriginBeta PasswordChangeRequestBeta
+    PasswordChangeResponseBeta PasswordDigitTokenBeta PasswordDigitTokenResetBeta
+    PasswordInfoBeta PasswordInfoAccountBeta PasswordInfoQueryDtoBeta PasswordStatusBeta
+    UnauthorizedErrorBeta TooManyRequestsErrorBeta PasswordChangeResponseStateBeta
+    PasswordStatusStateBeta
+);

@@ -1,5 +1,53 @@
 /// The version path every operation of this API is under, from the spec's `servers`.
 pub const BASE_PATH: &str = "/v2024";
+static __ERRORS_0: [::sailpoint_isc::__private::ErrorDecoder; 5usize] = [
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(400u16),
+        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
+    },
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(401u16),
+        decode: ::sailpoint_isc::__private::decode_error::<UnauthorizedError>,
+    },
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(403u16),
+        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
+    },
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(429u16),
+        decode: ::sailpoint_isc::__private::decode_error::<TooManyRequestsError>,
+    },
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(500u16),
+        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
+    },
+];
+static __ERRORS_1: [::sailpoint_isc::__private::ErrorDecoder; 6usize] = [
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(400u16),
+        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
+    },
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(401u16),
+        decode: ::sailpoint_isc::__private::decode_error::<UnauthorizedError>,
+    },
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(403u16),
+        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
+    },
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(404u16),
+        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
+    },
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(429u16),
+        decode: ::sailpoint_isc::__private::decode_error::<TooManyRequestsError>,
+    },
+    ::sailpoint_isc::__private::ErrorDecoder {
+        status: ::std::option::Option::Some(500u16),
+        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
+    },
+];
 /// The operations of Identity Security Cloud v2024 API: Password Management.
 ///
 /// Wraps a configured client; cheap to clone.
@@ -36,42 +84,21 @@ impl Api {
     /// - 403: `ErrorResponseDto`
     /// - 429: `TooManyRequestsError`
     /// - 500: `ErrorResponseDto`
-    pub async fn query_password_info(
+    #[inline]
+    pub fn query_password_info(
         &self,
         body: &PasswordInfoQueryDto,
-    ) -> ::sailpoint_isc::Result<PasswordInfo> {
+    ) -> impl ::std::future::Future<
+        Output = ::sailpoint_isc::Result<PasswordInfo>,
+    > + '_ {
         static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
             id: "queryPasswordInfo",
             method: ::sailpoint_isc::__private::Method::POST,
             base_path: BASE_PATH,
             path: "/query-password-info",
-            errors: &[
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(400u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(401u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<UnauthorizedError>,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(403u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(429u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        TooManyRequestsError,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(500u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
-                },
-            ],
+            errors: &__ERRORS_0,
         };
-        let request = ::sailpoint_isc::__private::Request::new(&OP).json(body);
-        self.client.execute(request).await
+        self.client.execute(::sailpoint_isc::__private::Request::new(&OP).json(body))
     }
     /// Set identity's password
     ///
@@ -111,42 +138,21 @@ impl Api {
     /// - 403: `ErrorResponseDto`
     /// - 429: `TooManyRequestsError`
     /// - 500: `ErrorResponseDto`
-    pub async fn set_password(
+    #[inline]
+    pub fn set_password(
         &self,
         body: &PasswordChangeRequest,
-    ) -> ::sailpoint_isc::Result<PasswordChangeResponse> {
+    ) -> impl ::std::future::Future<
+        Output = ::sailpoint_isc::Result<PasswordChangeResponse>,
+    > + '_ {
         static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
             id: "setPassword",
             method: ::sailpoint_isc::__private::Method::POST,
             base_path: BASE_PATH,
             path: "/set-password",
-            errors: &[
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(400u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(401u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<UnauthorizedError>,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(403u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(429u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        TooManyRequestsError,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(500u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
-                },
-            ],
+            errors: &__ERRORS_0,
         };
-        let request = ::sailpoint_isc::__private::Request::new(&OP).json(body);
-        self.client.execute(request).await
+        self.client.execute(::sailpoint_isc::__private::Request::new(&OP).json(body))
     }
     /// Get password change request status
     ///
@@ -170,46 +176,21 @@ impl Api {
     /// - 404: `ErrorResponseDto`
     /// - 429: `TooManyRequestsError`
     /// - 500: `ErrorResponseDto`
-    pub async fn get_password_change_status(
+    #[inline]
+    pub fn get_password_change_status(
         &self,
         id: &str,
-    ) -> ::sailpoint_isc::Result<PasswordStatus> {
+    ) -> impl ::std::future::Future<
+        Output = ::sailpoint_isc::Result<PasswordStatus>,
+    > + '_ {
         static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
             id: "getPasswordChangeStatus",
             method: ::sailpoint_isc::__private::Method::GET,
             base_path: BASE_PATH,
             path: "/password-change-status/{id}",
-            errors: &[
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(400u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(401u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<UnauthorizedError>,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(403u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(404u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(429u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        TooManyRequestsError,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(500u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
-                },
-            ],
+            errors: &__ERRORS_1,
         };
-        let request = ::sailpoint_isc::__private::Request::new(&OP).path("id", id);
-        self.client.execute(request).await
+        self.client.execute(::sailpoint_isc::__private::Request::new(&OP).path("id", id))
     }
     /// Generate a digit token
     ///
@@ -233,44 +214,26 @@ impl Api {
     /// - 403: `ErrorResponseDto`
     /// - 429: `TooManyRequestsError`
     /// - 500: `ErrorResponseDto`
-    pub async fn create_digit_token(
+    #[inline]
+    pub fn create_digit_token(
         &self,
         body: &PasswordDigitTokenReset,
-    ) -> ::sailpoint_isc::Result<PasswordDigitToken> {
+    ) -> impl ::std::future::Future<
+        Output = ::sailpoint_isc::Result<PasswordDigitToken>,
+    > + '_ {
         static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
             id: "createDigitToken",
             method: ::sailpoint_isc::__private::Method::POST,
             base_path: BASE_PATH,
             path: "/generate-password-reset-token/digit",
-            errors: &[
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(400u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(401u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<UnauthorizedError>,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(403u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(429u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<
-                        TooManyRequestsError,
-                    >,
-                },
-                ::sailpoint_isc::__private::ErrorDecoder {
-                    status: ::std::option::Option::Some(500u16),
-                    decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
-                },
-            ],
+            errors: &__ERRORS_0,
         };
-        let request = ::sailpoint_isc::__private::Request::new(&OP)
-            .header("X-SailPoint-Experimental", "true")
-            .json(body);
-        self.client.execute(request).await
+        self.client
+            .execute(
+                ::sailpoint_isc::__private::Request::new(&OP)
+                    .header("X-SailPoint-Experimental", "true")
+                    .json(body),
+            )
     }
 }
 /// Error Message Dto
@@ -281,36 +244,41 @@ impl Api {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct ErrorMessageDto {
     /// The locale for the message text, a BCP 47 language tag.
     ///
     /// Example: `en-US`
-    #[serde(
-        rename = "locale",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub locale: ::std::option::Option<::std::string::String>,
     /// The `localeOrigin` property.
-    #[serde(
-        rename = "localeOrigin",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub locale_origin: ::std::option::Option<LocaleOrigin>,
     /// Actual text of the error message in the indicated locale.
     ///
     /// Example: `The request was syntactically correct but its content is semantically invalid.`
-    #[serde(
-        rename = "text",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub text: ::std::option::Option<::std::string::String>,
+}
+impl ::sailpoint_isc::__private::json::Decode for ErrorMessageDto {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(v, "ErrorMessageDto")?;
+        ::std::result::Result::Ok(Self {
+            locale: o.opt("locale")?,
+            locale_origin: o.opt("localeOrigin")?,
+            text: o.opt("text")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for ErrorMessageDto {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("locale", &self.locale)
+            .opt("localeOrigin", &self.locale_origin)
+            .opt("text", &self.text)
+            .finish()
+    }
 }
 /// Error Response Dto
 ///
@@ -320,43 +288,48 @@ pub struct ErrorMessageDto {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct ErrorResponseDto {
     /// Fine-grained error code providing more detail of the error.
     ///
     /// Example: `400.1 Bad Request Content`
-    #[serde(
-        rename = "detailCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub detail_code: ::std::option::Option<::std::string::String>,
     /// Unique tracking id for the error.
     ///
     /// Example: `e7eab60924f64aa284175b9fa3309599`
-    #[serde(
-        rename = "trackingId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tracking_id: ::std::option::Option<::std::string::String>,
     /// Generic localized reason for error
-    #[serde(
-        rename = "messages",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub messages: ::std::option::Option<::std::vec::Vec<ErrorMessageDto>>,
     /// Plain-text descriptive reasons to provide additional detail to the text provided in the messages field
-    #[serde(
-        rename = "causes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub causes: ::std::option::Option<::std::vec::Vec<ErrorMessageDto>>,
+}
+impl ::sailpoint_isc::__private::json::Decode for ErrorResponseDto {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "ErrorResponseDto",
+        )?;
+        ::std::result::Result::Ok(Self {
+            detail_code: o.opt("detailCode")?,
+            tracking_id: o.opt("trackingId")?,
+            messages: o.opt("messages")?,
+            causes: o.opt("causes")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for ErrorResponseDto {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("detailCode", &self.detail_code)
+            .opt("trackingId", &self.tracking_id)
+            .opt("messages", &self.messages)
+            .opt("causes", &self.causes)
+            .finish()
+    }
 }
 /// An indicator of how the locale was selected. *DEFAULT* means the locale is the system default. *REQUEST* means the locale was selected from the request context (i.e., best match based on the *Accept-Language* header). Additional values may be added in the future without notice.
 ///
@@ -381,6 +354,7 @@ pub enum LocaleOrigin {
     Other(::std::string::String),
 }
 impl ::sailpoint_isc::__private::StringEnum for LocaleOrigin {
+    #[inline]
     fn as_wire(&self) -> &str {
         match self {
             Self::Default => "DEFAULT",
@@ -388,6 +362,7 @@ impl ::sailpoint_isc::__private::StringEnum for LocaleOrigin {
             Self::Other(v) => v,
         }
     }
+    #[inline]
     fn from_wire(v: ::std::string::String) -> Self {
         match v.as_str() {
             "DEFAULT" => Self::Default,
@@ -407,19 +382,20 @@ impl ::std::fmt::Display for LocaleOrigin {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::serde::Serialize for LocaleOrigin {
-    fn serialize<S: ::sailpoint_isc::__private::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::sailpoint_isc::__private::serialize_string_enum(self, s)
+impl ::sailpoint_isc::__private::json::Decode for LocaleOrigin {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        ::sailpoint_isc::__private::json::decode_string_enum(v)
     }
 }
-impl<'de> ::sailpoint_isc::__private::serde::Deserialize<'de> for LocaleOrigin {
-    fn deserialize<D: ::sailpoint_isc::__private::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::sailpoint_isc::__private::deserialize_string_enum(d)
+impl ::sailpoint_isc::__private::json::Encode for LocaleOrigin {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::serde_json::Value::String(
+            ::std::string::ToString::to_string(self.as_str()),
+        )
     }
 }
 /// Password Change Request
@@ -430,56 +406,58 @@ impl<'de> ::sailpoint_isc::__private::serde::Deserialize<'de> for LocaleOrigin {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct PasswordChangeRequest {
     /// The identity ID that requested the password change
     ///
     /// Example: `8a807d4c73c545510173c545f0a002ff`
-    #[serde(
-        rename = "identityId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity_id: ::std::option::Option<::std::string::String>,
     /// The RSA encrypted password
     ///
     /// Example: `XzN+YwKgr2C+InkMYFMBG3UtjMEw5ZIql/XFlXo8cJNeslmkplx6vn4kd4/43IF9STBk5RnzR6XmjpEO+FwHDoiBwYZAkAZK/Iswxk4OdybG6Y4MStJCOCiK8osKr35IMMSV/mbO4wAeltoCk7daTWzTGLiI6UaT5tf+F2EgdjJZ7YqM8W8r7aUWsm3p2Xt01Y46ZRx0QaM91QruiIx2rECFT2pUO0wr+7oQ77jypATyGWRtADsu3YcvCk/6U5MqCnXMzKBcRas7NnZdSL/d5H1GglVGz3VLPMaivG4/oL4chOMmFCRl/zVsGxZ9RhN8rxsRGFFKn+rhExTi+bax3A==`
-    #[serde(
-        rename = "encryptedPassword",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub encrypted_password: ::std::option::Option<::std::string::String>,
     /// The encryption key ID
     ///
     /// Example: `YWQ2NjQ4MTItZjY0NC00MWExLWFjMjktOGNmMzU3Y2VlNjk2`
-    #[serde(
-        rename = "publicKeyId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub public_key_id: ::std::option::Option<::std::string::String>,
     /// Account ID of the account This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350
     ///
     /// Example: `CN=Abby Smith,OU=Austin,OU=Americas,OU=Demo,DC=seri,DC=acme,DC=com`
-    #[serde(
-        rename = "accountId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_id: ::std::option::Option<::std::string::String>,
     /// The ID of the source for which identity is requesting the password change
     ///
     /// Example: `8a807d4c73c545510173c545d4b60246`
-    #[serde(
-        rename = "sourceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sailpoint_isc::__private::json::Decode for PasswordChangeRequest {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "PasswordChangeRequest",
+        )?;
+        ::std::result::Result::Ok(Self {
+            identity_id: o.opt("identityId")?,
+            encrypted_password: o.opt("encryptedPassword")?,
+            public_key_id: o.opt("publicKeyId")?,
+            account_id: o.opt("accountId")?,
+            source_id: o.opt("sourceId")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for PasswordChangeRequest {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("identityId", &self.identity_id)
+            .opt("encryptedPassword", &self.encrypted_password)
+            .opt("publicKeyId", &self.public_key_id)
+            .opt("accountId", &self.account_id)
+            .opt("sourceId", &self.source_id)
+            .finish()
+    }
 }
 /// Password Change Response
 ///
@@ -489,29 +467,40 @@ pub struct PasswordChangeRequest {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct PasswordChangeResponse {
     /// The password change request ID
     ///
     /// Example: `089899f13a8f4da7824996191587bab9`
-    #[serde(
-        rename = "requestId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub request_id: ::std::option::Option<::std::string::String>,
     /// Password change state
     ///
     /// Example: `IN_PROGRESS`
-    #[serde(
-        rename = "state",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state: ::std::option::Option<PasswordChangeResponseState>,
+}
+impl ::sailpoint_isc::__private::json::Decode for PasswordChangeResponse {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "PasswordChangeResponse",
+        )?;
+        ::std::result::Result::Ok(Self {
+            request_id: o.opt("requestId")?,
+            state: o.opt("state")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for PasswordChangeResponse {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("requestId", &self.request_id)
+            .opt("state", &self.state)
+            .finish()
+    }
 }
 /// Password Digit Token
 ///
@@ -521,65 +510,84 @@ pub struct PasswordChangeResponse {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct PasswordDigitToken {
     /// The digit token for password management
     ///
     /// Example: `9087713`
-    #[serde(
-        rename = "digitToken",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub digit_token: ::std::option::Option<::std::string::String>,
     /// The reference ID of the digit token generation request
     ///
     /// Example: `e1267ecd-fcd9-4c73-9c55-12555efad136`
-    #[serde(
-        rename = "requestId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub request_id: ::std::option::Option<::std::string::String>,
+}
+impl ::sailpoint_isc::__private::json::Decode for PasswordDigitToken {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "PasswordDigitToken",
+        )?;
+        ::std::result::Result::Ok(Self {
+            digit_token: o.opt("digitToken")?,
+            request_id: o.opt("requestId")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for PasswordDigitToken {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("digitToken", &self.digit_token)
+            .opt("requestId", &self.request_id)
+            .finish()
+    }
 }
 /// Password Digit Token Reset
 ///
 /// Generated from `#/components/schemas/PasswordDigitTokenReset`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
-)]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct PasswordDigitTokenReset {
     /// The uid of the user requested for digit token
     ///
     /// Example: `Abby.Smith`
-    #[serde(rename = "userId")]
     pub user_id: ::std::string::String,
     /// The length of digit token. It should be from 6 to 18, inclusive. The default value is 6.
     ///
     /// Example: `8`
-    #[serde(
-        rename = "length",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub length: ::std::option::Option<i64>,
     /// The time to live for the digit token in minutes. The default value is 5 minutes.
     ///
     /// Example: `5`
-    #[serde(
-        rename = "durationMinutes",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub duration_minutes: ::std::option::Option<i64>,
+}
+impl ::sailpoint_isc::__private::json::Decode for PasswordDigitTokenReset {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "PasswordDigitTokenReset",
+        )?;
+        ::std::result::Result::Ok(Self {
+            user_id: o.req("userId")?,
+            length: o.opt("length")?,
+            duration_minutes: o.opt("durationMinutes")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for PasswordDigitTokenReset {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .req("userId", &self.user_id)
+            .opt("length", &self.length)
+            .opt("durationMinutes", &self.duration_minutes)
+            .finish()
+    }
 }
 /// Password Info
 ///
@@ -589,53 +597,25 @@ pub struct PasswordDigitTokenReset {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct PasswordInfo {
     /// Identity ID
     ///
     /// Example: `2c918085744fec4301746f9a5bce4605`
-    #[serde(
-        rename = "identityId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity_id: ::std::option::Option<::std::string::String>,
     /// source ID
     ///
     /// Example: `2c918083746f642c01746f990884012a`
-    #[serde(
-        rename = "sourceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_id: ::std::option::Option<::std::string::String>,
     /// public key ID
     ///
     /// Example: `N2M1OTJiMGEtMDJlZS00ZWU3LTkyYTEtNjA5YmI5NWE3ZWVh`
-    #[serde(
-        rename = "publicKeyId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub public_key_id: ::std::option::Option<::std::string::String>,
     /// User's public key with Base64 encoding
     ///
     /// Example: `MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAuGFkWi2J75TztpbaPKd36bJnIB3J8gZ6UcoS9oSDYsqBzPpTsfZXYaEf4Y4BKGgJIXmE/lwhwuj7mU1itdZ2qTSNFtnXA8Fn75c3UUkk+h+wdZbkuSmqlsJo3R1OnJkwkJggcAy9Jvk9jlcrNLWorpQ1w9raUvxtvfgkSdq153KxotenQ1HciSyZ0nA/Kw0UaucLnho8xdRowZs11afXGXA9IT9H6D8T6zUdtSxm0nAyH+mluma5LdTfaM50W3l/L8q56Vrqmx2pZIiwdx/0+g3Y++jV70zom0ZBkC1MmSoLMrQYG5OICNjr72f78B2PaGXfarQHqARLjKpMVt9YIQIDAQAB`
-    #[serde(
-        rename = "publicKey",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub public_key: ::std::option::Option<::std::string::String>,
     /// Account info related to queried identity and source
-    #[serde(
-        rename = "accounts",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub accounts: ::std::option::Option<::std::vec::Vec<PasswordInfoAccount>>,
     /// Password constraints
     ///
@@ -648,12 +628,36 @@ pub struct PasswordInfo {
     ///   "passwordMinNumeric is 1"
     /// ]
     /// ```
-    #[serde(
-        rename = "policies",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub policies: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl ::sailpoint_isc::__private::json::Decode for PasswordInfo {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(v, "PasswordInfo")?;
+        ::std::result::Result::Ok(Self {
+            identity_id: o.opt("identityId")?,
+            source_id: o.opt("sourceId")?,
+            public_key_id: o.opt("publicKeyId")?,
+            public_key: o.opt("publicKey")?,
+            accounts: o.opt("accounts")?,
+            policies: o.opt("policies")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for PasswordInfo {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("identityId", &self.identity_id)
+            .opt("sourceId", &self.source_id)
+            .opt("publicKeyId", &self.public_key_id)
+            .opt("publicKey", &self.public_key)
+            .opt("accounts", &self.accounts)
+            .opt("policies", &self.policies)
+            .finish()
+    }
 }
 /// Password Info Account
 ///
@@ -663,29 +667,40 @@ pub struct PasswordInfo {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct PasswordInfoAccount {
     /// Account ID of the account. This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350
     ///
     /// Example: `CN=Abby Smith,OU=Austin,OU=Americas,OU=Demo,DC=seri,DC=acme,DC=com`
-    #[serde(
-        rename = "accountId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_id: ::std::option::Option<::std::string::String>,
     /// Display name of the account. This is specified per account schema in the source configuration. It is used to display name of the account. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-Name-for/ta-p/74008
     ///
     /// Example: `Abby.Smith`
-    #[serde(
-        rename = "accountName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub account_name: ::std::option::Option<::std::string::String>,
+}
+impl ::sailpoint_isc::__private::json::Decode for PasswordInfoAccount {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "PasswordInfoAccount",
+        )?;
+        ::std::result::Result::Ok(Self {
+            account_id: o.opt("accountId")?,
+            account_name: o.opt("accountName")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for PasswordInfoAccount {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("accountId", &self.account_id)
+            .opt("accountName", &self.account_name)
+            .finish()
+    }
 }
 /// Password Info Query DTO
 ///
@@ -695,29 +710,40 @@ pub struct PasswordInfoAccount {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct PasswordInfoQueryDto {
     /// The login name of the user
     ///
     /// Example: `Abby.Smith`
-    #[serde(
-        rename = "userName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub user_name: ::std::option::Option<::std::string::String>,
     /// The display name of the source
     ///
     /// Example: `My-AD`
-    #[serde(
-        rename = "sourceName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_name: ::std::option::Option<::std::string::String>,
+}
+impl ::sailpoint_isc::__private::json::Decode for PasswordInfoQueryDto {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "PasswordInfoQueryDto",
+        )?;
+        ::std::result::Result::Ok(Self {
+            user_name: o.opt("userName")?,
+            source_name: o.opt("sourceName")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for PasswordInfoQueryDto {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("userName", &self.user_name)
+            .opt("sourceName", &self.source_name)
+            .finish()
+    }
 }
 /// Password Status
 ///
@@ -727,28 +753,15 @@ pub struct PasswordInfoQueryDto {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct PasswordStatus {
     /// The password change request ID
     ///
     /// Example: `089899f13a8f4da7824996191587bab9`
-    #[serde(
-        rename = "requestId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub request_id: ::std::option::Option<::std::string::String>,
     /// Password change state
     ///
     /// Example: `IN_PROGRESS`
-    #[serde(
-        rename = "state",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub state: ::std::option::Option<PasswordStatusState>,
     /// The errors during the password change request
     ///
@@ -758,11 +771,6 @@ pub struct PasswordStatus {
     ///   "The password change payload is invalid"
     /// ]
     /// ```
-    #[serde(
-        rename = "errors",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub errors: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// List of source IDs in the password change request
     ///
@@ -772,12 +780,32 @@ pub struct PasswordStatus {
     ///   "2c918083746f642c01746f990884012a"
     /// ]
     /// ```
-    #[serde(
-        rename = "sourceIds",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub source_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl ::sailpoint_isc::__private::json::Decode for PasswordStatus {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(v, "PasswordStatus")?;
+        ::std::result::Result::Ok(Self {
+            request_id: o.opt("requestId")?,
+            state: o.opt("state")?,
+            errors: o.opt("errors")?,
+            source_ids: o.opt("sourceIds")?,
+        })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for PasswordStatus {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("requestId", &self.request_id)
+            .opt("state", &self.state)
+            .opt("errors", &self.errors)
+            .opt("sourceIds", &self.source_ids)
+            .finish()
+    }
 }
 /// Generated from `#/components/responses/401/content/application~1json/schema`.
 #[derive(
@@ -785,20 +813,32 @@ pub struct PasswordStatus {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct UnauthorizedError {
     /// A message describing the error
     ///
     /// Example: `JWT validation failed: JWT is expired`
-    #[serde(
-        rename = "error",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub error: ::std::option::Option<::sailpoint_isc::__private::serde_json::Value>,
+}
+impl ::sailpoint_isc::__private::json::Decode for UnauthorizedError {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "UnauthorizedError",
+        )?;
+        ::std::result::Result::Ok(Self { error: o.opt("error")? })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for UnauthorizedError {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("error", &self.error)
+            .finish()
+    }
 }
 /// Generated from `#/components/responses/429/content/application~1json/schema`.
 #[derive(
@@ -806,20 +846,32 @@ pub struct UnauthorizedError {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::sailpoint_isc::__private::serde::Serialize,
-    ::sailpoint_isc::__private::serde::Deserialize
 )]
-#[serde(crate = "::sailpoint_isc::__private::serde")]
 pub struct TooManyRequestsError {
     /// A message describing the error
     ///
     /// Example: ` Rate Limit Exceeded `
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub message: ::std::option::Option<::sailpoint_isc::__private::serde_json::Value>,
+}
+impl ::sailpoint_isc::__private::json::Decode for TooManyRequestsError {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::json::Object::new(
+            v,
+            "TooManyRequestsError",
+        )?;
+        ::std::result::Result::Ok(Self { message: o.opt("message")? })
+    }
+}
+impl ::sailpoint_isc::__private::json::Encode for TooManyRequestsError {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::json::ObjectWriter::new()
+            .opt("message", &self.message)
+            .finish()
+    }
 }
 /// Password change state
 ///
@@ -846,6 +898,7 @@ pub enum PasswordChangeResponseState {
     Other(::std::string::String),
 }
 impl ::sailpoint_isc::__private::StringEnum for PasswordChangeResponseState {
+    #[inline]
     fn as_wire(&self) -> &str {
         match self {
             Self::InProgress => "IN_PROGRESS",
@@ -854,6 +907,7 @@ impl ::sailpoint_isc::__private::StringEnum for PasswordChangeResponseState {
             Self::Other(v) => v,
         }
     }
+    #[inline]
     fn from_wire(v: ::std::string::String) -> Self {
         match v.as_str() {
             "IN_PROGRESS" => Self::InProgress,
@@ -874,20 +928,20 @@ impl ::std::fmt::Display for PasswordChangeResponseState {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::serde::Serialize for PasswordChangeResponseState {
-    fn serialize<S: ::sailpoint_isc::__private::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::sailpoint_isc::__private::serialize_string_enum(self, s)
+impl ::sailpoint_isc::__private::json::Decode for PasswordChangeResponseState {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        ::sailpoint_isc::__private::json::decode_string_enum(v)
     }
 }
-impl<'de> ::sailpoint_isc::__private::serde::Deserialize<'de>
-for PasswordChangeResponseState {
-    fn deserialize<D: ::sailpoint_isc::__private::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::sailpoint_isc::__private::deserialize_string_enum(d)
+impl ::sailpoint_isc::__private::json::Encode for PasswordChangeResponseState {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::serde_json::Value::String(
+            ::std::string::ToString::to_string(self.as_str()),
+        )
     }
 }
 /// Password change state
@@ -915,6 +969,7 @@ pub enum PasswordStatusState {
     Other(::std::string::String),
 }
 impl ::sailpoint_isc::__private::StringEnum for PasswordStatusState {
+    #[inline]
     fn as_wire(&self) -> &str {
         match self {
             Self::InProgress => "IN_PROGRESS",
@@ -923,6 +978,7 @@ impl ::sailpoint_isc::__private::StringEnum for PasswordStatusState {
             Self::Other(v) => v,
         }
     }
+    #[inline]
     fn from_wire(v: ::std::string::String) -> Self {
         match v.as_str() {
             "IN_PROGRESS" => Self::InProgress,
@@ -943,18 +999,25 @@ impl ::std::fmt::Display for PasswordStatusState {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::serde::Serialize for PasswordStatusState {
-    fn serialize<S: ::sailpoint_isc::__private::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        ::sailpoint_isc::__private::serialize_string_enum(self, s)
+impl ::sailpoint_isc::__private::json::Decode for PasswordStatusState {
+    #[inline]
+    fn decode(
+        v: ::sailpoint_isc::__private::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
+        ::sailpoint_isc::__private::json::decode_string_enum(v)
     }
 }
-impl<'de> ::sailpoint_isc::__private::serde::Deserialize<'de> for PasswordStatusState {
-    fn deserialize<D: ::sailpoint_isc::__private::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        ::sailpoint_isc::__private::deserialize_string_enum(d)
+impl ::sailpoint_isc::__private::json::Encode for PasswordStatusState {
+    #[inline]
+    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
+        ::sailpoint_isc::__private::serde_json::Value::String(
+            ::std::string::ToString::to_string(self.as_str()),
+        )
     }
 }
+::sailpoint_isc::__private::serde_via_json!(
+    ErrorMessageDto ErrorResponseDto LocaleOrigin PasswordChangeRequest
+    PasswordChangeResponse PasswordDigitToken PasswordDigitTokenReset PasswordInfo
+    PasswordInfoAccount PasswordInfoQueryDto PasswordStatus UnauthorizedError
+    TooManyRequestsError PasswordChangeResponseState PasswordStatusState
+);

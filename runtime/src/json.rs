@@ -1,0 +1,586 @@
+//! The JSON codec of generated models: [`Decode`], [`Encode`], and the
+//! [`Serde`] adapter for hand-written types.
+//!
+//! A serde derive emits, per type, a field enum, a visitor with
+//! `visit_map`/`visit_seq`, and the same again for `Serialize`; type
+//! checking that output for the ~1,600 types of SailPoint's full specs is
+//! most of the compile time and memory. Generated models instead implement
+//! [`Decode`] and [`Encode`] with one non-generic function each (one line
+//! per field, calling the generic helpers here), and their serde impls are
+//! one-line bodies ([`serialize`], [`deserialize`]) that go through
+//! [`serde_json::Value`]. The semantics are those the derives had:
+//!
+//! | property                     | field type          | absent   | `null`       |
+//! |------------------------------|---------------------|----------|--------------|
+//! | required                     | `T`                 | error    | error (unless `T` takes null) |
+//! | required, nullable           | `Option<T>`         | `None`   | `None`       |
+//! | optional                     | `Option<T>`         | `None`   | `None`       |
+//! | optional, nullable, sent     | `Option<Option<T>>` | `None`   | `Some(None)` |
+//!
+//! Unknown properties are ignored, or kept in `additional_properties` when
+//! the schema has `additionalProperties`. Errors carry the path of the
+//! failing value (`accounts[2].name`) and serde's wording.
+
+use serde::de::{Error as _, Unexpected};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Why a JSON value did not decode, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodeError {
+    /// Innermost segment last once complete; built in reverse while unwinding.
+    rev_path: Vec<Segment>,
+    message: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Segment {
+    Field(String),
+    Index(usize),
+}
+
+impl DecodeError {
+    /// An error at the current value.
+    pub fn new(message: impl Into<String>) -> Self {
+        DecodeError {
+            rev_path: Vec::new(),
+            message: message.into(),
+        }
+    }
+
+    fn invalid_type(value: &Value, expected: &str) -> Self {
+        DecodeError::new(serde_json::Error::invalid_type(unexpected(value), &expected).to_string())
+    }
+
+    fn in_field(mut self, name: &str) -> Self {
+        self.rev_path.push(Segment::Field(name.to_owned()));
+        self
+    }
+
+    fn at_index(mut self, index: usize) -> Self {
+        self.rev_path.push(Segment::Index(index));
+        self
+    }
+
+    /// The path of the failing value, as serde_path_to_error writes it
+    /// (`.` for the root, `accounts[2].name` inside).
+    pub fn path(&self) -> String {
+        let mut out = String::new();
+        for seg in self.rev_path.iter().rev() {
+            match seg {
+                Segment::Field(name) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(name);
+                }
+                Segment::Index(i) => {
+                    out.push('[');
+                    out.push_str(&i.to_string());
+                    out.push(']');
+                }
+            }
+        }
+        if out.is_empty() {
+            out.push('.');
+        }
+        out
+    }
+
+    /// What was wrong, in serde's words.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.rev_path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path(), self.message)
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+fn unexpected(value: &Value) -> Unexpected<'_> {
+    match value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => Unexpected::Unsigned(u),
+            (_, Some(i), _) => Unexpected::Signed(i),
+            (_, _, Some(f)) => Unexpected::Float(f),
+            _ => Unexpected::Other("number"),
+        },
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    }
+}
+
+/// A type read from a JSON value.
+pub trait Decode: Sized {
+    /// Reads `value`.
+    fn decode(value: Value) -> Result<Self, DecodeError>;
+
+    /// The value of a required property that is absent: an error, except
+    /// for types that have a natural "nothing" (`Option`).
+    fn absent(name: &str) -> Result<Self, DecodeError> {
+        Err(DecodeError::new(format!("missing field `{name}`")))
+    }
+}
+
+/// A type written as a JSON value.
+pub trait Encode {
+    /// Writes `self`.
+    fn encode(&self) -> Value;
+}
+
+/// `Serialize` body of every generated model.
+#[doc(hidden)]
+pub fn serialize<T: Encode + ?Sized, S: serde::Serializer>(
+    value: &T,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&value.encode(), s)
+}
+
+/// `Deserialize` body of every generated model.
+#[doc(hidden)]
+pub fn deserialize<'de, T: Decode, D: serde::Deserializer<'de>>(d: D) -> Result<T, D::Error> {
+    let value = <Value as serde::Deserialize>::deserialize(d)?;
+    T::decode(value).map_err(D::Error::custom)
+}
+
+/// Decodes a whole body: JSON syntax errors and shape errors alike come back
+/// as (path, message).
+pub fn decode_slice<T: Decode>(body: &[u8]) -> Result<T, DecodeError> {
+    let value: Value = serde_json::from_slice(body).map_err(|e| DecodeError::new(e.to_string()))?;
+    T::decode(value)
+}
+
+/// The properties of a JSON object being decoded into a generated struct.
+#[doc(hidden)]
+pub struct Object {
+    map: Map<String, Value>,
+}
+
+impl Object {
+    /// The object `value` must be; `name` is the type, for the error.
+    pub fn new(value: Value, name: &str) -> Result<Self, DecodeError> {
+        match value {
+            Value::Object(map) => Ok(Object { map }),
+            other => Err(DecodeError::invalid_type(&other, &format!("struct {name}"))),
+        }
+    }
+
+    /// A required property.
+    pub fn req<T: Decode>(&mut self, name: &str) -> Result<T, DecodeError> {
+        match self.map.remove(name) {
+            Some(v) => T::decode(v),
+            None => T::absent(name),
+        }
+        .map_err(|e| e.in_field(name))
+    }
+
+    /// An optional property, or a required nullable one: absent and `null`
+    /// are both `None`.
+    pub fn opt<T: Decode>(&mut self, name: &str) -> Result<Option<T>, DecodeError> {
+        match self.map.remove(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => T::decode(v).map(Some).map_err(|e| e.in_field(name)),
+        }
+    }
+
+    /// An optional nullable property of a type that is sent: absent is
+    /// `None`, `null` is `Some(None)`.
+    pub fn opt_null<T: Decode>(&mut self, name: &str) -> Result<Option<Option<T>>, DecodeError> {
+        match self.map.remove(name) {
+            None => Ok(None),
+            Some(Value::Null) => Ok(Some(None)),
+            Some(v) => T::decode(v)
+                .map(|v| Some(Some(v)))
+                .map_err(|e| e.in_field(name)),
+        }
+    }
+
+    /// The properties not taken by the fields (`additionalProperties`).
+    pub fn rest<T: Decode>(self) -> Result<BTreeMap<String, T>, DecodeError> {
+        self.map
+            .into_iter()
+            .map(|(k, v)| match T::decode(v) {
+                Ok(v) => Ok((k, v)),
+                Err(e) => Err(e.in_field(&k)),
+            })
+            .collect()
+    }
+}
+
+/// The properties of a generated struct being encoded, in declaration order.
+#[doc(hidden)]
+#[derive(Default)]
+pub struct ObjectWriter {
+    map: Map<String, Value>,
+}
+
+impl ObjectWriter {
+    /// An empty object.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A property that is always written (`None` of a required nullable
+    /// property is written as `null`).
+    pub fn req<T: Encode + ?Sized>(&mut self, name: &str, value: &T) -> &mut Self {
+        self.map.insert(name.to_owned(), value.encode());
+        self
+    }
+
+    /// A property written only when present (`Some(None)` is `null`).
+    pub fn opt<T: Encode>(&mut self, name: &str, value: &Option<T>) -> &mut Self {
+        if let Some(v) = value {
+            self.map.insert(name.to_owned(), v.encode());
+        }
+        self
+    }
+
+    /// `additionalProperties`, after the declared ones.
+    pub fn rest<T: Encode>(&mut self, extra: &BTreeMap<String, T>) -> &mut Self {
+        for (k, v) in extra {
+            self.map.insert(k.clone(), v.encode());
+        }
+        self
+    }
+
+    /// The finished object.
+    pub fn finish(&mut self) -> Value {
+        Value::Object(std::mem::take(&mut self.map))
+    }
+}
+
+/// A hand-written serde type, for [`Client::execute`](crate::Client::execute)
+/// and the other places that take [`Decode`]/[`Encode`]:
+/// `client.execute::<Serde<MyReport>>(request).await?.0`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Serde<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned> Decode for Serde<T> {
+    fn decode(value: Value) -> Result<Self, DecodeError> {
+        decode_with_serde(value).map(Serde)
+    }
+}
+
+/// Decodes `value` with `T`'s serde `Deserialize`, keeping the failing
+/// field's path: the body of a hand-written [`Decode`] impl for a serde type.
+pub fn decode_with_serde<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, DecodeError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let mut err = DecodeError::new(e.inner().to_string());
+        if path != "." {
+            err.rev_path.push(Segment::Field(path));
+        }
+        err
+    })
+}
+
+impl<T: serde::Serialize> Encode for Serde<T> {
+    fn encode(&self) -> Value {
+        serde_json::to_value(&self.0).unwrap_or(Value::Null)
+    }
+}
+
+/// `Decode` body of every generated string enum.
+#[doc(hidden)]
+pub fn decode_string_enum<E: crate::__private::StringEnum>(value: Value) -> Result<E, DecodeError> {
+    match value {
+        Value::String(s) => Ok(E::from_wire(s)),
+        other => Err(DecodeError::invalid_type(&other, "a string")),
+    }
+}
+
+impl Decode for Value {
+    fn decode(value: Value) -> Result<Self, DecodeError> {
+        Ok(value)
+    }
+}
+
+impl Encode for Value {
+    fn encode(&self) -> Value {
+        self.clone()
+    }
+}
+
+impl Decode for Map<String, Value> {
+    fn decode(value: Value) -> Result<Self, DecodeError> {
+        match value {
+            Value::Object(map) => Ok(map),
+            other => Err(DecodeError::invalid_type(&other, "a map")),
+        }
+    }
+}
+
+impl Encode for Map<String, Value> {
+    fn encode(&self) -> Value {
+        Value::Object(self.clone())
+    }
+}
+
+impl Decode for String {
+    fn decode(value: Value) -> Result<Self, DecodeError> {
+        match value {
+            Value::String(s) => Ok(s),
+            other => Err(DecodeError::invalid_type(&other, "a string")),
+        }
+    }
+}
+
+impl Encode for String {
+    fn encode(&self) -> Value {
+        Value::String(self.clone())
+    }
+}
+
+impl Encode for str {
+    fn encode(&self) -> Value {
+        Value::String(self.to_owned())
+    }
+}
+
+impl Decode for bool {
+    fn decode(value: Value) -> Result<Self, DecodeError> {
+        match value {
+            Value::Bool(b) => Ok(b),
+            other => Err(DecodeError::invalid_type(&other, "a boolean")),
+        }
+    }
+}
+
+impl Encode for bool {
+    fn encode(&self) -> Value {
+        Value::Bool(*self)
+    }
+}
+
+impl Decode for i64 {
+    fn decode(value: Value) -> Result<Self, DecodeError> {
+        match &value {
+            Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) => Ok(i),
+                (None, Some(u)) => Err(DecodeError::new(
+                    serde_json::Error::invalid_value(Unexpected::Unsigned(u), &"i64").to_string(),
+                )),
+                _ => Err(DecodeError::invalid_type(&value, "i64")),
+            },
+            _ => Err(DecodeError::invalid_type(&value, "i64")),
+        }
+    }
+}
+
+impl Encode for i64 {
+    fn encode(&self) -> Value {
+        Value::from(*self)
+    }
+}
+
+impl Decode for i32 {
+    fn decode(value: Value) -> Result<Self, DecodeError> {
+        let wide = match &value {
+            Value::Number(n) if n.is_i64() || n.is_u64() => i64::decode(value)?,
+            _ => return Err(DecodeError::invalid_type(&value, "i32")),
+        };
+        i32::try_from(wide).map_err(|_| {
+            DecodeError::new(
+                serde_json::Error::invalid_value(Unexpected::Signed(wide), &"i32").to_string(),
+            )
+        })
+    }
+}
+
+impl Encode for i32 {
+    fn encode(&self) -> Value {
+        Value::from(*self)
+    }
+}
+
+impl Decode for f64 {
+    fn decode(value: Value) -> Result<Self, DecodeError> {
+        match &value {
+            Value::Number(n) => n
+                .as_f64()
+                .ok_or_else(|| DecodeError::invalid_type(&value, "f64")),
+            _ => Err(DecodeError::invalid_type(&value, "f64")),
+        }
+    }
+}
+
+impl Encode for f64 {
+    fn encode(&self) -> Value {
+        // Like serde_json: a non-finite number is written as `null`.
+        Value::from(*self)
+    }
+}
+
+impl<T: Decode> Decode for Option<T> {
+    fn decode(value: Value) -> Result<Self, DecodeError> {
+        match value {
+            Value::Null => Ok(None),
+            v => T::decode(v).map(Some),
+        }
+    }
+
+    fn absent(_name: &str) -> Result<Self, DecodeError> {
+        Ok(None)
+    }
+}
+
+impl<T: Encode> Encode for Option<T> {
+    fn encode(&self) -> Value {
+        match self {
+            Some(v) => v.encode(),
+            None => Value::Null,
+        }
+    }
+}
+
+impl<T: Decode> Decode for Box<T> {
+    fn decode(value: Value) -> Result<Self, DecodeError> {
+        T::decode(value).map(Box::new)
+    }
+
+    fn absent(name: &str) -> Result<Self, DecodeError> {
+        T::absent(name).map(Box::new)
+    }
+}
+
+impl<T: Encode + ?Sized> Encode for Box<T> {
+    fn encode(&self) -> Value {
+        (**self).encode()
+    }
+}
+
+impl<T: Decode> Decode for Vec<T> {
+    fn decode(value: Value) -> Result<Self, DecodeError> {
+        match value {
+            Value::Array(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| T::decode(v).map_err(|e| e.at_index(i)))
+                .collect(),
+            other => Err(DecodeError::invalid_type(&other, "a sequence")),
+        }
+    }
+}
+
+impl<T: Encode> Encode for Vec<T> {
+    fn encode(&self) -> Value {
+        Value::Array(self.iter().map(Encode::encode).collect())
+    }
+}
+
+impl<T: Encode> Encode for [T] {
+    fn encode(&self) -> Value {
+        Value::Array(self.iter().map(Encode::encode).collect())
+    }
+}
+
+impl<T: Decode> Decode for BTreeMap<String, T> {
+    fn decode(value: Value) -> Result<Self, DecodeError> {
+        match value {
+            Value::Object(map) => Object { map }.rest(),
+            other => Err(DecodeError::invalid_type(&other, "a map")),
+        }
+    }
+}
+
+impl<T: Encode> Encode for BTreeMap<String, T> {
+    fn encode(&self) -> Value {
+        Value::Object(self.iter().map(|(k, v)| (k.clone(), v.encode())).collect())
+    }
+}
+
+impl Decode for crate::FilePart {
+    fn decode(value: Value) -> Result<Self, DecodeError> {
+        serde_json::from_value(value).map_err(|e| DecodeError::new(e.to_string()))
+    }
+}
+
+impl Encode for crate::FilePart {
+    fn encode(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
+impl<T: Encode + ?Sized> Encode for &T {
+    fn encode(&self) -> Value {
+        (**self).encode()
+    }
+}
+
+/// Implements `Serialize` and `Deserialize` for generated types through
+/// [`Encode`] and [`Decode`].
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __serde_via_json {
+    ($($t:ident)*) => {$(
+        impl $crate::__private::serde::Serialize for $t {
+            fn serialize<S: $crate::__private::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                $crate::json::serialize(self, s)
+            }
+        }
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $t {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                $crate::json::deserialize(d)
+            }
+        }
+    )*};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn paths_and_messages_read_like_serde() {
+        let e = Vec::<BTreeMap<String, i32>>::decode(json!([{}, {"a": 1, "b": "x"}])).unwrap_err();
+        assert_eq!(e.path(), "[1].b");
+        assert_eq!(e.message(), "invalid type: string \"x\", expected i32");
+        let e = i32::decode(json!(5_000_000_000_i64)).unwrap_err();
+        assert_eq!(e.path(), ".");
+        assert!(e
+            .message()
+            .starts_with("invalid value: integer `5000000000`"));
+        let mut o = Object::new(json!({"a": null}), "T").unwrap();
+        assert_eq!(o.req::<Option<String>>("missing").unwrap(), None);
+        let e = o.req::<String>("a").unwrap_err();
+        assert_eq!(e.to_string(), "a: invalid type: null, expected a string");
+        let e = o.req::<String>("gone").unwrap_err();
+        assert_eq!(e.to_string(), "gone: missing field `gone`");
+    }
+
+    #[test]
+    fn absent_null_and_value_are_three_states() {
+        let mut o = Object::new(json!({"n": null, "v": "x"}), "T").unwrap();
+        assert_eq!(o.opt_null::<String>("absent").unwrap(), None);
+        assert_eq!(o.opt_null::<String>("n").unwrap(), Some(None));
+        assert_eq!(o.opt_null::<String>("v").unwrap(), Some(Some("x".into())));
+        let mut w = ObjectWriter::new();
+        w.opt("absent", &None::<Option<String>>)
+            .opt("n", &Some(None::<String>))
+            .req("r", &None::<String>);
+        assert_eq!(w.finish(), json!({"n": null, "r": null}));
+    }
+
+    #[test]
+    fn numbers_keep_their_range() {
+        assert_eq!(i64::decode(json!(-3)).unwrap(), -3);
+        assert!(i64::decode(json!(u64::MAX)).is_err());
+        assert!(i32::decode(json!(1.5)).is_err());
+        assert_eq!(f64::decode(json!(2)).unwrap(), 2.0);
+        assert_eq!(f64::NAN.encode(), Value::Null);
+    }
+}
