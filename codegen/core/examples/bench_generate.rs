@@ -2,10 +2,15 @@
 //! model (the IR) and emit (tokens), median of several runs.
 //!
 //! ```text
-//! cargo run --release -p sailpoint-isc-codegen --example bench_generate -- SPEC [RUNS] [--tag T]
+//! cargo run --release -p sailpoint-isc-codegen --example bench_generate -- SPEC [RUNS] [--tag T]... [--operation ID]... [--full]
 //! ```
+//!
+//! The file is loaded as [`generate_file`](sailpoint_isc_codegen::generate_file)
+//! (and so the macro) loads it: with a filter, only what the filter reaches
+//! when the file allows it (see `prefilter`), else the whole file. `--full`
+//! always loads the whole file. The line says which load was used.
 
-use sailpoint_isc_codegen::{emit, ir, load_file, Settings};
+use sailpoint_isc_codegen::{emit, ir, load_file, prefilter, Settings};
 use std::time::{Duration, Instant};
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -20,20 +25,39 @@ fn main() {
         std::process::exit(2);
     };
     let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(5);
-    let mut settings = Settings::default();
-    if let Some(i) = args.iter().position(|a| a == "--tag") {
-        settings = settings.with_tags(args.get(i + 1).cloned());
-    }
+    let values = |flag: &str| -> Vec<String> {
+        args.windows(2)
+            .filter(|w| w[0] == flag)
+            .map(|w| w[1].clone())
+            .collect()
+    };
+    let settings = Settings::default()
+        .with_tags(values("--tag"))
+        .with_operations(values("--operation"));
+    let full = args.iter().any(|a| a == "--full");
+    let mut how = "full";
     let (mut load, mut model, mut out, mut total) = (vec![], vec![], vec![], vec![]);
     let mut sizes = (0, 0, 0);
     for _ in 0..runs {
         let t0 = Instant::now();
-        let doc = match load_file(std::path::Path::new(spec)) {
-            Ok(d) => d,
-            Err(e) => {
-                eprintln!("{e:?}");
-                std::process::exit(1);
+        let path = std::path::Path::new(spec);
+        let pruned = if full {
+            None
+        } else {
+            prefilter::load(path, &settings)
+        };
+        let doc = match pruned {
+            Some(d) => {
+                how = "prefiltered";
+                d
             }
+            None => match load_file(path) {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("{e:?}");
+                    std::process::exit(1);
+                }
+            },
         };
         let t1 = Instant::now();
         let (api, _diags) = ir::build(&doc, &settings);
@@ -51,7 +75,7 @@ fn main() {
         total.push(t3 - t0);
     }
     println!(
-        "{spec}: {} operations, {} types, {} bytes of tokens; median of {runs}: load {:?}, model {:?}, emit {:?}, total {:?}",
+        "{spec}: {} operations, {} types, {} bytes of tokens; median of {runs}: load ({how}) {:?}, model {:?}, emit {:?}, total {:?}",
         sizes.0,
         sizes.1,
         sizes.2,

@@ -27,6 +27,7 @@ pub mod ir;
 pub mod load;
 pub mod names;
 mod parse_errors;
+pub mod prefilter;
 mod schema_check;
 
 pub use diag::{Diagnostic, Location};
@@ -118,7 +119,23 @@ pub fn generate(doc: &Document, settings: &Settings) -> Output {
 }
 
 /// Loads the spec at `path` and generates its bindings.
+///
+/// With a filter, only the parts of the file the kept operations reach are
+/// read when the file allows it (see [`prefilter`]); the whole file is
+/// loaded whenever that gives up or anything reports a problem, so the
+/// output and every diagnostic are those of [`generate_file_full`].
 pub fn generate_file(path: &std::path::Path, settings: &Settings) -> Output {
+    if let Some(doc) = prefilter::load(path, settings) {
+        let out = generate(&doc, settings);
+        if out.diagnostics.is_empty() {
+            return out;
+        }
+    }
+    generate_file_full(path, settings)
+}
+
+/// Like [`generate_file`], but always loads the whole file.
+pub fn generate_file_full(path: &std::path::Path, settings: &Settings) -> Output {
     match load_file(path) {
         Ok(doc) => generate(&doc, settings),
         Err(diagnostics) => Output {
@@ -140,7 +157,7 @@ pub fn render(tokens: &TokenStream) -> Result<String, syn::Error> {
 }
 
 /// Filter entries that name nothing in the spec, with the closest names.
-fn check_filter(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
+pub(crate) fn check_filter(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     let mut ids = Vec::new();
     let mut tags: Vec<String> = doc.api.tags.iter().map(|t| t.name.clone()).collect();
     for (_, item) in doc.api.paths.iter() {

@@ -57,11 +57,21 @@ pub fn load_file(path: &Path) -> Result<Document, Vec<Diagnostic>> {
 /// Parses spec text that came from `path`; relative file references are
 /// resolved from `path`'s directory. All problems are returned together.
 pub fn load_str(text: &str, path: &Path, format: Format) -> Result<Document, Vec<Diagnostic>> {
-    let mut raw = match format {
+    let raw = match format {
         Format::Yaml => parse_yaml(text, path),
         Format::Json => parse_json(text, path),
     }
     .map_err(|d| vec![d])?;
+    load_value(raw, path)
+}
+
+/// Everything after parsing the root file: version check, bundling of the
+/// files it refers to, normalizing, schema checks and typing. Shared by
+/// [`load_str`] and [`crate::prefilter`], which parses only part of the file.
+pub(crate) fn load_value(
+    mut raw: serde_json::Value,
+    path: &Path,
+) -> Result<Document, Vec<Diagnostic>> {
     check_version(&raw, path).map_err(|d| vec![d])?;
     let (files, problems) = crate::bundle::bundle(path, &mut raw);
     if !problems.is_empty() {

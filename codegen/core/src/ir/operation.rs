@@ -62,7 +62,8 @@ pub(crate) fn build_all(b: &mut Builder<'_>) -> Vec<Operation> {
     out
 }
 
-fn derived_id(verb: &str, path: &str) -> String {
+/// The id of an operation without an `operationId` (see the module docs).
+pub(crate) fn derived_id(verb: &str, path: &str) -> String {
     let mut s = verb.to_owned();
     for seg in path.split('/').filter(|s| !s.is_empty()) {
         s.push('_');
