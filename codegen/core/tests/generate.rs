@@ -274,3 +274,55 @@ fn a_body_on_200_and_none_on_204_is_an_option() {
         "{text}"
     );
 }
+
+#[test]
+fn required_read_only_properties_are_optional_in_types_that_are_sent() {
+    // OpenAPI 3.0: a required readOnly property is required in responses
+    // only. `Thing` is sent and received, so its `id` is optional (a request
+    // is built without one); `Receipt` is only received and keeps it required.
+    let yaml = format!(
+        r#"{HEAD}paths:
+  /things:
+    post:
+      operationId: createThing
+      requestBody:
+        required: true
+        content: {{application/json: {{schema: {{$ref: '#/components/schemas/Thing'}}}}}}
+      responses:
+        '200': {{description: ok, content: {{application/json: {{schema: {{$ref: '#/components/schemas/Receipt'}}}}}}}}
+components:
+  schemas:
+    Thing:
+      type: object
+      required: [id, name]
+      properties:
+        id: {{type: string, readOnly: true}}
+        name: {{type: string}}
+    Receipt:
+      type: object
+      required: [id]
+      properties:
+        id: {{type: string, readOnly: true}}
+        thing: {{$ref: '#/components/schemas/Thing'}}
+"#
+    );
+    let (out, text) = gen(&yaml, &Settings::default());
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    let squeezed: String = text.split_whitespace().collect();
+    let thing = &squeezed[squeezed.find("pubstructThing{").expect("Thing")..];
+    let thing = &thing[..thing.find('}').expect("end of Thing")];
+    assert!(
+        thing.contains("pubid:::std::option::Option<::std::string::String>,"),
+        "{thing}"
+    );
+    assert!(thing.contains("pubname:::std::string::String,"), "{thing}");
+    assert!(text.contains("Read-only: required in responses"), "{text}");
+    let receipt = &squeezed[squeezed.find("pubstructReceipt{").expect("Receipt")..];
+    let receipt = &receipt[..receipt.find('}').expect("end of Receipt")];
+    assert!(
+        receipt.contains("pubid:::std::string::String,"),
+        "{receipt}"
+    );
+    // The optional id is written only when set.
+    assert!(squeezed.contains(r#".opt("id",&self.id)"#), "{text}");
+}

@@ -108,6 +108,11 @@ pub struct Field {
     pub required: bool,
     /// `nullable: true` (on the property or the schema it refers to).
     pub nullable: bool,
+    /// `readOnly: true` on the property: set by the server. In a type that
+    /// is also sent, such a property is optional whatever `required` says
+    /// (OpenAPI 3.0: "required" applies to responses only), so that a
+    /// request can be built without inventing an `id` or `created`.
+    pub read_only: bool,
     /// The field's type refers back to its own struct without indirection and
     /// must be boxed.
     pub boxed: bool,
@@ -320,9 +325,31 @@ pub fn build(doc: &Document, settings: &Settings) -> (Api, Vec<Diagnostic>) {
         diags.push(Diagnostic::at_pointer(&doc.path, &pointer, message));
     }
     api.sent = sent_models(&api);
+    relax_read_only(&mut api);
     diags.sort_by_key(|d| d.to_string());
     diags.dedup();
     (api, diags)
+}
+
+/// Required read-only properties of types that are sent become optional.
+fn relax_read_only(api: &mut Api) {
+    for (id, model) in api.models.iter_mut().enumerate() {
+        if !api.sent.get(id).copied().unwrap_or(false) {
+            continue;
+        }
+        if let Some(Model {
+            kind: ModelKind::Struct { fields, .. },
+            ..
+        }) = model
+        {
+            for f in fields.iter_mut().filter(|f| f.read_only && f.required) {
+                f.required = false;
+                f.docs.push_raw(
+                    "Read-only: required in responses; leave it `None` in requests.".to_owned(),
+                );
+            }
+        }
+    }
 }
 
 /// Marks every model reachable from a request body or parameter.

@@ -432,12 +432,14 @@ impl<'a> Builder<'a> {
                 ReferenceOr::Item(s) => schema_docs(s),
                 ReferenceOr::Reference { .. } => Docs::new(),
             };
+            let read_only = matches!(prop, ReferenceOr::Item(s) if s.schema_data.read_only);
             fields.push(Field {
                 name: ident_text(&names.claim(&sanitize(wire, Case::Snake))),
                 wire: wire.clone(),
                 ty,
                 required: o.required.iter().any(|r| r == wire),
                 nullable,
+                read_only,
                 boxed: false,
                 docs,
             });

@@ -15,8 +15,6 @@
 //! not round-trip. Each crate commits the list of its examples that do not
 //! decode or do not round-trip, with the reason, in `examples-expected.txt`.
 
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -51,16 +49,24 @@ pub enum Outcome {
     Encoded(Value),
 }
 
-/// Decodes `json` as a `T` and encodes it back.
-pub fn check<T: DeserializeOwned + Serialize>(json: &str) -> Outcome {
-    let mut de = serde_json::Deserializer::from_str(json);
-    let typed: T = match serde_path_to_error::deserialize(&mut de) {
+/// Decodes `json` as a `T` (as the client decodes a response) and encodes
+/// it back through serde (as a program storing it would), then checks that
+/// serde's `Deserialize` reads it the same way.
+#[cfg(feature = "runtime")]
+pub fn check<
+    T: sailpoint_isc::json::Decode + serde::de::DeserializeOwned + serde::Serialize + PartialEq,
+>(
+    json: &str,
+) -> Outcome {
+    let typed: T = match sailpoint_isc::json::decode_slice(json.as_bytes()) {
         Ok(t) => t,
-        Err(e) => {
-            let path = e.path().to_string();
-            return Outcome::NotDecoded(format!("at `{path}`: {}", e.into_inner()));
-        }
+        Err(e) => return Outcome::NotDecoded(format!("at `{}`: {}", e.path(), e.message())),
     };
+    match serde_json::from_str::<T>(json) {
+        Ok(via_serde) if via_serde == typed => {}
+        Ok(_) => return Outcome::NotEncoded("serde's Deserialize reads it differently".into()),
+        Err(e) => return Outcome::NotEncoded(format!("serde's Deserialize fails: {e}")),
+    }
     match serde_json::to_value(&typed) {
         Ok(v) => Outcome::Encoded(v),
         Err(e) => Outcome::NotEncoded(e.to_string()),
