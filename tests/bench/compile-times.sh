@@ -11,6 +11,11 @@
 #   - cold `cargo build` wall time of that crate and the peak RSS of rustc;
 #   - rebuild time after a one-line edit of the spec.
 # Needs ../shared/specs/upstream beside the repo for the upstream rows.
+#
+# MACRO_OPT=3 bash tests/bench/compile-times.sh measures the same with
+# `[profile.dev.build-override] opt-level = 3` in the bench crate, the
+# setting the README suggests for big specs (the generator then runs
+# optimized inside rustc instead of at opt-level 0).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 upstream="$repo/../shared/specs/upstream"
@@ -44,6 +49,10 @@ publish = false
 sailpoint-isc = { path = "$repo/runtime" }
 [workspace]
 TOML
+if [ -n "${MACRO_OPT:-}" ]; then
+  printf '[profile.dev.build-override]\nopt-level = %s\n' "$MACRO_OPT" >> "$crate/Cargo.toml"
+  echo "proc macros and build scripts at opt-level $MACRO_OPT"
+fi
 echo 'pub fn nothing() {}' > "$crate/src/lib.rs"
 echo "building dependencies once..."
 (cd "$crate" && cargo build --offline -q)

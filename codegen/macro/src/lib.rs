@@ -31,8 +31,9 @@ use syn::{bracketed, LitStr, Token};
 /// regenerate the bindings.
 ///
 /// The expansion holds one struct per object schema, one enum per string
-/// enum, a client struct `Api` (plus the suffix) with one async method per
-/// operation (the `operationId` in snake_case), and `BASE_PATH`.
+/// enum, a client struct `Api` (plus the suffix) with one method per
+/// operation (the `operationId` in snake_case) returning a future to
+/// `.await`, and `BASE_PATH`.
 ///
 /// ```ignore
 /// mod v2024 {
