@@ -21,7 +21,8 @@ pub(crate) fn emit_client(api: &Api, rt: &Rt) -> TokenStream {
     let methods = api
         .operations
         .iter()
-        .map(|op| emit_method(api, rt, op, &tables));
+        .zip(&tables.of_op)
+        .map(|(op, errors)| emit_method(api, rt, op, errors));
     let statics = &tables.statics;
     quote! {
         #(#statics)*
@@ -54,37 +55,32 @@ pub(crate) fn emit_client(api: &Api, rt: &Rt) -> TokenStream {
 /// of a spec document the same statuses with the same bodies.
 struct ErrorTables {
     statics: Vec<TokenStream>,
-    by_key: std::collections::HashMap<String, syn::Ident>,
+    /// The table of each operation, by its index in `api.operations`.
+    of_op: Vec<syn::Ident>,
 }
 
 impl ErrorTables {
     fn new(api: &Api, rt: &Rt) -> Self {
         let private = &rt.private;
-        let mut tables = ErrorTables {
-            statics: Vec::new(),
-            by_key: std::collections::HashMap::new(),
-        };
+        let mut statics = Vec::new();
+        let mut by_key = std::collections::HashMap::new();
+        let mut of_op = Vec::with_capacity(api.operations.len());
         for op in &api.operations {
             let decoders = decoders(api, rt, op);
             let key = quote!(#(#decoders)*).to_string();
-            if tables.by_key.contains_key(&key) {
-                continue;
-            }
-            // Numbered in order of first use, so the output does not depend
-            // on hashing.
-            let name = quote::format_ident!("__ERRORS_{}", tables.statics.len());
-            let len = decoders.len();
-            tables.statics.push(quote! {
-                static #name: [#private::ErrorDecoder; #len] = [#(#decoders),*];
+            let name = by_key.entry(key).or_insert_with(|| {
+                // Numbered in order of first use, so the output does not
+                // depend on hashing.
+                let name = quote::format_ident!("__ERRORS_{}", statics.len());
+                let len = decoders.len();
+                statics.push(quote! {
+                    static #name: [#private::ErrorDecoder; #len] = [#(#decoders),*];
+                });
+                name
             });
-            tables.by_key.insert(key, name);
+            of_op.push(name.clone());
         }
-        tables
-    }
-
-    fn name_for(&self, api: &Api, rt: &Rt, op: &Operation) -> Option<&syn::Ident> {
-        let decoders = decoders(api, rt, op);
-        self.by_key.get(&quote!(#(#decoders)*).to_string())
+        ErrorTables { statics, of_op }
     }
 }
 
@@ -105,7 +101,7 @@ fn decoders(api: &Api, rt: &Rt, op: &Operation) -> Vec<TokenStream> {
         .collect()
 }
 
-fn emit_method(api: &Api, rt: &Rt, op: &Operation, tables: &ErrorTables) -> TokenStream {
+fn emit_method(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> TokenStream {
     let root = &rt.root;
     let private = &rt.private;
     let name = ident(&op.method_name);
@@ -143,10 +139,6 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation, tables: &ErrorTables) -> Toke
         }
     }
 
-    let errors = match tables.name_for(api, rt, op) {
-        Some(table) => quote!(&#table),
-        None => quote!(&[]),
-    };
     let (ret, exec) = match &op.success {
         Success::Json(t) => (ty_tokens(api, rt, t), quote!(execute)),
         Success::MaybeJson(t) => {
@@ -178,7 +170,7 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation, tables: &ErrorTables) -> Toke
                 method: #private::Method::#method,
                 base_path: BASE_PATH,
                 path: #path,
-                errors: #errors,
+                errors: &#errors,
             };
             self.client.#exec(#private::Request::new(&OP) #(#calls)*)
         }
