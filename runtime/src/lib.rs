@@ -48,6 +48,7 @@ mod body;
 mod client;
 mod config;
 pub mod crypto;
+pub mod datetime;
 mod error;
 pub mod flow;
 pub mod json;
@@ -70,6 +71,7 @@ pub use config::{
     ENV_CLIENT_SECRET,
 };
 pub use crypto::{encrypt_password, encrypt_password_with_rng, CryptoError, Password};
+pub use datetime::{Date, DateParts, DateTime, DateTimeError, DateTimeParts};
 pub use error::{
     ApiError, AuthError, ConfigError, DecodeError, Error, ErrorBody, Result, EXCERPT_LEN,
     MAX_ERROR_BODY,
