@@ -67,10 +67,10 @@ mod parts;
 mod chrono_crate;
 #[cfg(feature = "jiff")]
 mod jiff_crate;
-#[cfg(feature = "time")]
-mod time_crate;
 #[cfg(test)]
 mod tests;
+#[cfg(feature = "time")]
+mod time_crate;
 
 pub use date::Date;
 pub use date_time::DateTime;
@@ -258,9 +258,7 @@ macro_rules! text_value {
 
         /// Any string (unparsed when not RFC 3339); other JSON values fail.
         impl $crate::json::Decode for $ty {
-            fn decode(
-                value: serde_json::Value,
-            ) -> Result<Self, $crate::json::DecodeError> {
+            fn decode(value: serde_json::Value) -> Result<Self, $crate::json::DecodeError> {
                 $crate::datetime::decode_text(value, $expected).map(Self::from_wire)
             }
         }

@@ -379,8 +379,7 @@ fn check_date(year: u16, month: u8, day: u8) -> Result<(), &'static str> {
 /// The value of `digits`, when all are ASCII digits.
 fn number(digits: &[u8]) -> Option<u32> {
     digits.iter().try_fold(0u32, |n, &b| {
-        b.is_ascii_digit()
-            .then(|| n * 10 + u32::from(b - b'0'))
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
     })
 }
 

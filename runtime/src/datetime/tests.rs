@@ -32,19 +32,43 @@ fn rfc3339_forms_parse_into_their_components() {
     let cases = [
         ("2024-05-17T08:30:00Z", (2024, 5, 17, 8, 30, 0, 0, 0)),
         ("2024-05-17t08:30:00z", (2024, 5, 17, 8, 30, 0, 0, 0)),
-        ("2024-05-17T08:30:00.5Z", (2024, 5, 17, 8, 30, 0, 500_000_000, 0)),
-        ("2024-05-17T08:30:00.857Z", (2024, 5, 17, 8, 30, 0, 857_000_000, 0)),
-        ("2024-05-17T08:30:00.000001Z", (2024, 5, 17, 8, 30, 0, 1_000, 0)),
-        ("2024-05-17T08:30:00.123456789987Z", (2024, 5, 17, 8, 30, 0, 123_456_789, 0)),
+        (
+            "2024-05-17T08:30:00.5Z",
+            (2024, 5, 17, 8, 30, 0, 500_000_000, 0),
+        ),
+        (
+            "2024-05-17T08:30:00.857Z",
+            (2024, 5, 17, 8, 30, 0, 857_000_000, 0),
+        ),
+        (
+            "2024-05-17T08:30:00.000001Z",
+            (2024, 5, 17, 8, 30, 0, 1_000, 0),
+        ),
+        (
+            "2024-05-17T08:30:00.123456789987Z",
+            (2024, 5, 17, 8, 30, 0, 123_456_789, 0),
+        ),
         ("2024-05-17T08:30:00+05:30", (2024, 5, 17, 8, 30, 0, 0, 330)),
-        ("2024-05-17T08:30:00-08:00", (2024, 5, 17, 8, 30, 0, 0, -480)),
+        (
+            "2024-05-17T08:30:00-08:00",
+            (2024, 5, 17, 8, 30, 0, 0, -480),
+        ),
         ("2024-05-17T08:30:00-00:00", (2024, 5, 17, 8, 30, 0, 0, 0)),
-        ("2024-05-17T08:30:00.25+23:59", (2024, 5, 17, 8, 30, 0, 250_000_000, 1439)),
+        (
+            "2024-05-17T08:30:00.25+23:59",
+            (2024, 5, 17, 8, 30, 0, 250_000_000, 1439),
+        ),
         ("0000-01-01T00:00:00Z", (0, 1, 1, 0, 0, 0, 0, 0)),
-        ("9999-12-31T23:59:59.999999999Z", (9999, 12, 31, 23, 59, 59, 999_999_999, 0)),
+        (
+            "9999-12-31T23:59:59.999999999Z",
+            (9999, 12, 31, 23, 59, 59, 999_999_999, 0),
+        ),
         ("2000-02-29T12:00:00Z", (2000, 2, 29, 12, 0, 0, 0, 0)),
         ("2016-12-31T23:59:60Z", (2016, 12, 31, 23, 59, 60, 0, 0)),
-        ("2016-12-31T18:59:60.5-05:00", (2016, 12, 31, 18, 59, 60, 500_000_000, -300)),
+        (
+            "2016-12-31T18:59:60.5-05:00",
+            (2016, 12, 31, 18, 59, 60, 500_000_000, -300),
+        ),
     ];
     for (text, want) in cases {
         let value = DateTime::from_wire(text);
@@ -70,25 +94,58 @@ fn other_text_stays_unparsed_with_a_reason() {
         ("1900-02-29T00:00:00Z", "day is not in the month"),
         ("2024-04-31T00:00:00Z", "day is not in the month"),
         ("2024-05-00T00:00:00Z", "day is not in the month"),
-        ("2024-05-17 08:30:00Z", "expected `T` between the date and the time"),
+        (
+            "2024-05-17 08:30:00Z",
+            "expected `T` between the date and the time",
+        ),
         ("2024-05-17", "expected `T` between the date and the time"),
         ("2024-05-17T08:30Z", "expected a time HH:MM:SS"),
         ("2024-05-17T08-30-00Z", "expected a time HH:MM:SS"),
         ("2024-05-17T24:00:00Z", "hour is not in 00..=23"),
         ("2024-05-17T08:60:00Z", "minute is not in 00..=59"),
         ("2024-05-17T08:30:61Z", "second is not in 00..=60"),
-        ("2024-05-17T08:30:60Z", "a leap second (second 60) must be at 23:59 UTC"),
-        ("2016-12-31T23:59:60+01:00", "a leap second (second 60) must be at 23:59 UTC"),
+        (
+            "2024-05-17T08:30:60Z",
+            "a leap second (second 60) must be at 23:59 UTC",
+        ),
+        (
+            "2016-12-31T23:59:60+01:00",
+            "a leap second (second 60) must be at 23:59 UTC",
+        ),
         ("2024-05-17T08:30:00.Z", "expected digits after `.`"),
-        ("2024-05-17T08:30:00", "expected an offset `Z` or `±hh:mm` at the end"),
-        ("2024-05-17T08:30:00ZZ", "expected an offset `Z` or `±hh:mm` and nothing after it"),
-        ("2024-05-17T08:30:00Z ", "expected an offset `Z` or `±hh:mm` and nothing after it"),
-        ("2024-05-17T08:30:00+0100", "expected an offset `Z` or `±hh:mm` and nothing after it"),
-        ("2024-05-17T08:30:00+01", "expected an offset `Z` or `±hh:mm` and nothing after it"),
-        ("2024-05-17T08:30:00+01:00:00", "expected an offset `Z` or `±hh:mm` and nothing after it"),
-        ("2024-05-17T08:30:00+1a:00", "expected an offset `Z` or `±hh:mm`"),
+        (
+            "2024-05-17T08:30:00",
+            "expected an offset `Z` or `±hh:mm` at the end",
+        ),
+        (
+            "2024-05-17T08:30:00ZZ",
+            "expected an offset `Z` or `±hh:mm` and nothing after it",
+        ),
+        (
+            "2024-05-17T08:30:00Z ",
+            "expected an offset `Z` or `±hh:mm` and nothing after it",
+        ),
+        (
+            "2024-05-17T08:30:00+0100",
+            "expected an offset `Z` or `±hh:mm` and nothing after it",
+        ),
+        (
+            "2024-05-17T08:30:00+01",
+            "expected an offset `Z` or `±hh:mm` and nothing after it",
+        ),
+        (
+            "2024-05-17T08:30:00+01:00:00",
+            "expected an offset `Z` or `±hh:mm` and nothing after it",
+        ),
+        (
+            "2024-05-17T08:30:00+1a:00",
+            "expected an offset `Z` or `±hh:mm`",
+        ),
         ("2024-05-17T08:30:00+24:00", "offset hour is not in 00..=23"),
-        ("2024-05-17T08:30:00-01:60", "offset minute is not in 00..=59"),
+        (
+            "2024-05-17T08:30:00-01:60",
+            "offset minute is not in 00..=59",
+        ),
     ];
     for (text, reason) in cases {
         let value = DateTime::from_wire(text);
@@ -180,7 +237,9 @@ fn values_made_from_components_are_canonical() {
     let utc = DateTime::from_unix_timestamp_nanos(-1).unwrap();
     assert_eq!(utc.as_str(), "1969-12-31T23:59:59.999999999Z");
     assert_eq!(
-        DateTime::from_unix_timestamp(1_715_927_400, 0).unwrap().as_str(),
+        DateTime::from_unix_timestamp(1_715_927_400, 0)
+            .unwrap()
+            .as_str(),
         "2024-05-17T06:30:00Z"
     );
 }
@@ -188,9 +247,18 @@ fn values_made_from_components_are_canonical() {
 #[test]
 fn components_are_checked() {
     let reason = |r: Result<DateTimeParts, DateTimeError>| r.unwrap_err().reason().to_owned();
-    assert_eq!(reason(DateTimeParts::new(10_000, 1, 1, 0, 0, 0)), "year is not in 0000..=9999");
-    assert_eq!(reason(DateTimeParts::new(2024, 2, 30, 0, 0, 0)), "day is not in the month");
-    assert_eq!(reason(DateTimeParts::new(2024, 1, 1, 24, 0, 0)), "hour is not in 00..=23");
+    assert_eq!(
+        reason(DateTimeParts::new(10_000, 1, 1, 0, 0, 0)),
+        "year is not in 0000..=9999"
+    );
+    assert_eq!(
+        reason(DateTimeParts::new(2024, 2, 30, 0, 0, 0)),
+        "day is not in the month"
+    );
+    assert_eq!(
+        reason(DateTimeParts::new(2024, 1, 1, 24, 0, 0)),
+        "hour is not in 00..=23"
+    );
     let p = DateTimeParts::new(2024, 1, 1, 0, 0, 0).unwrap();
     assert!(p.with_nanosecond(999_999_999).is_ok());
     assert!(p.with_nanosecond(1_000_000_000).is_err());
@@ -202,7 +270,10 @@ fn components_are_checked() {
     assert!(leap.is_leap_second());
     assert!(leap.with_offset_minutes(60).is_err());
     let east = DateTimeParts::new(2017, 1, 1, 0, 59, 60).unwrap_err();
-    assert_eq!(east.reason(), "a leap second (second 60) must be at 23:59 UTC");
+    assert_eq!(
+        east.reason(),
+        "a leap second (second 60) must be at 23:59 UTC"
+    );
     let date = DateParts::new(2017, 1, 1).unwrap();
     let east = DateTimeParts::from_fields(date, 0, 59, 60, 5, 60).unwrap();
     assert_eq!(east, parts("2017-01-01T00:59:60.000000005+01:00"));
@@ -232,7 +303,10 @@ fn equality_and_order_are_by_instant_then_unparsed_text() {
         assert!(x < y, "{x:?} < {y:?}");
         assert_ne!(x, y);
     }
-    assert_eq!(DateTime::from_wire(ISC_UNSET), DateTime::from_wire(ISC_UNSET));
+    assert_eq!(
+        DateTime::from_wire(ISC_UNSET),
+        DateTime::from_wire(ISC_UNSET)
+    );
     let set: HashSet<DateTime> = [&a, &b, &DateTime::from_wire(ISC_UNSET)]
         .into_iter()
         .cloned()
@@ -253,7 +327,10 @@ fn debug_says_when_unparsed() {
         format!("{:?}", DateTime::from_wire(ISC_UNSET)),
         format!("DateTime(unparsed {ISC_UNSET:?})")
     );
-    assert_eq!(format!("{:?}", Date::from_wire("x")), r#"Date(unparsed "x")"#);
+    assert_eq!(
+        format!("{:?}", Date::from_wire("x")),
+        r#"Date(unparsed "x")"#
+    );
 }
 
 #[test]
@@ -275,11 +352,20 @@ fn json_round_trips_byte_for_byte() {
     }
     let err = Vec::<DateTime>::decode(json!(["2024-05-17T08:30:00Z", 5])).unwrap_err();
     assert_eq!(err.path(), "[1]");
-    assert_eq!(err.message(), "invalid type: integer `5`, expected a date-time string");
+    assert_eq!(
+        err.message(),
+        "invalid type: integer `5`, expected a date-time string"
+    );
     let err = DateTime::decode(json!({"a": 1})).unwrap_err();
-    assert_eq!(err.message(), "invalid type: map, expected a date-time string");
+    assert_eq!(
+        err.message(),
+        "invalid type: map, expected a date-time string"
+    );
     let err = Date::decode(json!(true)).unwrap_err();
-    assert_eq!(err.message(), "invalid type: boolean `true`, expected a date string");
+    assert_eq!(
+        err.message(),
+        "invalid type: boolean `true`, expected a date string"
+    );
 }
 
 #[test]
@@ -302,7 +388,10 @@ fn null_and_absent_go_through_option() {
         .unwrap()
         .req::<DateTime>("created")
         .unwrap_err();
-    assert_eq!(err.to_string(), "created: invalid type: null, expected a date-time string");
+    assert_eq!(
+        err.to_string(),
+        "created: invalid type: null, expected a date-time string"
+    );
 
     let mut w = ObjectWriter::new();
     w.req("set", &set)
@@ -329,14 +418,20 @@ fn serde_round_trips_byte_for_byte() {
     let row: Row = serde_json::from_str(&body).unwrap();
     assert!(!row.modified.is_parsed());
     assert_eq!(row.created, None);
-    assert_eq!(row.due.as_ref().and_then(Date::parsed), DateParts::new(2024, 2, 29).ok());
+    assert_eq!(
+        row.due.as_ref().and_then(Date::parsed),
+        DateParts::new(2024, 2, 29).ok()
+    );
     assert_eq!(serde_json::to_string(&row).unwrap(), body);
     let body = r#"{"modified":"2024-05-17T08:30:00.5+02:00","created":null,"due":"24-2-29"}"#;
     let row: Row = serde_json::from_str(body).unwrap();
     assert_eq!(row.modified.parsed().map(|p| p.offset_minutes()), Some(120));
     assert!(!row.due.as_ref().unwrap().is_parsed());
     let back: Value = serde_json::to_value(&row).unwrap();
-    assert_eq!(back, json!({"modified":"2024-05-17T08:30:00.5+02:00","due":"24-2-29"}));
+    assert_eq!(
+        back,
+        json!({"modified":"2024-05-17T08:30:00.5+02:00","due":"24-2-29"})
+    );
     let err = serde_json::from_str::<Row>(r#"{"modified":17,"due":null}"#).unwrap_err();
     assert!(
         err.to_string()
@@ -348,8 +443,14 @@ fn serde_round_trips_byte_for_byte() {
 #[test]
 fn system_time_converts_both_ways() {
     let cases = [
-        (UNIX_EPOCH + Duration::new(1_715_927_400, 5), "2024-05-17T06:30:00.000000005Z"),
-        (UNIX_EPOCH - Duration::from_millis(1500), "1969-12-31T23:59:58.500Z"),
+        (
+            UNIX_EPOCH + Duration::new(1_715_927_400, 5),
+            "2024-05-17T06:30:00.000000005Z",
+        ),
+        (
+            UNIX_EPOCH - Duration::from_millis(1500),
+            "1969-12-31T23:59:58.500Z",
+        ),
         (UNIX_EPOCH, "1970-01-01T00:00:00Z"),
     ];
     for (time, text) in cases {
@@ -358,7 +459,10 @@ fn system_time_converts_both_ways() {
         assert_eq!(SystemTime::try_from(&value).unwrap(), time);
     }
     let now = SystemTime::now();
-    assert_eq!(SystemTime::try_from(&DateTime::try_from(now).unwrap()).unwrap(), now);
+    assert_eq!(
+        SystemTime::try_from(&DateTime::try_from(now).unwrap()).unwrap(),
+        now
+    );
     let err = SystemTime::try_from(&DateTime::from_wire(ISC_UNSET)).unwrap_err();
     assert_eq!(err.text(), Some(ISC_UNSET));
 }
@@ -386,9 +490,19 @@ fn dates_parse_strictly_and_round_trip() {
         assert_eq!((err.text(), err.reason()), (Some(text), reason));
         assert_eq!(DateParts::try_from(&date).unwrap_err(), err);
     }
-    let ordered = ["0000-01-01", "2024-02-29", "2024-03-01", "9999-12-31", "-1-01-01", "x"];
+    let ordered = [
+        "0000-01-01",
+        "2024-02-29",
+        "2024-03-01",
+        "9999-12-31",
+        "-1-01-01",
+        "x",
+    ];
     for pair in ordered.windows(2) {
-        assert!(Date::from_wire(pair[0]) < Date::from_wire(pair[1]), "{pair:?}");
+        assert!(
+            Date::from_wire(pair[0]) < Date::from_wire(pair[1]),
+            "{pair:?}"
+        );
     }
     assert_eq!(
         Date::from(DateParts::new(7, 7, 7).unwrap()).as_str(),
