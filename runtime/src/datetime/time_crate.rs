@@ -111,7 +111,7 @@ mod tests {
         let odt = OffsetDateTime::try_from(&value).unwrap();
         assert_eq!(odt.offset().whole_minutes(), 330);
         assert_eq!(
-            i128::from(odt.unix_timestamp_nanos()),
+            odt.unix_timestamp_nanos(),
             value.unix_timestamp_nanos().unwrap()
         );
         assert_eq!((odt.hour(), odt.nanosecond()), (8, 123_456_789));
