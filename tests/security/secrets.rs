@@ -17,13 +17,15 @@ use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
-use sailpoint_isc::flow::{PasswordChange, PollPolicy, Step};
+use sailpoint_isc::flow::{PasswordChange, Step};
 use sailpoint_isc::mock::{Fault, MockTenant, DEFAULT_SOURCE_NAME, DEFAULT_USER_NAME};
 use sailpoint_isc::v2024::PasswordInfoQueryDto;
 use sailpoint_isc::{AuthError, Client, Error, RetryPolicy};
+use sailpoint_isc_tests::logs::Capture;
+use sailpoint_isc_tests::net::serve;
+use sailpoint_isc_tests::poll::fast_poll;
 use std::error::Error as _;
-use std::io::Write;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 const CLIENT_ID: &str = "security-client";
@@ -38,48 +40,14 @@ const PASSWORDS: [&str; 4] = [
     "Passw0rd-Marker-Gamma-4",
 ];
 
-/// Every log line of this test binary, from every thread.
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Capture {
-    type Writer = Capture;
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
-}
-
-/// Installs the global TRACE subscriber once (it also routes `log` records
-/// into `tracing`), and returns the capture.
+/// Every log line of this test binary, from every thread, at TRACE level
+/// (`log` records from the HTTP stack included).
 fn logs() -> &'static Capture {
-    static CAPTURE: OnceLock<Capture> = OnceLock::new();
-    CAPTURE.get_or_init(|| {
-        let capture = Capture::default();
-        tracing_subscriber::fmt()
-            .with_max_level(tracing::Level::TRACE)
-            .with_writer(capture.clone())
-            .with_ansi(false)
-            .try_init()
-            .expect("the only global subscriber");
-        capture
-    })
+    Capture::global()
 }
 
 fn captured() -> String {
-    String::from_utf8_lossy(&logs().0.lock().unwrap_or_else(|e| e.into_inner())).into_owned()
+    logs().text()
 }
 
 /// What the proxy saw that must stay secret.
@@ -143,25 +111,6 @@ async fn forward(
     *out.status_mut() = status;
     *out.headers_mut() = out_headers;
     out
-}
-
-async fn serve(router: Router) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind a loopback port");
-    let addr = listener.local_addr().expect("local address");
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, router).await;
-    });
-    format!("http://{addr}")
-}
-
-fn fast_poll() -> PollPolicy {
-    PollPolicy {
-        initial: Duration::from_millis(10),
-        max_interval: Duration::from_millis(40),
-        deadline: Duration::from_secs(10),
-    }
 }
 
 /// `Debug`, and for errors `Display` of the error and of each source, of
