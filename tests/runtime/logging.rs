@@ -13,7 +13,6 @@ use sailpoint_isc::Error;
 use sailpoint_isc_tests::tenant::{
     bearer, client, serve, Counter, Thing, TokenEndpoint, CLIENT_SECRET, SET_PASSWORD,
 };
-use sailpoint_isc_tests::logs::Capture;
 
 const PASSWORD: &str = "Corr3ct-Horse-Battery";
 
@@ -39,7 +38,7 @@ async fn set_password(State(calls): State<Counter>, headers: HeaderMap, body: St
 
 #[tokio::test]
 async fn logs_name_the_operation_and_never_a_secret() {
-    let (capture, _guard) = Capture::scoped();
+    let (capture, _guard) = sailpoint_isc_tests::logs::Capture::scoped();
 
     let tokens = TokenEndpoint::new(749);
     let calls = Counter::default();

@@ -5,7 +5,6 @@ use super::{child, MAX_SHOWN, SOURCE, SYNTHETIC};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
-
 /// One disagreement between the two views.
 #[derive(Debug)]
 pub struct Difference {
@@ -276,6 +275,3 @@ impl Comparison {
         report
     }
 }
-
-// ---------------------------------------------------------------------------------------------
-// Tests

@@ -52,4 +52,3 @@ fn yaml_key(key: serde_yaml::Value) -> String {
         other => yaml_to_json(other).to_string(),
     }
 }
-

@@ -64,7 +64,6 @@ const HTTP_METHODS: [&str; 8] = [
 /// Longest value printed in a report, in characters.
 const MAX_SHOWN: usize = 1500;
 
-
 fn escape(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")
 }
@@ -77,4 +76,3 @@ fn child(at: &str, segment: &str) -> String {
 fn lookup<'a>(doc: &'a Value, at: &str) -> Option<&'a Value> {
     doc.pointer(at.strip_prefix('#')?)
 }
-

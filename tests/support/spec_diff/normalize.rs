@@ -477,3 +477,4 @@ pub(super) fn view(doc: &Value, scope: &Scope<'_>) -> (Value, Vec<String>) {
     }
     root.insert(format!("{SYNTHETIC}schemas"), Value::Object(schemas));
     (Value::Object(root), normalizer.problems)
+}

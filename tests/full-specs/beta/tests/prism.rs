@@ -14,9 +14,9 @@
 #[cfg(upstream_spec)]
 use sailpoint_isc::{beta, FilePart};
 #[cfg(upstream_spec)]
-use sailpoint_isc_full_support::prism::{sample, Conformance};
-#[cfg(upstream_spec)]
 use sailpoint_isc_full_beta::api::*;
+#[cfg(upstream_spec)]
+use sailpoint_isc_full_support::prism::{sample, Conformance};
 
 const SPEC: &str = "deref-sailpoint-api.beta.yaml";
 
@@ -48,13 +48,9 @@ async fn shipped_password_management(run: &mut Conformance) {
     let r = shipped
         .set_identity_password(&beta::PasswordChangeRequestBeta {
             identity_id: Some(sample::IDENTITY_ID.into()),
-            encrypted_password: Some(
-                sample::ENCRYPTED_PASSWORD.into(),
-            ),
+            encrypted_password: Some(sample::ENCRYPTED_PASSWORD.into()),
             public_key_id: Some(sample::PUBLIC_KEY_ID.into()),
-            account_id: Some(
-                sample::ACCOUNT_DN.into(),
-            ),
+            account_id: Some(sample::ACCOUNT_DN.into()),
             source_id: Some(sample::SOURCE_ID.into()),
         })
         .await;
@@ -87,13 +83,9 @@ async fn full_password_management(run: &mut Conformance) {
     let r = api
         .set_identity_password(&PasswordChangeRequestBeta {
             identity_id: Some(sample::IDENTITY_ID.into()),
-            encrypted_password: Some(
-                sample::ENCRYPTED_PASSWORD.into(),
-            ),
+            encrypted_password: Some(sample::ENCRYPTED_PASSWORD.into()),
             public_key_id: Some(sample::PUBLIC_KEY_ID.into()),
-            account_id: Some(
-                sample::ACCOUNT_DN.into(),
-            ),
+            account_id: Some(sample::ACCOUNT_DN.into()),
             source_id: Some(sample::SOURCE_ID.into()),
         })
         .await;

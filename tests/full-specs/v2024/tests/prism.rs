@@ -48,20 +48,14 @@ async fn shipped_password_management(run: &mut Conformance) {
     let r = shipped
         .set_password(&v2024::PasswordChangeRequest {
             identity_id: Some(sample::IDENTITY_ID.into()),
-            encrypted_password: Some(
-                sample::ENCRYPTED_PASSWORD.into(),
-            ),
+            encrypted_password: Some(sample::ENCRYPTED_PASSWORD.into()),
             public_key_id: Some(sample::PUBLIC_KEY_ID.into()),
-            account_id: Some(
-                sample::ACCOUNT_DN.into(),
-            ),
+            account_id: Some(sample::ACCOUNT_DN.into()),
             source_id: Some(sample::SOURCE_ID.into()),
         })
         .await;
     run.record("shipped setPassword", r);
-    let r = shipped
-        .get_password_change_status(sample::REQUEST_ID)
-        .await;
+    let r = shipped.get_password_change_status(sample::REQUEST_ID).await;
     run.record("shipped getPasswordChangeStatus", r);
     let r = shipped
         .create_digit_token(&v2024::PasswordDigitTokenReset {
@@ -87,20 +81,14 @@ async fn full_password_management(run: &mut Conformance) {
     let r = api
         .set_password(&PasswordChangeRequest {
             identity_id: Some(sample::IDENTITY_ID.into()),
-            encrypted_password: Some(
-                sample::ENCRYPTED_PASSWORD.into(),
-            ),
+            encrypted_password: Some(sample::ENCRYPTED_PASSWORD.into()),
             public_key_id: Some(sample::PUBLIC_KEY_ID.into()),
-            account_id: Some(
-                sample::ACCOUNT_DN.into(),
-            ),
+            account_id: Some(sample::ACCOUNT_DN.into()),
             source_id: Some(sample::SOURCE_ID.into()),
         })
         .await;
     run.record("full setPassword", r);
-    let r = api
-        .get_password_change_status(sample::REQUEST_ID)
-        .await;
+    let r = api.get_password_change_status(sample::REQUEST_ID).await;
     run.record("full getPasswordChangeStatus", r);
     let r = api
         .create_digit_token(&PasswordDigitTokenReset {
