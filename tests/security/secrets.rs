@@ -138,9 +138,19 @@ impl Shown {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
-    logs();
+/// The run: the mock tenant (its policy refuses passwords with `Rejected`),
+/// the recording proxy in front of it, a client with fast retries, and
+/// everything shown so far.
+struct Run {
+    tenant: MockTenant,
+    seen: Arc<Mutex<Seen>>,
+    base: String,
+    client: Client,
+    query: PasswordInfoQueryDto,
+    shown: Shown,
+}
+
+async fn start_run() -> Run {
     let t = MockTenant::builder()
         .with_key_bits(1024)
         .with_in_progress_polls(1)
@@ -183,10 +193,28 @@ async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
         source_name: Some(DEFAULT_SOURCE_NAME.into()),
     };
 
-    // The token endpoint fails (500: not retried), then is rate limited
-    // once (503 with Retry-After: retried).
+    Run {
+        tenant: t,
+        seen,
+        base,
+        client,
+        query,
+        shown,
+    }
+}
+
+/// The token endpoint fails (500: not retried), then is rate limited once
+/// (503 with Retry-After: retried).
+async fn token_endpoint_failures(run: &mut Run) {
+    let Run {
+        tenant: t,
+        client,
+        query,
+        shown,
+        ..
+    } = run;
     t.inject_matching("/oauth/token", Fault::status(500, 1));
-    let r = client.v2024().query_password_info(&query).await;
+    let r = client.v2024().query_password_info(query).await;
     assert!(
         matches!(&r, Err(Error::Auth(AuthError::Rejected { status, .. })) if status.as_u16() == 500),
         "{r:?}"
@@ -200,10 +228,21 @@ async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
             count: 1,
         },
     );
-    let r = client.v2024().query_password_info(&query).await;
+    let r = client.v2024().query_password_info(query).await;
     assert!(r.is_ok(), "{r:?}");
     shown.result(&r);
+}
 
+/// Password changes with 429s and 5xx on every step, revoked tokens, a
+/// password the policy refuses and a set-password that fails; returns the
+/// progress steps reported.
+async fn password_changes(run: &mut Run) -> Vec<String> {
+    let Run {
+        tenant: t,
+        client,
+        shown,
+        ..
+    } = run;
     let steps = Arc::new(Mutex::new(Vec::new()));
     let change = |password: &str| {
         let steps = steps.clone();
@@ -248,8 +287,15 @@ async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
         "{r:?}"
     );
     shown.result(&r);
+    let steps = steps.lock().expect("lock").clone();
+    steps
+}
 
-    // Wrong credentials, and a static token the tenant does not know.
+/// Wrong credentials, and a static token the tenant does not know.
+async fn rejected_credentials(run: &mut Run) {
+    let Run {
+        base, query, shown, ..
+    } = run;
     let wrong = Client::builder()
         .base_url(base.as_str())
         .client_credentials(CLIENT_ID, WRONG_SECRET)
@@ -257,7 +303,7 @@ async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
         .build()
         .expect("client");
     shown.debug(&wrong);
-    let r = wrong.v2024().query_password_info(&query).await;
+    let r = wrong.v2024().query_password_info(query).await;
     assert!(matches!(r, Err(Error::Auth(_))), "{r:?}");
     shown.result(&r);
     let fixed = Client::builder()
@@ -266,18 +312,25 @@ async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
         .build()
         .expect("client");
     shown.debug(&fixed);
-    let r = fixed.v2024().query_password_info(&query).await;
+    let r = fixed.v2024().query_password_info(query).await;
     assert!(
         matches!(&r, Err(Error::Api(e)) if e.status().as_u16() == 401),
         "{r:?}"
     );
     shown.result(&r);
+}
 
+/// The callers log what they got; then no secret may show in the logs or in
+/// anything shown, while the logs tell what happened.
+fn assert_nothing_secret_shows(run: Run, steps: Vec<String>) {
+    let Run {
+        seen, mut shown, ..
+    } = run;
     // The callers log their errors, as an application would.
     for s in &shown.0 {
         tracing::error!(shown = %s, "the caller logs what it got");
     }
-    shown.0.extend(steps.lock().expect("lock").iter().cloned());
+    shown.0.extend(steps);
 
     let seen = seen.lock().expect("lock");
     assert_eq!(
@@ -319,6 +372,16 @@ async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
         let head = &c[..16];
         assert!(!logs.contains(head), "ciphertext start in the logs");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
+    logs();
+    let mut run = start_run().await;
+    token_endpoint_failures(&mut run).await;
+    let steps = password_changes(&mut run).await;
+    rejected_credentials(&mut run).await;
+    assert_nothing_secret_shows(run, steps);
 }
 
 /// A token endpoint that echoes the client secret back in its error.
