@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Stoplight Prism, the independent referee of the conformance tests
-# (tests/full-specs/{v2024,beta}/tests/prism.rs): a mock server per upstream
-# spec on 127.0.0.1 that validates every request and reports what a request
-# breaks in its `sl-violations` response header (`--errors` also turns a
+# (module `prism` of the `upstream` tests in tests/full-specs/{v2024,beta}):
+# a mock server per upstream spec on 127.0.0.1 that validates every request
+# and reports what a request breaks in its `sl-violations` response header (`--errors` also turns a
 # violation into an error status).
 #
 #   .ci/prism.sh start   install Prism (npm ci, pinned by .ci/prism/package-lock.json),
@@ -133,7 +133,7 @@ case "${1:-test}" in
     env_line=$(start)
     eval "$env_line"
     trap stop EXIT
-    cargo test --locked -p sailpoint-isc-full-v2024 -p sailpoint-isc-full-beta --test prism -- --nocapture
+    cargo test --locked -p sailpoint-isc-full-v2024 -p sailpoint-isc-full-beta --test upstream -- prism:: --nocapture
     ;;
   *) log "usage: $0 [start|stop|test]"; exit 2 ;;
 esac

@@ -23,6 +23,7 @@ use axum::Router;
 use sailpoint_isc::{
     Client, Error, RetryPolicy, DEFAULT_MAX_RESPONSE_BODY, EXCERPT_LEN, MAX_ERROR_BODY,
 };
+use sailpoint_isc_tests::net::serve;
 use std::convert::Infallible;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -149,15 +150,8 @@ async fn server(limit: Option<usize>) -> (Client, Arc<Streamed>) {
     let router = Router::new()
         .route("/v2024/password-change-status/{id}", get(status))
         .with_state(streamed.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind a loopback port");
-    let addr = listener.local_addr().expect("local address");
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, router).await;
-    });
     let mut builder = Client::builder()
-        .base_url(format!("http://{addr}"))
+        .base_url(serve(router).await)
         .bearer_token("garbage-test-token")
         .request_timeout(Duration::from_secs(30))
         .retry(RetryPolicy::none());

@@ -1,37 +1,23 @@
-//! Helpers shared by the integration tests.
+//! The support layer of the workspace's integration tests, one module per
+//! concern, so no test binary carries its own copy:
+//!
+//! - [`net`]: loopback servers (serve a router, a port that hangs up, a
+//!   port nothing listens on);
+//! - [`logs`]: capturing `tracing` output at TRACE level;
+//! - [`skip`]: inputs outside the repo (the upstream specs, tools), skipped
+//!   when absent except under `CI=true`;
+//! - [`poll`]: fast polling for the password-change flow;
+//! - [`tenant`]: a token endpoint and hand-built operations for the runtime
+//!   tests; [`scripted`]: a server answering from a script;
+//! - [`spec_diff`]: the differ between our spec files and upstream's.
 #![allow(missing_docs)]
 
+pub mod logs;
+pub mod net;
+pub mod poll;
+pub mod scripted;
+pub mod skip;
+pub mod spec_diff;
 pub mod tenant;
 
-use std::path::PathBuf;
-
-/// The workspace root.
-pub fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(PathBuf::from)
-        .unwrap_or_default()
-}
-
-/// `../shared/specs/upstream/<name>` beside the workspace, or `None` when that
-/// folder is absent. Under `CI=true` an absent folder is a test failure, so a
-/// CI run can never pass by skipping.
-pub fn upstream_spec(name: &str) -> Option<PathBuf> {
-    let path = workspace_root().join("../shared/specs/upstream").join(name);
-    if path.is_file() {
-        return Some(path);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!(
-            "CI=true but the upstream spec {} is missing: ../shared must sit beside the repo",
-            path.display()
-        );
-    }
-    eprintln!(
-        "SKIPPED: upstream spec {} not found (../shared is not beside the repo)",
-        path.display()
-    );
-    None
-}
-
-pub mod scripted;
+pub use skip::{upstream_spec, workspace_root};

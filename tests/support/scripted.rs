@@ -72,14 +72,8 @@ impl Scripted {
                 async move { st.answer(method, uri, headers, body) }
             },
         );
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind loopback");
-        let addr = listener.local_addr().expect("local addr");
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, router).await;
-        });
-        (s, format!("http://{addr}"))
+        let base = crate::net::serve(router).await;
+        (s, base)
     }
 
     fn answer(&self, method: Method, uri: Uri, headers: HeaderMap, body: Bytes) -> Response {

@@ -67,18 +67,7 @@ impl sailpoint_isc::json::Decode for Thing {
     }
 }
 
-/// Serves `router` on a fresh loopback port; returns `http://127.0.0.1:PORT`.
-/// The server lives until the test's runtime shuts down.
-pub async fn serve(router: Router) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind a loopback port");
-    let addr = listener.local_addr().expect("local address");
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, router).await;
-    });
-    format!("http://{addr}")
-}
+pub use crate::net::serve;
 
 /// What the token endpoint answers.
 #[derive(Clone, Debug)]

@@ -20,6 +20,37 @@ use tokio::sync::oneshot;
 /// Largest request body forwarded.
 const MAX_BODY: usize = 16 << 20;
 
+/// Values the conformance calls send, taken from the upstream specs'
+/// examples, so that both versions' calls send the same data.
+pub mod sample {
+    /// A user name (`queryPasswordInfo`, `createDigitToken`).
+    pub const USER_NAME: &str = "Abby.Smith";
+    /// A source name.
+    pub const SOURCE_NAME: &str = "My-AD";
+    /// An identity id.
+    pub const IDENTITY_ID: &str = "8a807d4c73c545510173c545f0a002ff";
+    /// An encrypted password, as `setPassword` takes it.
+    pub const ENCRYPTED_PASSWORD: &str =
+        "XzN+YwKgr2C+InkMYFMBG3UtjMEw5ZIql/XFlXo8cJNeslmkplx6vn4URJ7WNkG1";
+    /// The id of the public key the password was encrypted with.
+    pub const PUBLIC_KEY_ID: &str = "YWQ2NjQ4MTItZjY0NC00MWExLWFjMjktOGNmMzU3Y2VlNjk2";
+    /// An account id: a distinguished name.
+    pub const ACCOUNT_DN: &str =
+        "CN=Abby Smith,OU=Austin,OU=Americas,OU=Demo,DC=seri,DC=acme,DC=com";
+    /// A source id.
+    pub const SOURCE_ID: &str = "8a807d4c73c545510173c545d4b60246";
+    /// A password-change request id.
+    pub const REQUEST_ID: &str = "089899f13a8f4da7824996191587bab9";
+}
+
+/// The conformance test of a crate built without its upstream spec: says
+/// so (see [`crate::skip::skipped`]).
+pub fn spec_absent(spec: &str) {
+    crate::skip::skipped(&format!(
+        "../shared/specs/upstream not found ({spec}); the Prism conformance test did not run"
+    ));
+}
+
 /// The environment variable naming Prism's URL for a version, or `None`
 /// (after [`crate::skip::skipped`]) when it is not set.
 pub fn prism_url(var: &str) -> Option<String> {
@@ -256,6 +287,16 @@ impl Conformance {
             client,
             outcomes: Vec::new(),
         })
+    }
+
+    /// The run against the Prism named by the environment variable `var`
+    /// (see [`Conformance::start`]), or `None` (after [`crate::skip::skipped`])
+    /// when it is not set. Panics when the proxy cannot start or Prism fails
+    /// the referee check.
+    pub async fn from_env(spec: &str, var: &str, version_path: &str) -> Option<Conformance> {
+        let prism = prism_url(var)?;
+        let run = Conformance::start(spec, &prism, version_path).await;
+        Some(run.unwrap_or_else(|e| panic!("start the conformance run for {spec}: {e}")))
     }
 
     /// The client that goes through the proxy.

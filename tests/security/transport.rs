@@ -18,6 +18,7 @@ use sailpoint_isc::{
     Client, ClientBuilder, Error, RetryPolicy, ENV_BASE_URL, ENV_CLIENT_ID, ENV_CLIENT_SECRET,
     EXCERPT_LEN, MAX_ERROR_BODY,
 };
+use sailpoint_isc_tests::net::{hang_up_server, serve};
 use sailpoint_isc_tests::workspace_root;
 use std::error::Error as _;
 use std::ffi::OsString;
@@ -193,26 +194,8 @@ async fn servers() -> (String, String) {
     let router = Router::new()
         .route("/v2024/set-password", post(set_password))
         .with_state(Arc::new(AtomicUsize::new(0)));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, router).await;
-    });
-    let dropper = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let dropper_addr = dropper.local_addr().expect("addr");
-    tokio::spawn(async move {
-        while let Ok((mut socket, _)) = dropper.accept().await {
-            use tokio::io::AsyncReadExt;
-            let mut buf = [0u8; 4096];
-            let _ = socket.read(&mut buf).await;
-            drop(socket);
-        }
-    });
-    (format!("http://{addr}"), format!("http://{dropper_addr}"))
+    let (dropper, _) = hang_up_server().await;
+    (serve(router).await, dropper)
 }
 
 fn request() -> PasswordChangeRequest {

@@ -17,13 +17,15 @@ use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
-use sailpoint_isc::flow::{PasswordChange, PollPolicy, Step};
+use sailpoint_isc::flow::{PasswordChange, Step};
 use sailpoint_isc::mock::{Fault, MockTenant, DEFAULT_SOURCE_NAME, DEFAULT_USER_NAME};
 use sailpoint_isc::v2024::PasswordInfoQueryDto;
 use sailpoint_isc::{AuthError, Client, Error, RetryPolicy};
+use sailpoint_isc_tests::logs::Capture;
+use sailpoint_isc_tests::net::serve;
+use sailpoint_isc_tests::poll::fast_poll;
 use std::error::Error as _;
-use std::io::Write;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 const CLIENT_ID: &str = "security-client";
@@ -38,48 +40,14 @@ const PASSWORDS: [&str; 4] = [
     "Passw0rd-Marker-Gamma-4",
 ];
 
-/// Every log line of this test binary, from every thread.
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Capture {
-    type Writer = Capture;
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
-}
-
-/// Installs the global TRACE subscriber once (it also routes `log` records
-/// into `tracing`), and returns the capture.
+/// Every log line of this test binary, from every thread, at TRACE level
+/// (`log` records from the HTTP stack included).
 fn logs() -> &'static Capture {
-    static CAPTURE: OnceLock<Capture> = OnceLock::new();
-    CAPTURE.get_or_init(|| {
-        let capture = Capture::default();
-        tracing_subscriber::fmt()
-            .with_max_level(tracing::Level::TRACE)
-            .with_writer(capture.clone())
-            .with_ansi(false)
-            .try_init()
-            .expect("the only global subscriber");
-        capture
-    })
+    Capture::global()
 }
 
 fn captured() -> String {
-    String::from_utf8_lossy(&logs().0.lock().unwrap_or_else(|e| e.into_inner())).into_owned()
+    logs().text()
 }
 
 /// What the proxy saw that must stay secret.
@@ -145,25 +113,6 @@ async fn forward(
     out
 }
 
-async fn serve(router: Router) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind a loopback port");
-    let addr = listener.local_addr().expect("local address");
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, router).await;
-    });
-    format!("http://{addr}")
-}
-
-fn fast_poll() -> PollPolicy {
-    PollPolicy {
-        initial: Duration::from_millis(10),
-        max_interval: Duration::from_millis(40),
-        deadline: Duration::from_secs(10),
-    }
-}
-
 /// `Debug`, and for errors `Display` of the error and of each source, of
 /// everything the run produced.
 #[derive(Default)]
@@ -189,9 +138,19 @@ impl Shown {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
-    logs();
+/// The run: the mock tenant (its policy refuses passwords with `Rejected`),
+/// the recording proxy in front of it, a client with fast retries, and
+/// everything shown so far.
+struct Run {
+    tenant: MockTenant,
+    seen: Arc<Mutex<Seen>>,
+    base: String,
+    client: Client,
+    query: PasswordInfoQueryDto,
+    shown: Shown,
+}
+
+async fn start_run() -> Run {
     let t = MockTenant::builder()
         .with_key_bits(1024)
         .with_in_progress_polls(1)
@@ -234,10 +193,28 @@ async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
         source_name: Some(DEFAULT_SOURCE_NAME.into()),
     };
 
-    // The token endpoint fails (500: not retried), then is rate limited
-    // once (503 with Retry-After: retried).
+    Run {
+        tenant: t,
+        seen,
+        base,
+        client,
+        query,
+        shown,
+    }
+}
+
+/// The token endpoint fails (500: not retried), then is rate limited once
+/// (503 with Retry-After: retried).
+async fn token_endpoint_failures(run: &mut Run) {
+    let Run {
+        tenant: t,
+        client,
+        query,
+        shown,
+        ..
+    } = run;
     t.inject_matching("/oauth/token", Fault::status(500, 1));
-    let r = client.v2024().query_password_info(&query).await;
+    let r = client.v2024().query_password_info(query).await;
     assert!(
         matches!(&r, Err(Error::Auth(AuthError::Rejected { status, .. })) if status.as_u16() == 500),
         "{r:?}"
@@ -251,10 +228,21 @@ async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
             count: 1,
         },
     );
-    let r = client.v2024().query_password_info(&query).await;
+    let r = client.v2024().query_password_info(query).await;
     assert!(r.is_ok(), "{r:?}");
     shown.result(&r);
+}
 
+/// Password changes with 429s and 5xx on every step, revoked tokens, a
+/// password the policy refuses and a set-password that fails; returns the
+/// progress steps reported.
+async fn password_changes(run: &mut Run) -> Vec<String> {
+    let Run {
+        tenant: t,
+        client,
+        shown,
+        ..
+    } = run;
     let steps = Arc::new(Mutex::new(Vec::new()));
     let change = |password: &str| {
         let steps = steps.clone();
@@ -299,8 +287,15 @@ async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
         "{r:?}"
     );
     shown.result(&r);
+    let steps = steps.lock().expect("lock").clone();
+    steps
+}
 
-    // Wrong credentials, and a static token the tenant does not know.
+/// Wrong credentials, and a static token the tenant does not know.
+async fn rejected_credentials(run: &mut Run) {
+    let Run {
+        base, query, shown, ..
+    } = run;
     let wrong = Client::builder()
         .base_url(base.as_str())
         .client_credentials(CLIENT_ID, WRONG_SECRET)
@@ -308,7 +303,7 @@ async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
         .build()
         .expect("client");
     shown.debug(&wrong);
-    let r = wrong.v2024().query_password_info(&query).await;
+    let r = wrong.v2024().query_password_info(query).await;
     assert!(matches!(r, Err(Error::Auth(_))), "{r:?}");
     shown.result(&r);
     let fixed = Client::builder()
@@ -317,18 +312,25 @@ async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
         .build()
         .expect("client");
     shown.debug(&fixed);
-    let r = fixed.v2024().query_password_info(&query).await;
+    let r = fixed.v2024().query_password_info(query).await;
     assert!(
         matches!(&r, Err(Error::Api(e)) if e.status().as_u16() == 401),
         "{r:?}"
     );
     shown.result(&r);
+}
 
+/// The callers log what they got; then no secret may show in the logs or in
+/// anything shown, while the logs tell what happened.
+fn assert_nothing_secret_shows(run: Run, steps: Vec<String>) {
+    let Run {
+        seen, mut shown, ..
+    } = run;
     // The callers log their errors, as an application would.
     for s in &shown.0 {
         tracing::error!(shown = %s, "the caller logs what it got");
     }
-    shown.0.extend(steps.lock().expect("lock").iter().cloned());
+    shown.0.extend(steps);
 
     let seen = seen.lock().expect("lock");
     assert_eq!(
@@ -370,6 +372,16 @@ async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
         let head = &c[..16];
         assert!(!logs.contains(head), "ciphertext start in the logs");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
+    logs();
+    let mut run = start_run().await;
+    token_endpoint_failures(&mut run).await;
+    let steps = password_changes(&mut run).await;
+    rejected_credentials(&mut run).await;
+    assert_nothing_secret_shows(run, steps);
 }
 
 /// A token endpoint that echoes the client secret back in its error.

@@ -13,36 +13,8 @@ use sailpoint_isc::Error;
 use sailpoint_isc_tests::tenant::{
     bearer, client, serve, Counter, Thing, TokenEndpoint, CLIENT_SECRET, SET_PASSWORD,
 };
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 
 const PASSWORD: &str = "Corr3ct-Horse-Battery";
-
-/// A `MakeWriter` appending every log line to a shared buffer.
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Capture {
-    type Writer = Capture;
-
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
-}
 
 /// Answers 401 to `token-1`, then 429 once, then 200; and 400 for a body
 /// without `ok`.
@@ -66,13 +38,7 @@ async fn set_password(State(calls): State<Counter>, headers: HeaderMap, body: St
 
 #[tokio::test]
 async fn logs_name_the_operation_and_never_a_secret() {
-    let capture = Capture::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(capture.clone())
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (capture, _guard) = sailpoint_isc_tests::logs::Capture::scoped();
 
     let tokens = TokenEndpoint::new(749);
     let calls = Counter::default();
@@ -104,8 +70,7 @@ async fn logs_name_the_operation_and_never_a_secret() {
     assert!(matches!(err, Error::Api(_)));
     tracing::error!(error = %err, "the caller logs the error");
 
-    let logs =
-        String::from_utf8_lossy(&capture.0.lock().unwrap_or_else(|e| e.into_inner())).into_owned();
+    let logs = capture.text();
     for secret in [CLIENT_SECRET, "token-1", "token-2", PASSWORD] {
         assert!(!logs.contains(secret), "`{secret}` leaked into:\n{logs}");
     }

@@ -6,16 +6,9 @@ use sailpoint_isc::mock::{
     Fault, MockTenant, DEFAULT_ACCOUNT_ID, DEFAULT_SOURCE_NAME, DEFAULT_USER_NAME,
 };
 use sailpoint_isc::{Error, RetryPolicy};
+use sailpoint_isc_tests::poll::fast_poll;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-
-fn fast_poll() -> PollPolicy {
-    PollPolicy {
-        initial: Duration::from_millis(10),
-        max_interval: Duration::from_millis(40),
-        deadline: Duration::from_secs(10),
-    }
-}
 
 async fn tenant() -> MockTenant {
     MockTenant::builder()

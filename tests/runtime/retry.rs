@@ -305,10 +305,7 @@ async fn other_errors_are_not_retried() {
 #[tokio::test]
 async fn a_refused_connection_is_retried_for_a_get() {
     // A port that was just free: nothing listens there.
-    let port = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-        l.local_addr().expect("addr").port()
-    };
+    let port = sailpoint_isc_tests::net::unused_port();
     let client = Client::builder()
         .base_url(format!("http://127.0.0.1:{port}"))
         .bearer_token("t")
@@ -322,31 +319,10 @@ async fn a_refused_connection_is_retried_for_a_get() {
     assert!(started.elapsed() >= Duration::from_millis(30));
 }
 
-/// A server that accepts connections and closes them at once, before any
-/// response; returns its URL and a connection count.
-async fn hang_up_server() -> (String, Arc<std::sync::atomic::AtomicUsize>) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    let accepted = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let count = accepted.clone();
-    tokio::spawn(async move {
-        while let Ok((mut socket, _)) = listener.accept().await {
-            count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            // Read the request so it was surely sent, then hang up.
-            let mut buf = [0u8; 4096];
-            let _ = tokio::io::AsyncReadExt::read(&mut socket, &mut buf).await;
-            drop(socket);
-        }
-    });
-    (format!("http://{addr}"), accepted)
-}
-
 #[tokio::test]
 async fn a_connection_closed_before_the_response_resends_a_get_not_a_post() {
     use std::sync::atomic::Ordering;
-    let (base, accepted) = hang_up_server().await;
+    let (base, accepted) = sailpoint_isc_tests::net::hang_up_server().await;
     let client = Client::builder()
         .base_url(base)
         .bearer_token("t")

@@ -12,6 +12,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use sailpoint_isc::v2024::PasswordChangeRequest;
 use sailpoint_isc::{AuthError, Client, ClientBuilder, Error, RetryPolicy};
+use sailpoint_isc_tests::net::serve;
 use std::convert::Infallible;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -101,15 +102,8 @@ async fn server() -> (ClientBuilder, Arc<Counts>) {
         .route("/v2024/password-change-status/{id}", get(status))
         .route("/v2024/set-password", post(set_password))
         .with_state(counts.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind a loopback port");
-    let addr = listener.local_addr().expect("local address");
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, router).await;
-    });
     let builder = Client::builder()
-        .base_url(format!("http://{addr}"))
+        .base_url(serve(router).await)
         .client_credentials("slow-client", "slow-secret")
         .request_timeout(Duration::from_millis(300))
         .retry(RetryPolicy::none());

@@ -10,6 +10,7 @@ use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
 use base64::Engine as _;
 use sailpoint_isc::crypto::PublicKey;
 use sailpoint_isc::{encrypt_password, CryptoError, Password};
+use sailpoint_isc_tests::skip::skipped;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
@@ -43,11 +44,7 @@ fn have_openssl() -> bool {
             .is_ok_and(|status| status.success())
     });
     if !found {
-        assert!(
-            std::env::var("CI").map_or(true, |v| v != "true"),
-            "CI=true but `openssl` is not on PATH: install it (apt-get install openssl)"
-        );
-        eprintln!("SKIPPED: `openssl` is not on PATH");
+        skipped("`openssl` is not on PATH: install it (apt-get install openssl)");
     }
     found
 }

@@ -1,0 +1,9 @@
+//! Password Management end to end: the generated methods against a scripted
+//! server ([`password_management`]), the embedded mock tenant
+//! ([`mock_tenant`]), the one-call password change ([`flow`]) and RSA
+//! interoperability with the `openssl` command line ([`crypto_openssl`]).
+
+mod crypto_openssl;
+mod flow;
+mod mock_tenant;
+mod password_management;

@@ -1,0 +1,32 @@
+//! Inputs that live outside the repo: SailPoint's upstream specs in
+//! `../shared/specs/upstream` beside the workspace, and tools such as
+//! `openssl`. A test whose input is absent says `SKIPPED` and passes, except
+//! under `CI=true`, where it fails so that a CI run can never pass by
+//! skipping. The rule itself is [`skipped`], shared with the full-spec
+//! crates.
+
+use std::path::PathBuf;
+
+pub use sailpoint_isc_full_support::skip::skipped;
+
+/// The workspace root.
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or_default()
+}
+
+/// `../shared/specs/upstream/<name>` beside the workspace, or `None` (after
+/// [`skipped`]) when that file is absent.
+pub fn upstream_spec(name: &str) -> Option<PathBuf> {
+    let path = workspace_root().join("../shared/specs/upstream").join(name);
+    if path.is_file() {
+        return Some(path);
+    }
+    skipped(&format!(
+        "upstream spec {} not found (../shared is not beside the repo)",
+        path.display()
+    ));
+    None
+}

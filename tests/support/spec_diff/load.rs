@@ -1,0 +1,54 @@
+//! Reading a spec file into a `serde_json::Value`.
+
+use serde_json::Value;
+use std::path::Path;
+
+/// Reads a YAML (or JSON) file with serde_yaml into a `serde_json::Value`. Going through
+/// `serde_yaml::Value` keeps non-string mapping keys (an unquoted `200:`) loadable.
+pub fn load_spec(path: &Path) -> Result<Value, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut yaml: serde_yaml::Value = serde_yaml::from_str(&text)
+        .map_err(|e| format!("{} is not valid YAML: {e}", path.display()))?;
+    yaml.apply_merge()
+        .map_err(|e| format!("{}: cannot apply YAML merge keys: {e}", path.display()))?;
+    Ok(yaml_to_json(yaml))
+}
+
+fn yaml_to_json(yaml: serde_yaml::Value) -> Value {
+    use serde_yaml::Value as Yaml;
+    match yaml {
+        Yaml::Null => Value::Null,
+        Yaml::Bool(b) => Value::Bool(b),
+        Yaml::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Value::from(i)
+            } else if let Some(u) = n.as_u64() {
+                Value::from(u)
+            } else {
+                n.as_f64()
+                    .and_then(serde_json::Number::from_f64)
+                    .map_or(Value::Null, Value::Number)
+            }
+        }
+        Yaml::String(s) => Value::String(s),
+        Yaml::Sequence(items) => Value::Array(items.into_iter().map(yaml_to_json).collect()),
+        Yaml::Mapping(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (yaml_key(k), yaml_to_json(v)))
+                .collect(),
+        ),
+        Yaml::Tagged(tagged) => yaml_to_json(tagged.value),
+    }
+}
+
+fn yaml_key(key: serde_yaml::Value) -> String {
+    use serde_yaml::Value as Yaml;
+    match key {
+        Yaml::String(s) => s,
+        Yaml::Null => "null".to_owned(),
+        Yaml::Bool(b) => b.to_string(),
+        Yaml::Number(n) => n.to_string(),
+        other => yaml_to_json(other).to_string(),
+    }
+}
