@@ -84,14 +84,14 @@ pub use sailpoint_isc_macros::include_api;
 /// Password Management bindings for the `v2024` API version, generated from
 /// `spec/v2024/password-management.yaml`.
 pub mod v2024 {
-    crate::include_api!("../spec/v2024/password-management.yaml");
+    crate::include_api!("spec/v2024/password-management.yaml");
 }
 
 /// Password Management bindings for the `beta` API version, generated from
 /// `spec/beta/password-management.yaml`. Every type carries the `Beta` suffix
 /// so that both versions can be used side by side.
 pub mod beta {
-    crate::include_api!("../spec/beta/password-management.yaml", suffix = "Beta");
+    crate::include_api!("spec/beta/password-management.yaml", suffix = "Beta");
 }
 
 impl Client {

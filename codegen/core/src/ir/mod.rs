@@ -278,7 +278,7 @@ impl Method {
 /// One generated method.
 #[derive(Debug, Clone)]
 pub struct Operation {
-    /// The spec's `operationId` (or the derived one, see [`operation`]).
+    /// The spec's `operationId` (or the one derived from the method and path when it has none).
     pub id: String,
     /// Method identifier text (`query_password_info`).
     pub method_name: String,
