@@ -55,6 +55,7 @@ pub mod json;
 pub mod mock;
 mod multipart;
 mod oauth;
+pub mod paginate;
 mod request;
 mod retry;
 
