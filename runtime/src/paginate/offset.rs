@@ -212,7 +212,8 @@ impl<T> OffsetPages<T> {
             self.total_count = page.total_count;
         }
         if let Some(left) = self.remaining() {
-            page.items.truncate(usize::try_from(left).unwrap_or(usize::MAX));
+            page.items
+                .truncate(usize::try_from(left).unwrap_or(usize::MAX));
         }
         let got = page.items.len() as u64;
         if got == 0 {

@@ -211,7 +211,11 @@ fn field_name(entry: &str) -> &str {
 pub fn sort_values<T: Encode + ?Sized>(item: &T, sort: &[String]) -> Vec<Value> {
     let doc = item.encode();
     sort.iter()
-        .map(|entry| lookup(&doc, field_name(entry)).cloned().unwrap_or(Value::Null))
+        .map(|entry| {
+            lookup(&doc, field_name(entry))
+                .cloned()
+                .unwrap_or(Value::Null)
+        })
         .collect()
 }
 
@@ -294,7 +298,8 @@ impl<T> SearchAfterPages<T> {
             self.total_count = page.total_count;
         }
         if let Some(left) = self.remaining() {
-            page.items.truncate(usize::try_from(left).unwrap_or(usize::MAX));
+            page.items
+                .truncate(usize::try_from(left).unwrap_or(usize::MAX));
         }
         let last = page.items.last()?;
         self.cursor = Some((self.values)(last, &self.sort));

@@ -70,7 +70,10 @@ impl Fake {
         }
         if req.offset > 0 && req.offset >= self.n {
             if let PastEnd::BadRequest = self.past_end {
-                return Err(api_error(400, r#"{"detailMessage":"Specified offset is invalid."}"#));
+                return Err(api_error(
+                    400,
+                    r#"{"detailMessage":"Specified offset is invalid."}"#,
+                ));
             }
         }
         let end = (req.offset + u64::from(req.limit)).min(self.n);
@@ -134,8 +137,14 @@ async fn a_cap_stops_early_and_shrinks_the_last_request() {
     assert_eq!(got, (0..10).collect::<Vec<_>>());
     let seen = fake.seen.lock().unwrap().clone();
     let expected = [
-        PageRequest { offset: 0, limit: 7 },
-        PageRequest { offset: 7, limit: 3 },
+        PageRequest {
+            offset: 0,
+            limit: 7,
+        },
+        PageRequest {
+            offset: 7,
+            limit: 3,
+        },
     ];
     assert_eq!(seen, expected);
 }
@@ -196,7 +205,13 @@ async fn start_at_the_exact_end_after_a_failure_is_an_empty_stream() {
     }
     assert_eq!((got, items.offset(), items.failed()), (500, 500, true));
     *fake.fail.lock().unwrap() = None;
-    let rest: Vec<u64> = fake.pager().start_at(500).items().try_collect().await.unwrap();
+    let rest: Vec<u64> = fake
+        .pager()
+        .start_at(500)
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
     assert!(rest.is_empty());
     // The same stream resumed knows it is right after a full page.
     items.resume();
