@@ -160,8 +160,13 @@ async fn list_server(n: u64, past_end: PastEnd) -> (Arc<ListServer>, Client) {
 /// The stream a generated list call will build: each page one call of
 /// `GET /v2024/records?offset=..&limit=..` through the client.
 fn records(client: &Client) -> OffsetPager<Record> {
+    records_up_to(client, ISC_MAX_PAGE_SIZE)
+}
+
+/// [`records`] for an operation whose spec allows pages of `max`.
+fn records_up_to(client: &Client, max: u32) -> OffsetPager<Record> {
     let client = client.clone();
-    OffsetPager::new(ISC_MAX_PAGE_SIZE, move |req: PageRequest| {
+    OffsetPager::new(max, move |req: PageRequest| {
         let call = Request::new(&LIST_RECORDS)
             .query("offset", req.offset)
             .query("limit", req.limit);
@@ -170,14 +175,10 @@ fn records(client: &Client) -> OffsetPager<Record> {
     })
 }
 
-/// Drains `pager` and checks it yields records `from..n`, each once, in order.
-async fn expect_all(pager: OffsetPager<Record>, from: u64, n: u64) {
+/// Drains `pager` and checks it yields records `0..n`, each once, in order.
+async fn expect_all(pager: OffsetPager<Record>, n: u64) {
     let got: Vec<u64> = pager.items().map_ok(|r| r.n).try_collect().await.unwrap();
-    assert_eq!(got.len() as u64, n - from);
-    assert!(
-        got.iter().copied().eq(from..n),
-        "records {from}..{n}, in order"
-    );
+    assert!(got.iter().copied().eq(0..n), "records 0..{n}, in order");
 }
 
 const SIZES: [u64; 7] = [0, 1, 249, 250, 251, 500, 10_001];
@@ -198,7 +199,7 @@ async fn every_record_once(past_end: PastEnd) {
                 continue;
             }
             server.requests.store(0, SeqCst);
-            expect_all(records(&client).page_size(size), 0, n).await;
+            expect_all(records(&client).page_size(size), n).await;
             let requests = server.requests.load(SeqCst) as u64;
             assert_eq!(requests, n / u64::from(size) + 1, "N={n} size={size}");
         }
@@ -218,7 +219,7 @@ async fn every_record_once_in_order_empty_page_past_the_end() {
 #[tokio::test]
 async fn the_default_page_size_is_the_maximum_and_a_cap_is_kept() {
     let (server, client) = list_server(10_001, PastEnd::BadRequest).await;
-    expect_all(records(&client), 0, 10_001).await;
+    expect_all(records(&client), 10_001).await;
     assert_eq!(server.requests.load(SeqCst), 10_001 / 250 + 1);
     server.requests.store(0, SeqCst);
     let capped: Vec<Record> = records(&client)
@@ -231,21 +232,16 @@ async fn the_default_page_size_is_the_maximum_and_a_cap_is_kept() {
     assert_eq!(server.requests.load(SeqCst), 3, "250 + 250 + 100");
 }
 
-/// A small deterministic generator (xorshift), so a failure replays.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn injected_429s_and_5xx_on_random_pages_lose_and_repeat_nothing() {
-    let mut rng = Rng(0x5eed_1234_abcd);
+    // A fixed-seed xorshift, so that a failure replays.
+    let mut state = 0x5eed_1234_abcd_u64;
+    let mut below = |n: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % n
+    };
     for (n, size) in [(500, 7u32), (10_001, 250), (251, 1)] {
         let (server, client) = list_server(n, PastEnd::BadRequest).await;
         let mut injected = 0;
@@ -253,10 +249,10 @@ async fn injected_429s_and_5xx_on_random_pages_lose_and_repeat_nothing() {
             let mut faults = server.faults.lock().unwrap();
             // Every page offset, the one past the end included.
             for page in 0..=n / u64::from(size) {
-                if rng.below(5) == 0 {
-                    let count = 1 + rng.below(2) as usize;
+                if below(5) == 0 {
+                    let count = 1 + below(2) as usize;
                     let statuses: VecDeque<u16> = (0..count)
-                        .map(|_| [429, 502, 503, 504][rng.below(4) as usize])
+                        .map(|_| [429, 502, 503, 504][below(4) as usize])
                         .collect();
                     injected += count;
                     faults.insert(page * u64::from(size), statuses);
@@ -264,19 +260,18 @@ async fn injected_429s_and_5xx_on_random_pages_lose_and_repeat_nothing() {
             }
         }
         assert!(injected > 0);
-        expect_all(records(&client).page_size(size), 0, n).await;
+        expect_all(records(&client).page_size(size), n).await;
         let pages = (n / u64::from(size) + 1) as usize;
         assert_eq!(
             server.requests.load(SeqCst),
             pages + injected,
             "N={n} size={size}"
         );
-        assert!(server
-            .faults
-            .lock()
-            .unwrap()
-            .values()
-            .all(VecDeque::is_empty));
+        let faults = server.faults.lock().unwrap();
+        assert!(
+            faults.values().all(VecDeque::is_empty),
+            "every fault served"
+        );
     }
 }
 
@@ -371,17 +366,7 @@ async fn the_same_stream_resumes_after_a_failure() {
 async fn any_other_400_is_an_error() {
     // A limit the server refuses: the first page's 400 is not an end.
     let (_server, client) = list_server(10, PastEnd::BadRequest).await;
-    let mut items = OffsetPager::new(1_000, {
-        let client = client.clone();
-        move |req: PageRequest| {
-            let call = Request::new(&LIST_RECORDS)
-                .query("offset", req.offset)
-                .query("limit", req.limit);
-            let client = client.clone();
-            async move { Ok(Page::new(client.execute::<Vec<Record>>(call).await?)) }
-        }
-    })
-    .items();
+    let mut items = records_up_to(&client, 1_000).items();
     let err = items.next().await.unwrap().unwrap_err();
     assert!(matches!(&err, Error::Api(e) if e.status() == 400));
 }
@@ -441,6 +426,8 @@ struct SearchServer {
     docs: Vec<Record>,
     requests: AtomicUsize,
     fail: Mutex<VecDeque<u16>>,
+    /// The records in each order asked for so far.
+    orders: Mutex<HashMap<Vec<String>, Arc<Vec<Value>>>>,
 }
 
 async fn search(
@@ -461,22 +448,31 @@ async fn search(
     if limit == 0 || limit > 10_000 || after.is_some_and(|a| a.len() != sort.len()) {
         return bad_request("bad search");
     }
-    let mut docs: Vec<Value> = s.docs.iter().map(Encode::encode).collect();
-    docs.sort_by(|a, b| compare(a, b, &sort));
-    let page: Vec<&Value> = docs
-        .iter()
-        .filter(|d| after.is_none_or(|a| compare_values(d, a, &sort) == Ordering::Greater))
-        .take(limit as usize)
-        .collect();
-    Json(page).into_response()
+    let docs = s.sorted(&sort);
+    // The records strictly after `searchAfter` are a suffix of the order.
+    let start = after.map_or(0, |a| {
+        docs.partition_point(|d| compare_values(d, a, &sort) != Ordering::Greater)
+    });
+    let end = (start + limit as usize).min(docs.len());
+    Json(&docs[start..end]).into_response()
 }
 
-fn compare(a: &Value, b: &Value, sort: &[String]) -> Ordering {
-    let values: Vec<Value> = sort
-        .iter()
-        .map(|f| b[f.trim_start_matches('-')].clone())
-        .collect();
-    compare_values(a, &values, sort)
+impl SearchServer {
+    /// Every record, as JSON, in the order of `sort`.
+    fn sorted(&self, sort: &[String]) -> Arc<Vec<Value>> {
+        let mut orders = self.orders.lock().unwrap();
+        let docs = orders.entry(sort.to_vec()).or_insert_with(|| {
+            let key = |d: &Value| -> Vec<Value> {
+                sort.iter()
+                    .map(|f| d[f.trim_start_matches('-')].clone())
+                    .collect()
+            };
+            let mut docs: Vec<Value> = self.docs.iter().map(Encode::encode).collect();
+            docs.sort_by(|a, b| compare_values(a, &key(b), sort));
+            Arc::new(docs)
+        });
+        docs.clone()
+    }
 }
 
 /// Orders `doc` against sort values, field by field.
@@ -519,6 +515,7 @@ async fn search_server() -> (Arc<SearchServer>, Client) {
         docs,
         requests: AtomicUsize::new(0),
         fail: Mutex::default(),
+        orders: Mutex::default(),
     });
     let router = Router::new()
         .route("/v2024/search", post(search))
@@ -544,11 +541,10 @@ fn searcher(client: &Client) -> SearchAfterPager<Record> {
     })
 }
 
-/// The server's own full order for `sort`.
+/// The server's own full order for `sort`, as record numbers.
 fn sorted(server: &SearchServer, sort: &[&str]) -> Vec<u64> {
     let sort: Vec<String> = sort.iter().map(|s| s.to_string()).collect();
-    let mut docs: Vec<Value> = server.docs.iter().map(Encode::encode).collect();
-    docs.sort_by(|a, b| compare(a, b, &sort));
+    let docs = server.sorted(&sort);
     docs.iter().map(|d| d["n"].as_u64().unwrap()).collect()
 }
 

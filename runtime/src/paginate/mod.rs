@@ -12,10 +12,13 @@
 //!
 //! Both are generic over how one page is fetched: a closure that turns a
 //! [`PageRequest`] (or a [`SearchAfterRequest`]) into a future of a
-//! [`Page`]. Generated list operations build that closure from their call,
-//! so the other optional parameters (`filters`, `sorters`, …) are sent on
-//! every page as on a single call, and each page gets the client's usual
-//! retries.
+//! [`Page`]. Generated list operations build that closure from their call:
+//! it clones the call with its optional parameters (`filters`, `sorters`,
+//! `count`, …) as the caller set them, sets `offset` and `limit` (or the
+//! search body's `sort` and `searchAfter`), sends it, and wraps the records
+//! and the `X-Total-Count` header in a [`Page`] ([`Page::from_headers`]).
+//! Each page is one call, so it gets the client's usual retries; the caller's
+//! `limit`, if set, becomes the [`page_size`](OffsetPager::page_size).
 //!
 //! What every stream guarantees:
 //!
@@ -26,7 +29,8 @@
 //!   [`max_items`](OffsetPager::max_items) sets a cap.
 //! - **Clean end.** A short page ends the stream. After a full page, an
 //!   empty page, or ISC's `400 Specified offset is invalid` for an offset
-//!   past the end, ends it cleanly; any other error is an error.
+//!   past the end, ends it cleanly (a `400` for an offset below a known
+//!   total count is an error); any other error is an error.
 //! - **Resumable.** An error is yielded as the typed [`Error`], after which
 //!   the stream yields nothing more (it is a
 //!   [`FusedStream`](futures_util::stream::FusedStream)). Its position stays
@@ -35,6 +39,10 @@
 //!   and [`start_at`](OffsetPager::start_at) /
 //!   [`start_after`](SearchAfterPager::start_after) start a new one there
 //!   (after a restart, say).
+//! - **Bounded by progress.** A `searchAfter` page whose last record has the
+//!   same sort values as the previous page's (a server ignoring
+//!   `searchAfter`) ends the stream with a warning instead of repeating it
+//!   forever.
 //! - **Total count.** When the first page carries `X-Total-Count` (ISC sends
 //!   it for `count=true`), [`total_count`](OffsetItems::total_count) has it.
 //!

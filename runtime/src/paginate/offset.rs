@@ -141,6 +141,25 @@ impl<T> OffsetPager<T> {
 
 /// A lazy stream of the pages of an offset/limit list, from
 /// [`OffsetPager::pages`]. See the [module docs](super) for its rules.
+///
+/// ```
+/// use futures_util::TryStreamExt;
+/// use sailpoint_isc::paginate::{OffsetPager, Page, PageRequest};
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), sailpoint_isc::Error> {
+/// let fetch = |req: PageRequest| async move {
+///     let end = (req.offset + u64::from(req.limit)).min(600);
+///     Ok(Page::new((req.offset..end).collect::<Vec<u64>>()))
+/// };
+/// let sizes: Vec<usize> = OffsetPager::new(250, fetch)
+///     .pages()
+///     .map_ok(|page| page.items.len())
+///     .try_collect()
+///     .await?;
+/// assert_eq!(sizes, [250, 250, 100]);
+/// # Ok(()) }
+/// ```
 pub struct OffsetPages<T> {
     fetch: Fetch<PageRequest, T>,
     page_size: u32,
@@ -231,10 +250,15 @@ impl<T> OffsetPages<T> {
 
     /// Whether `err`, the answer for `req`, is ISC's `400` for an offset past
     /// the end: only right after a full page, or on the first page of a
-    /// stream started at an offset when the body names the offset.
+    /// stream started at an offset when the body names the offset; never
+    /// for an offset below a known `X-Total-Count`.
     fn past_end(&self, req: PageRequest, err: &Error) -> bool {
         let Error::Api(api) = err else { return false };
         if req.offset == 0 || api.status() != StatusCode::BAD_REQUEST {
+            return false;
+        }
+        // A known total that the offset has not reached says it is not the end.
+        if self.total_count.is_some_and(|total| req.offset < total) {
             return false;
         }
         if self.after_full_page {
@@ -308,7 +332,46 @@ impl<T> FusedStream for OffsetPages<T> {
 /// [`OffsetPager::items`]. See the [module docs](super) for its rules.
 ///
 /// After an error, [`offset`](Self::offset) is the index of the first record
-/// not yet yielded; [`resume`](Self::resume) continues from there.
+/// not yet yielded; [`resume`](Self::resume) continues from there, and
+/// [`OffsetPager::start_at`] starts a new stream there.
+///
+/// ```
+/// use futures_util::StreamExt;
+/// use sailpoint_isc::paginate::{OffsetPager, Page, PageRequest};
+/// use sailpoint_isc::{ConfigError, Error};
+/// use std::sync::atomic::{AtomicBool, Ordering};
+/// use std::sync::Arc;
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// // A list of 20 records whose third page fails once.
+/// let failed = Arc::new(AtomicBool::new(false));
+/// let fetch = move |req: PageRequest| {
+///     let failed = failed.clone();
+///     async move {
+///         if req.offset == 10 && !failed.swap(true, Ordering::SeqCst) {
+///             let message = "tenant unavailable".to_owned();
+///             return Err(Error::Config(ConfigError { setting: "demo".into(), message }));
+///         }
+///         let end = (req.offset + u64::from(req.limit)).min(20);
+///         Ok(Page::new((req.offset..end).collect::<Vec<u64>>()))
+///     }
+/// };
+/// let mut items = OffsetPager::new(250, fetch).page_size(5).items();
+/// let mut seen = Vec::new();
+/// while let Some(item) = items.next().await {
+///     match item {
+///         Ok(n) => seen.push(n),
+///         Err(e) => {
+///             assert_eq!(items.offset(), 10);
+///             eprintln!("stopped before record {}: {e}; resuming", items.offset());
+///             items.resume();
+///         }
+///     }
+/// }
+/// assert_eq!(seen, (0..20).collect::<Vec<_>>());
+/// # }
+/// ```
 pub struct OffsetItems<T> {
     pages: OffsetPages<T>,
     buffer: std::vec::IntoIter<T>,

@@ -48,7 +48,7 @@ pub struct SearchAfterRequest {
 ///     let after = req.search_after.map(|v| v[1].as_str().unwrap_or("").to_owned());
 ///     let items: Vec<Value> = (0..10)
 ///         .map(|n| format!("id-{n}"))
-///         .filter(|id| after.as_deref().map_or(true, |a| id.as_str() > a))
+///         .filter(|id| after.as_deref().is_none_or(|a| id.as_str() > a))
 ///         .take(req.limit as usize)
 ///         .map(|id| json!({ "id": id, "department": "Sales" }))
 ///         .collect();
@@ -302,7 +302,19 @@ impl<T> SearchAfterPages<T> {
                 .truncate(usize::try_from(left).unwrap_or(usize::MAX));
         }
         let last = page.items.last()?;
-        self.cursor = Some((self.values)(last, &self.sort));
+        let cursor = (self.values)(last, &self.sort);
+        // With the id as the last key, sort values identify one record: the
+        // same values again mean the server ignored `searchAfter` and would
+        // answer this page forever.
+        if self.cursor.as_ref() == Some(&cursor) {
+            tracing::warn!(
+                sort = ?self.sort,
+                "searchAfter did not advance: the server answered the previous page again; stopping"
+            );
+            self.phase = Phase::Done;
+            return None;
+        }
+        self.cursor = Some(cursor);
         let got = page.items.len() as u64;
         self.taken += got;
         if got < u64::from(limit) || self.remaining() == Some(0) {
@@ -370,6 +382,39 @@ impl<T> FusedStream for SearchAfterPages<T> {
 
 /// A lazy stream of the records of a search paged by `searchAfter`, from
 /// [`SearchAfterPager::items`]. See the [module docs](super) for its rules.
+///
+/// After an error, [`search_after`](Self::search_after) gives the sort values
+/// to start a new stream from with [`SearchAfterPager::start_after`] (or
+/// [`resume`](Self::resume) continues this one).
+///
+/// ```
+/// use futures_util::{StreamExt, TryStreamExt};
+/// use sailpoint_isc::paginate::{Page, SearchAfterPager, SearchAfterRequest};
+/// use serde_json::{json, Value};
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), sailpoint_isc::Error> {
+/// let pager = || {
+///     SearchAfterPager::new(10_000, |req: SearchAfterRequest| async move {
+///         let after = req.search_after.map(|v| v[0].as_u64().unwrap_or(0));
+///         let start = after.map_or(0, |a| a + 1);
+///         let end = (start + u64::from(req.limit)).min(10);
+///         Ok(Page::new((start..end).map(|id| json!({ "id": id })).collect::<Vec<Value>>()))
+///     })
+///     .page_size(4)
+/// };
+/// let mut first = pager().items();
+/// for _ in 0..4 {
+///     first.next().await.transpose()?;
+/// }
+/// // Stopped at a page boundary: nothing fetched is left unread.
+/// assert_eq!(first.unread(), 0);
+/// let cursor = first.search_after().map(<[Value]>::to_vec).unwrap_or_default();
+/// assert_eq!(cursor, [json!(3)]);
+/// let rest: Vec<Value> = pager().start_after(cursor).items().try_collect().await?;
+/// assert_eq!(rest.len(), 6);
+/// # Ok(()) }
+/// ```
 pub struct SearchAfterItems<T> {
     pages: SearchAfterPages<T>,
     buffer: std::vec::IntoIter<T>,
@@ -388,14 +433,14 @@ impl<T> SearchAfterItems<T> {
     /// The sort values of the last record of the last page fetched: where
     /// [`SearchAfterPager::start_after`] picks up. After an error every
     /// record fetched has been yielded, so nothing is skipped from there;
-    /// a stream dropped mid-page still holds [`buffered`](Self::buffered)
+    /// a stream dropped mid-page still holds [`unread`](Self::unread)
     /// records that come before it.
     pub fn search_after(&self) -> Option<&[Value]> {
         self.pages.search_after()
     }
 
     /// Records fetched and not yet yielded.
-    pub fn buffered(&self) -> usize {
+    pub fn unread(&self) -> usize {
         self.buffer.len()
     }
 

@@ -220,6 +220,18 @@ async fn start_at_the_exact_end_after_a_failure_is_an_empty_stream() {
 }
 
 #[tokio::test]
+async fn a_400_below_the_total_count_is_an_error_even_after_a_full_page() {
+    let fake = Fake::new(100, PastEnd::BadRequest);
+    *fake.fail.lock().unwrap() = Some((50, 400));
+    let mut items = fake.pager().page_size(10).items();
+    let mut got = 0;
+    while let Some(Ok(_)) = items.next().await {
+        got += 1;
+    }
+    assert_eq!((got, items.failed(), items.offset()), (50, true, 50));
+}
+
+#[tokio::test]
 async fn start_at_with_another_400_is_an_error() {
     let fake = Fake::new(500, PastEnd::BadRequest);
     *fake.fail.lock().unwrap() = Some((100, 400));
@@ -310,4 +322,27 @@ fn sort_values_read_dotted_and_missing_fields() {
         sort_values(&doc, &sort),
         [json!(1), json!(true), Value::Null, json!("x")]
     );
+}
+
+#[tokio::test]
+async fn a_server_ignoring_search_after_cannot_loop_the_stream() {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counted = calls.clone();
+    let pager = SearchAfterPager::new(10_000, move |req: SearchAfterRequest| {
+        counted.fetch_add(1, Ordering::SeqCst);
+        let page = (0..req.limit).map(|n| json!({ "id": n })).collect();
+        async move { Ok(Page::<Value>::new(page)) }
+    });
+    let got: Vec<Value> = pager.page_size(3).items().try_collect().await.unwrap();
+    assert_eq!(got.len(), 3);
+    assert_eq!(calls.load(Ordering::SeqCst), 2);
+}
+
+#[test]
+fn streams_can_move_to_another_task() {
+    fn send<T: Send>() {}
+    send::<OffsetItems<String>>();
+    send::<OffsetPages<String>>();
+    send::<SearchAfterItems<Value>>();
+    send::<SearchAfterPages<Value>>();
 }
