@@ -310,6 +310,10 @@ impl<T> Stream for OffsetPages<T> {
         match answer {
             Ok(page) => Poll::Ready(this.accept(req, page).map(Ok)),
             Err(err) if this.past_end(req, &err) => {
+                tracing::debug!(
+                    offset = req.offset,
+                    "400 for the offset after a full page: the list ends there"
+                );
                 this.answered = true;
                 this.phase = Phase::Done;
                 Poll::Ready(None)

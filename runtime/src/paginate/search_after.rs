@@ -24,6 +24,34 @@ pub struct SearchAfterRequest {
     pub limit: u32,
 }
 
+impl SearchAfterRequest {
+    /// [`search_after`](Self::search_after) as strings, the type ISC's specs
+    /// give `searchAfter` (`["John Doe", "2c9180…"]`): a string as it is,
+    /// a number or boolean as its JSON text (Elasticsearch parses it back
+    /// by the field's type), `null` (a record without the field) as `""`,
+    /// an object or array as its JSON text.
+    ///
+    /// ```
+    /// use sailpoint_isc::paginate::SearchAfterRequest;
+    /// use serde_json::json;
+    ///
+    /// let req = SearchAfterRequest {
+    ///     sort: vec!["-modified".into(), "id".into()],
+    ///     search_after: Some(vec![json!(1700000000000u64), json!("2c9")]),
+    ///     limit: 250,
+    /// };
+    /// assert_eq!(req.search_after_strings(), Some(vec!["1700000000000".into(), "2c9".into()]));
+    /// ```
+    pub fn search_after_strings(&self) -> Option<Vec<String>> {
+        let text = |v: &Value| match v {
+            Value::String(s) => s.clone(),
+            Value::Null => String::new(),
+            other => other.to_string(),
+        };
+        Some(self.search_after.as_ref()?.iter().map(text).collect())
+    }
+}
+
 /// How to page through a search by sort values; turn it into a stream with
 /// [`items`](SearchAfterPager::items) or [`pages`](SearchAfterPager::pages).
 ///
@@ -151,11 +179,19 @@ impl<T> SearchAfterPager<T> {
     }
 
     /// The sort every request sends: the caller's, ending in the id field.
+    /// The id is added in the caller's syntax: `id`, or `id:asc` when the
+    /// caller writes directions as suffixes (`name:asc`, `created:desc`).
     pub fn effective_sort(&self) -> Vec<String> {
         let mut sort: Vec<String> = self.sort.clone();
         let has_id = sort.iter().any(|f| field_name(f) == self.id_field);
         if !has_id {
-            sort.push(self.id_field.clone());
+            let suffixed = sort.iter().any(|f| direction_suffix(f).is_some());
+            let id = &self.id_field;
+            sort.push(if suffixed {
+                format!("{id}:asc")
+            } else {
+                id.clone()
+            });
         }
         sort
     }
@@ -186,12 +222,20 @@ impl<T> SearchAfterPager<T> {
     }
 }
 
-/// A sort entry without its direction prefix (`-created` is `created`).
+/// A sort entry without its direction (`-created`, `+created` and
+/// `created:desc` are all `created`).
 fn field_name(entry: &str) -> &str {
+    let entry = direction_suffix(entry).map_or(entry, |(name, _)| name);
     entry
         .strip_prefix('-')
         .or_else(|| entry.strip_prefix('+'))
         .unwrap_or(entry)
+}
+
+/// `("name", "asc")` for `name:asc`, and likewise for `:desc`.
+fn direction_suffix(entry: &str) -> Option<(&str, &str)> {
+    let (name, dir) = entry.rsplit_once(':')?;
+    (dir.eq_ignore_ascii_case("asc") || dir.eq_ignore_ascii_case("desc")).then_some((name, dir))
 }
 
 /// The values of `item`'s sort fields, in order, as sent in `searchAfter`:

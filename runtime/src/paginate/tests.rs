@@ -309,12 +309,15 @@ fn the_id_is_added_only_when_absent() {
     assert_eq!(pager(&[]), ["id"]);
     assert_eq!(pager(&["-created", "name"]), ["-created", "name", "id"]);
     assert_eq!(pager(&["name", "-id"]), ["name", "-id"]);
+    assert_eq!(pager(&["+id", "name"]), ["+id", "name"]);
+    assert_eq!(pager(&["name:asc"]), ["name:asc", "id:asc"]);
+    assert_eq!(pager(&["name:desc", "id:desc"]), ["name:desc", "id:desc"]);
 }
 
 #[test]
 fn sort_values_read_dotted_and_missing_fields() {
     let doc = json!({"id": "x", "a.b": 1, "m": {"n": {"o": true}}});
-    let sort: Vec<String> = ["a.b", "-m.n.o", "absent", "+id"]
+    let sort: Vec<String> = ["a.b", "-m.n.o", "absent:desc", "+id"]
         .iter()
         .map(|s| s.to_string())
         .collect();
