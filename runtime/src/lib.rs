@@ -56,6 +56,7 @@ pub mod json;
 pub mod mock;
 mod multipart;
 mod oauth;
+pub mod paginate;
 mod request;
 mod retry;
 
