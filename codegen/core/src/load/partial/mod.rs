@@ -88,6 +88,69 @@ mod tests {
     use rand::{Rng, SeedableRng};
     use std::path::Path;
 
+    /// What the mutants insert into a line.
+    const PIECES: [&str; 28] = [
+        " ",
+        "  ",
+        "\t",
+        "-",
+        "- ",
+        ":",
+        ": ",
+        "\"",
+        "'",
+        "&a ",
+        "*a",
+        "#",
+        "|",
+        ">-",
+        "{",
+        "[",
+        "\\",
+        "é",
+        "$ref: '#/components/schemas/PasswordStatus'",
+        "---",
+        "? ",
+        "\r",
+        "Password Management",
+        "x-a:",
+        "  /b:",
+        "paths:",
+        "components:",
+        "schemas:",
+    ];
+
+    /// The spec's `lines` with one to three random edits.
+    fn mutant(lines: &[&str], rng: &mut StdRng) -> String {
+        let mut mutant: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+        for _ in 0..rng.gen_range(1..4) {
+            let i = rng.gen_range(0..mutant.len());
+            match rng.gen_range(0..5) {
+                0 => {
+                    mutant.remove(i);
+                }
+                1 => {
+                    let line = mutant[i].clone();
+                    mutant.insert(i, line);
+                }
+                2 => {
+                    let piece = PIECES[rng.gen_range(0..PIECES.len())];
+                    let line = &mut mutant[i];
+                    let at = rng.gen_range(0..=line.chars().count());
+                    let byte = line.char_indices().nth(at).map_or(line.len(), |(b, _)| b);
+                    line.insert_str(byte, piece);
+                }
+                3 => {
+                    let line = &mut mutant[i];
+                    let keep = rng.gen_range(0..=line.chars().count());
+                    *line = line.chars().take(keep).collect();
+                }
+                _ => mutant.truncate(i + 1),
+            }
+        }
+        mutant.join("\n")
+    }
+
     /// Random edits of a real spec's lines never panic, and whenever the fast
     /// path loads a mutant that the full load also accepts, the two generate
     /// the same thing.
@@ -98,68 +161,12 @@ mod tests {
         )
         .unwrap();
         let lines: Vec<&str> = spec.lines().collect();
-        let pieces = [
-            " ",
-            "  ",
-            "\t",
-            "-",
-            "- ",
-            ":",
-            ": ",
-            "\"",
-            "'",
-            "&a ",
-            "*a",
-            "#",
-            "|",
-            ">-",
-            "{",
-            "[",
-            "\\",
-            "é",
-            "$ref: '#/components/schemas/PasswordStatus'",
-            "---",
-            "? ",
-            "\r",
-            "Password Management",
-            "x-a:",
-            "  /b:",
-            "paths:",
-            "components:",
-            "schemas:",
-        ];
         let settings = crate::Settings::default().with_tags(["Password Management"]);
         let path = Path::new("mutant.yaml");
         let mut rng = StdRng::seed_from_u64(7);
         let mut agreed = 0;
         for _ in 0..300 {
-            let mut mutant: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
-            for _ in 0..rng.gen_range(1..4) {
-                let i = rng.gen_range(0..mutant.len());
-                match rng.gen_range(0..5) {
-                    0 => {
-                        mutant.remove(i);
-                    }
-                    1 => {
-                        let line = mutant[i].clone();
-                        mutant.insert(i, line);
-                    }
-                    2 => {
-                        let piece = pieces[rng.gen_range(0..pieces.len())];
-                        let line = &mut mutant[i];
-                        let at = rng.gen_range(0..=line.chars().count());
-                        let byte = line.char_indices().nth(at).map_or(line.len(), |(b, _)| b);
-                        line.insert_str(byte, piece);
-                    }
-                    3 => {
-                        let line = &mut mutant[i];
-                        let keep = rng.gen_range(0..=line.chars().count());
-                        *line = line.chars().take(keep).collect();
-                    }
-                    _ => mutant.truncate(i + 1),
-                }
-            }
-            let text = mutant.join("\n");
+            let text = mutant(&lines, &mut rng);
             let fast = load_partial_text(&text, path, settings.filter());
             let Some(doc) = fast else { continue };
             let out = crate::generate(&doc, &settings);

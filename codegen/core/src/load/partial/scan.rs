@@ -60,6 +60,14 @@ const WALK_BUDGET: usize = 200_000;
 /// that owns it (libyaml accepts less); one opened on a deep line is not
 /// followed, so the cut assumes that rule holds there.
 pub(super) fn scan(text: &str) -> Option<Scan> {
+    let scan = classify(text)?;
+    refuse_anchors(text, &scan)?;
+    Some(scan)
+}
+
+/// The lines of `text` classified (see [`scan`]), or `None` for a tab in
+/// the indentation or text after a multi-line quoted scalar closes.
+fn classify(text: &str) -> Option<Scan> {
     let mut lines = Vec::with_capacity(text.len() / 24 + 1);
     let mut shallow: Option<usize> = None;
     // Lines indented deeper than this continue a scalar begun above.
@@ -121,11 +129,17 @@ pub(super) fn scan(text: &str) -> Option<Scan> {
         .filter(|(_, l)| l.kind == Kind::Node)
         .map(|(i, _)| i)
         .collect();
-    let scan = Scan {
+    Some(Scan {
         lines,
         nodes,
         shallow: shallow.unwrap_or(0),
-    };
+    })
+}
+
+/// `None` if `text` may use an anchor where a node can start: on a
+/// classified structural line, or on a deep line that is not the text of a
+/// scalar (or when telling that costs more than the walk budget).
+fn refuse_anchors(text: &str, scan: &Scan) -> Option<()> {
     let mut budget = WALK_BUDGET;
     for (at, _) in text.match_indices('&') {
         let bytes = text.as_bytes();
@@ -152,7 +166,7 @@ pub(super) fn scan(text: &str) -> Option<Scan> {
             return None;
         }
     }
-    Some(scan)
+    Some(())
 }
 
 /// Whether byte `b` cannot begin an anchor's name.
