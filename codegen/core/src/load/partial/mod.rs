@@ -5,18 +5,18 @@
 //! types every line of it: most of a second in the unoptimized build a proc
 //! macro runs in. This module reads only what the filter can reach:
 //!
-//! 1. The root file is cut into pieces by looking at lines alone, without
-//!    parsing ([`scan`] classifies the lines, [`outline`] cuts them): its top-level keys, the entries of `paths`, and the entries of
-//!    each section of `components`. Anything unexpected at those levels
-//!    (flow style, tabs, document markers, uneven indentation, keys whose
-//!    parsed form is not plain to see, duplicate keys, anchors anywhere)
-//!    makes it give up.
-//! 2. [`prune`]: the small top-level sections the generator reads are parsed whole;
-//!    `x-…`, `tags` and `externalDocs` only when a reference points into
-//!    them. Of `paths`, the entries whose text could hold a kept operation
-//!    are parsed (those that mention a filter entry, possibly folded across
-//!    lines, and those a substring test cannot see into: a `$ref`, an
-//!    escape sequence), and kept if they do hold one.
+//! 1. [`scan`] and [`outline`]: the root file is cut into pieces by
+//!    looking at lines alone, without parsing: its top-level keys, the
+//!    entries of `paths`, and the entries of each section of `components`.
+//!    Anything unexpected at those levels (flow style, tabs, document
+//!    markers, uneven indentation, keys whose parsed form is not plain to
+//!    see, duplicate keys, anchors anywhere) makes it give up.
+//! 2. [`pruner`]: the small top-level sections the generator reads are
+//!    parsed whole; `x-…`, `tags` and `externalDocs` only when a reference
+//!    points into them. Of `paths`, the entries whose text could hold a
+//!    kept operation are parsed (those that mention a filter entry,
+//!    possibly folded across lines, and those a substring test cannot see
+//!    into: a `$ref`, an escape sequence), and kept if they do hold one.
 //! 3. Local `$ref`s are followed from what is kept, transitively, and only
 //!    the entries they reach are parsed. Component schemas that are
 //!    themselves a `$ref` are always read: the generator names their target
@@ -46,14 +46,14 @@
 
 mod assemble;
 mod outline;
-mod prune;
+mod pruner;
 mod scan;
 
 pub(crate) use assemble::restore_schema_names;
 
 use crate::filter::OperationFilter;
 use outline::Outline;
-use prune::Pruner;
+use pruner::Pruner;
 use serde_json::Value;
 use std::path::Path;
 
@@ -73,7 +73,7 @@ pub(crate) struct Pruned {
 /// reads.
 pub(crate) fn prune(text: &str, path: &Path, filter: OperationFilter<'_>) -> Option<Pruned> {
     let needles: Vec<&str> = filter.entries().collect();
-    if needles.is_empty() || !needles.iter().all(|n| prune::searchable(n)) {
+    if needles.is_empty() || !needles.iter().all(|n| pruner::searchable(n)) {
         return None;
     }
     let outline = Outline::split(text)?;

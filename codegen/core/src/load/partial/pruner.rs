@@ -1,5 +1,5 @@
 //! The pruner: parses the pieces of the outline that the filter reaches,
-//! following local `$ref`s from what is kept.
+//! following local `$ref`s from what is kept, into [`Pieces`].
 
 use super::assemble::Pieces;
 use super::outline::{Entry, Outline, Target};
@@ -60,8 +60,8 @@ fn mentions(text: &str, needle: &str) -> bool {
 /// Top-level sections the generator does not read, parsed only when a
 /// reference points into them. Tag descriptions are documentation; the
 /// tag names the filter check compares with are on the operations (a tag
-/// declared but used by none makes the partial load give up, as the check of the
-/// pruned document then fails).
+/// declared but used by none makes the partial load give up, as the check
+/// of the pruned document then fails).
 const UNREAD: [&str; 2] = ["tags", "externalDocs"];
 
 /// The HTTP methods of a path item, as openapiv3 lists them.
