@@ -7,10 +7,11 @@
 //!
 //! The file is loaded as [`generate_file`](sailpoint_isc_codegen::generate_file)
 //! (and so the macro) loads it: with a filter, only what the filter reaches
-//! when the file allows it (see `prefilter`), else the whole file. `--full`
+//! when the file allows it (the partial loader), else the whole file. `--full`
 //! always loads the whole file. The line says which load was used.
 
-use sailpoint_isc_codegen::{emit, ir, load_file, prefilter, Settings};
+use sailpoint_isc_codegen::unstable::{emit, ir, load_partial};
+use sailpoint_isc_codegen::{load_file, Settings};
 use std::time::{Duration, Instant};
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -44,11 +45,11 @@ fn main() {
         let pruned = if full {
             None
         } else {
-            prefilter::load(path, &settings)
+            load_partial(path, &settings)
         };
         let doc = match pruned {
             Some(d) => {
-                how = "prefiltered";
+                how = "partial";
                 d
             }
             None => match load_file(path) {

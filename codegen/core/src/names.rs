@@ -105,6 +105,25 @@ impl Namespace {
     }
 }
 
+/// The id of an operation without an `operationId`: the method and the
+/// path's literal segments, with `{param}` segments as `by_param`
+/// (`GET /sources/{id}/schemas` → `get_sources_by_id_schemas`). It depends
+/// only on the method and path, so it is stable.
+pub(crate) fn derived_id(verb: &str, path: &str) -> String {
+    let mut s = verb.to_owned();
+    for seg in path.split('/').filter(|s| !s.is_empty()) {
+        s.push('_');
+        match seg.strip_prefix('{').and_then(|x| x.strip_suffix('}')) {
+            Some(p) => {
+                s.push_str("by_");
+                s.push_str(p);
+            }
+            None => s.push_str(seg),
+        }
+    }
+    sanitize(&s, Case::Snake)
+}
+
 /// Edit distance, for "did you mean" suggestions.
 pub fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

@@ -4,7 +4,8 @@
 //! arrays of nullable enums as parameters. Each spec here is a reduced copy
 //! of the upstream schema it names.
 
-use sailpoint_isc_codegen::{examples, generate, ir, load_str, render, Format, Settings};
+use sailpoint_isc_codegen::unstable::{emit, examples, ir};
+use sailpoint_isc_codegen::{generate, load_str, render, Format, Settings};
 use std::path::Path;
 
 fn gen(yaml: &str) -> String {
@@ -218,10 +219,8 @@ components:
     let listed: Vec<(String, Option<String>, String)> = examples::examples(&doc, &api)
         .into_iter()
         .map(|e| {
-            let ty = e.ty.map(|t| {
-                sailpoint_isc_codegen::emit::type_tokens(&api, &t, &syn::parse_quote!(::rt))
-                    .to_string()
-            });
+            let ty =
+                e.ty.map(|t| emit::type_tokens(&api, &t, &syn::parse_quote!(::rt)).to_string());
             (e.pointer, ty, e.value.to_string())
         })
         .collect();

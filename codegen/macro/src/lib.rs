@@ -125,7 +125,7 @@ fn parse_option(input: ParseStream, args: &mut Args, seen: &mut Vec<String>) -> 
     };
     let name = key.to_string();
     if !OPTIONS.contains(&name.as_str()) {
-        let close = sailpoint_isc_codegen::names::closest(&name, OPTIONS);
+        let close = sailpoint_isc_codegen::closest(&name, OPTIONS);
         let hint = match close.first() {
             Some(c) => format!(" (did you mean `{c}`?)"),
             None => String::new(),
@@ -309,7 +309,7 @@ fn similar_file(manifest_dir: &Path, written: &str) -> Option<String> {
         })
         .collect();
     names.sort();
-    let best = sailpoint_isc_codegen::names::closest(name, names.iter().map(String::as_str))
+    let best = sailpoint_isc_codegen::closest(name, names.iter().map(String::as_str))
         .first()?
         .to_string();
     Some(

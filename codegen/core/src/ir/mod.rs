@@ -10,7 +10,6 @@ mod resolve;
 mod schema;
 
 pub use docs::Docs;
-pub(crate) use operation::derived_id;
 
 use crate::diag::Diagnostic;
 use crate::load::Document;

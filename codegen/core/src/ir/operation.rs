@@ -10,7 +10,7 @@ use super::{
     Body, BodyEncoding, Docs, ErrorResponse, Method, Operation, Param, ParamIn, Success, Ty,
 };
 use crate::diag::{Diagnostic, Pointer};
-use crate::names::{ident_text, sanitize, Case, Namespace};
+use crate::names::{derived_id, ident_text, sanitize, Case, Namespace};
 use openapiv3::{
     Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, RequestBody, Response, StatusCode,
 };
@@ -42,7 +42,7 @@ pub(crate) fn build_all(b: &mut Builder<'_>) -> Vec<Operation> {
                 .operation_id
                 .clone()
                 .unwrap_or_else(|| derived_id(verb, path));
-            if !b.settings.keeps(&id, &op.tags) {
+            if !b.settings.filter().keeps(&id, &op.tags) {
                 continue;
             }
             if let Some(first) = seen_ids.get(&id) {
@@ -60,22 +60,6 @@ pub(crate) fn build_all(b: &mut Builder<'_>) -> Vec<Operation> {
         }
     }
     out
-}
-
-/// The id of an operation without an `operationId` (see the module docs).
-pub(crate) fn derived_id(verb: &str, path: &str) -> String {
-    let mut s = verb.to_owned();
-    for seg in path.split('/').filter(|s| !s.is_empty()) {
-        s.push('_');
-        match seg.strip_prefix('{').and_then(|x| x.strip_suffix('}')) {
-            Some(p) => {
-                s.push_str("by_");
-                s.push_str(p);
-            }
-            None => s.push_str(seg),
-        }
-    }
-    sanitize(&s, Case::Snake)
 }
 
 fn method_of(verb: &str) -> Option<Method> {

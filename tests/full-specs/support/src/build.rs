@@ -9,14 +9,15 @@
 //!   types, and a function that names every one of them, so the test crate
 //!   compiles only if the generated module has them all;
 //! - `examples.rs`: every example of the spec with the generated type it
-//!   should decode into (see [`sailpoint_isc_codegen::examples`]).
+//!   should decode into (see [`sailpoint_isc_codegen::unstable::examples`]).
 //!
 //! Generation problems fail the build: every operation must be kept.
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use sailpoint_isc_codegen::diag::Pointer;
-use sailpoint_isc_codegen::{emit, examples, ir, load_file, Document, Settings};
+use sailpoint_isc_codegen::unstable::diag::Pointer;
+use sailpoint_isc_codegen::unstable::{emit, examples, ir};
+use sailpoint_isc_codegen::{load_file, Document, Settings};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

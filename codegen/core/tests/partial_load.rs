@@ -1,11 +1,12 @@
-//! The fast load of filtered builds (`prefilter`): whatever path a filtered
+//! The fast load of filtered builds (the partial loader): whatever path a filtered
 //! `generate_file` takes, its tokens, diagnostics and files are those of the
 //! full load (`generate_file_full`). Each case also says whether the fast
 //! path is taken, so a change that silently sends everything to the full
 //! load fails here too.
 
+use sailpoint_isc_codegen::unstable::load_partial;
 use sailpoint_isc_codegen::{
-    generate, generate_file, generate_file_full, load_file, prefilter, render, Output, Settings,
+    generate, generate_file, generate_file_full, load_file, render, Output, Settings,
 };
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -59,7 +60,7 @@ fn check(path: &Path, settings: &Settings) -> (Output, bool) {
     let fast = generate_file(path, settings);
     let full = generate_file_full(path, settings);
     assert_same(&format!("{} {settings:?}", path.display()), &fast, &full);
-    (fast, prefilter::load(path, settings).is_some())
+    (fast, load_partial(path, settings).is_some())
 }
 
 fn upstream_filters() -> Vec<Settings> {
@@ -88,7 +89,7 @@ fn upstream_agrees(name: &str) {
     for settings in upstream_filters() {
         let what = format!("{name} {:?} {:?}", settings.tags, settings.operations);
         assert!(
-            prefilter::load(&path, &settings).is_some(),
+            load_partial(&path, &settings).is_some(),
             "{what}: the fast path gave up"
         );
         let fast = generate_file(&path, &settings);
@@ -114,7 +115,7 @@ fn upstream_agrees(name: &str) {
     let misspelt = Settings::default()
         .with_tags(["Password Managment"])
         .with_operations(["getIdentity"]);
-    assert!(prefilter::load(&path, &misspelt).is_none());
+    assert!(load_partial(&path, &misspelt).is_none());
     let fast = generate_file(&path, &misspelt);
     let full = generate(&full_doc, &misspelt);
     assert!(
@@ -156,7 +157,7 @@ fn the_small_specs_take_the_fast_path() {
             assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
         }
         // No filter: always the full load.
-        assert!(prefilter::load(&path, &Settings::default()).is_none());
+        assert!(load_partial(&path, &Settings::default()).is_none());
     }
 }
 
@@ -302,7 +303,7 @@ fn odd_yaml_is_loaded_whole() {
             assert!(text.contains("pub fn get_a("), "{what}: {text}");
         }
         assert!(
-            prefilter::load(&path, &settings).is_none(),
+            load_partial(&path, &settings).is_none(),
             "{what}: fast path taken"
         );
     }
@@ -622,7 +623,7 @@ components:
             "schemas/common.yaml"
         ]
     );
-    let doc = prefilter::load(&root, &settings).expect("fast path");
+    let doc = load_partial(&root, &settings).expect("fast path");
     assert_eq!(doc.path, root);
     assert_eq!(doc.files.first(), Some(&root));
 

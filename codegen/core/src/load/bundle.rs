@@ -8,14 +8,14 @@
 //! and SailPoint's bundles carry `x-webhooks` references to files that are
 //! not shipped.
 
+use super::syntax::{self, Format};
 use crate::diag::{escape_segment, Diagnostic, Location};
-use crate::load::{parse_json, parse_yaml, Format};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 /// Where bundled files live in the root document.
-pub const FILES_KEY: &str = "x-sailpoint-isc-files";
+const FILES_KEY: &str = "x-sailpoint-isc-files";
 
 /// Deepest chain of file references followed.
 const MAX_DEPTH: usize = 64;
@@ -32,7 +32,7 @@ struct Bundler {
 /// Bundles the files `root` refers to into it. Returns every file read
 /// (root first) and the problems met (a missing file or a malformed one,
 /// with the chain of references that led to it).
-pub fn bundle(root_path: &Path, root: &mut Value) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+pub(crate) fn bundle(root_path: &Path, root: &mut Value) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut b = Bundler {
         root_dir: root_path
             .parent()
@@ -189,11 +189,7 @@ impl Bundler {
             }
         };
         self.files.push(path.to_owned());
-        let parsed = match Format::from_path(path) {
-            Format::Json => parse_json(&text, path),
-            Format::Yaml => parse_yaml(&text, path),
-        };
-        let mut value = match parsed {
+        let mut value = match syntax::parse(&text, path, Format::from_path(path)) {
             Ok(v) => v,
             Err(mut d) => {
                 d.message = format!("{}; reached by {}", d.message, chain.join(", then "));
