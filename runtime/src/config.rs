@@ -3,10 +3,11 @@
 
 use crate::auth::{StaticToken, TokenSource};
 use crate::body::DEFAULT_MAX_RESPONSE_BODY;
-use crate::client::{Client, Inner};
+use crate::client::Client;
 use crate::error::{ConfigError, Result};
 use crate::oauth::{ClientCredentials, ClientSecret};
 use crate::retry::RetryPolicy;
+use crate::send::Sender;
 use std::ffi::OsString;
 use std::fmt;
 use std::sync::Arc;
@@ -46,6 +47,8 @@ pub struct ClientBuilder {
     request_timeout: Duration,
     retry: RetryPolicy,
     max_response_body: usize,
+    /// The caller's own HTTP client, used as it is.
+    http: Option<reqwest::Client>,
     /// Names the settings in errors: the builder method or the variable.
     names: Names,
 }
@@ -83,6 +86,7 @@ impl Default for ClientBuilder {
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             retry: RetryPolicy::default(),
             max_response_body: DEFAULT_MAX_RESPONSE_BODY,
+            http: None,
             names: BUILDER_NAMES,
         }
     }
@@ -102,6 +106,7 @@ impl fmt::Debug for ClientBuilder {
             .field("request_timeout", &self.request_timeout)
             .field("retry", &self.retry)
             .field("max_response_body", &self.max_response_body)
+            .field("http_client", &self.http.as_ref().map(|_| "caller's own"))
             .finish()
     }
 }
@@ -173,7 +178,8 @@ impl ClientBuilder {
         self
     }
 
-    /// Time allowed to establish a connection (default 10 s).
+    /// Time allowed to establish a connection (default 10 s). Not used
+    /// with [`http_client`](Self::http_client): that client has its own.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
@@ -202,6 +208,39 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends every request, the token requests included, through `http`: a
+    /// `reqwest::Client` configured as your network needs (a proxy, custom
+    /// root certificates, connection pool limits). Authentication, the
+    /// per-attempt [`request_timeout`](Self::request_timeout), retries,
+    /// errors and the response size limit stay this crate's.
+    ///
+    /// The client is used as it is, so what this builder sets on the one it
+    /// makes is yours to choose: [`connect_timeout`](Self::connect_timeout)
+    /// does not apply, and it is worth keeping redirects off as the default
+    /// client does (a redirect can turn a `POST` into a `GET`).
+    ///
+    /// ```no_run
+    /// # fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// use std::time::Duration;
+    ///
+    /// let http = reqwest::Client::builder()
+    ///     .proxy(reqwest::Proxy::https("http://proxy.internal:3128")?)
+    ///     .pool_max_idle_per_host(4)
+    ///     .connect_timeout(Duration::from_secs(5))
+    ///     .redirect(reqwest::redirect::Policy::none())
+    ///     .build()?;
+    /// let client = sailpoint_isc::Client::builder()
+    ///     .base_url("https://acme.api.identitynow.com")
+    ///     .client_credentials("my-client-id", "my-client-secret")
+    ///     .http_client(http)
+    ///     .build()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = Some(http);
+        self
+    }
+
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client> {
         let names = self.names;
@@ -209,13 +248,10 @@ impl ClientBuilder {
             .base_url
             .ok_or_else(|| ConfigError::new(names.base_url, "is required"))?;
         let base_url = check_base_url(&raw).map_err(|m| ConfigError::new(names.base_url, m))?;
-        let http = reqwest::Client::builder()
-            .connect_timeout(self.connect_timeout)
-            // A redirect could turn a POST into a GET or leave the tenant.
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("sailpoint-isc-rs/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| ConfigError::new("http client", e.to_string()))?;
+        let http = match self.http {
+            Some(http) => http,
+            None => default_http_client(self.connect_timeout)?,
+        };
         let tokens: Arc<dyn TokenSource> = match self.credentials {
             None => {
                 return Err(ConfigError::new(
@@ -242,7 +278,7 @@ impl ClientBuilder {
                 ))
             }
         };
-        Ok(Client::from_inner(Inner {
+        Ok(Client::from_sender(Sender {
             http,
             base_url,
             tokens,
@@ -251,6 +287,17 @@ impl ClientBuilder {
             max_response_body: self.max_response_body,
         }))
     }
+}
+
+/// The HTTP client used unless the caller brings one.
+fn default_http_client(connect_timeout: Duration) -> Result<reqwest::Client, ConfigError> {
+    reqwest::Client::builder()
+        .connect_timeout(connect_timeout)
+        // A redirect could turn a POST into a GET or leave the tenant.
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(concat!("sailpoint-isc-rs/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| ConfigError::new("http client", e.to_string()))
 }
 
 /// Validates the tenant URL and returns it without a trailing slash. Every
@@ -304,20 +351,6 @@ fn is_loopback(host: &str) -> bool {
     match bare.parse::<std::net::IpAddr>() {
         Ok(ip) => ip.is_loopback(),
         Err(_) => host.eq_ignore_ascii_case("localhost"),
-    }
-}
-
-impl Client {
-    /// Starts configuring a client.
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
-    }
-
-    /// A client configured from `SAIL_BASE_URL`, `SAIL_CLIENT_ID` and
-    /// `SAIL_CLIENT_SECRET` with default settings; see
-    /// [`ClientBuilder::from_env`].
-    pub fn from_env() -> Result<Client> {
-        ClientBuilder::from_env()?.build()
     }
 }
 

@@ -32,6 +32,9 @@
 //! `Retry-After`) wait what the server asks and are sent again, a `POST`
 //! included; an ambiguous failure (502, 504, a dropped connection) is retried
 //! only for idempotent methods. See [`ClientBuilder`] and [`RetryPolicy`].
+//!
+//! An endpoint the bindings do not cover is one [`Request`] away, sent by
+//! [`Client::execute`] with the same token, retries and typed errors.
 #![deny(missing_docs)]
 // Spec and network data never reach an unwrap: every failure is an error value.
 #![cfg_attr(
@@ -57,6 +60,7 @@ mod multipart;
 mod oauth;
 mod request;
 mod retry;
+mod send;
 
 #[doc(hidden)]
 pub mod __private;
@@ -69,13 +73,14 @@ pub use config::{
     ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID,
     ENV_CLIENT_SECRET,
 };
-pub use crypto::{encrypt_password, encrypt_password_with_rng, CryptoError, Password};
+pub use crypto::{encrypt_password, CryptoError, Password};
 pub use error::{
     ApiError, AuthError, ConfigError, DecodeError, Error, ErrorBody, Result, EXCERPT_LEN,
     MAX_ERROR_BODY,
 };
 pub use multipart::FilePart;
 pub use oauth::ClientSecret;
+pub use request::Request;
 pub use retry::RetryPolicy;
 pub use sailpoint_isc_macros::include_api;
 
@@ -90,18 +95,4 @@ pub mod v2024 {
 /// so that both versions can be used side by side.
 pub mod beta {
     crate::include_api!("../spec/beta/password-management.yaml", suffix = "Beta");
-}
-
-impl Client {
-    /// The `v2024` Password Management operations, sharing this client's
-    /// connection pool, token and settings.
-    pub fn v2024(&self) -> v2024::Api {
-        v2024::Api::new(self.clone())
-    }
-
-    /// The `beta` Password Management operations, sharing this client's
-    /// connection pool, token and settings.
-    pub fn beta(&self) -> beta::ApiBeta {
-        beta::ApiBeta::new(self.clone())
-    }
 }

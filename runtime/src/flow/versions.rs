@@ -6,6 +6,7 @@ use super::{
     run, Account, Backend, Info, PasswordChange, PasswordChangeOutcome, SetRequest, Status,
 };
 use crate::error::Result;
+use super::PasswordChangeError;
 use crate::{beta, v2024};
 
 macro_rules! backend {
@@ -74,12 +75,12 @@ macro_rules! backend {
             /// Queries password info, picks the account, encrypts, sets the
             /// password once and polls until the change is `FINISHED` (see
             /// [`crate::flow`]). `FAILED` is
-            /// [`PasswordChangeError::Failed`](super::PasswordChangeError::Failed)
-            /// with the server's errors.
+            /// [`PasswordChangeError::Failed`] with the server's errors; a
+            /// failed call is [`PasswordChangeError::Call`].
             pub async fn change_password(
                 &self,
                 change: &PasswordChange,
-            ) -> Result<PasswordChangeOutcome> {
+            ) -> Result<PasswordChangeOutcome, PasswordChangeError> {
                 run(self, change).await
             }
         }
