@@ -17,7 +17,7 @@ use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
-use sailpoint_isc::flow::{PasswordChange, PollPolicy, Step};
+use sailpoint_isc::flow::{PasswordChange, PasswordChangeError, PollPolicy, Step};
 use sailpoint_isc::mock::{Fault, MockTenant, DEFAULT_SOURCE_NAME, DEFAULT_USER_NAME};
 use sailpoint_isc::v2024::PasswordInfoQueryDto;
 use sailpoint_isc::{AuthError, Client, Error, RetryPolicy};
@@ -175,7 +175,7 @@ impl Shown {
         self.0.push(format!("{v:#?}"));
     }
 
-    fn result<T: std::fmt::Debug>(&mut self, r: &Result<T, Error>) {
+    fn result<T: std::fmt::Debug, E: std::error::Error>(&mut self, r: &Result<T, E>) {
         self.debug(r);
         if let Err(e) = r {
             self.0.push(e.to_string());
@@ -288,14 +288,14 @@ async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
 
     // A password the policy refuses.
     let r = client.v2024().change_password(&change(PASSWORDS[2])).await;
-    assert!(matches!(r, Err(Error::PasswordChange(_))), "{r:?}");
+    assert!(matches!(r, Err(PasswordChangeError::Failed { .. })), "{r:?}");
     shown.result(&r);
 
     // A set-password that fails with a 500 (not retried).
     t.inject_matching("/set-password", Fault::status(500, 1));
     let r = client.v2024().change_password(&change(PASSWORDS[3])).await;
     assert!(
-        matches!(&r, Err(Error::Api(e)) if e.status().as_u16() == 500),
+        matches!(&r, Err(PasswordChangeError::Call(Error::Api(e))) if e.status().as_u16() == 500),
         "{r:?}"
     );
     shown.result(&r);
