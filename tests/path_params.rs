@@ -143,7 +143,11 @@ async fn dot_segments_and_empty_values_are_refused_for_every_method() {
             assert!(err.to_string().contains("`id` of thingParts"), "{err}");
         }
     }
-    assert_eq!(seen.lines(), Vec::<String>::new(), "a refused call was sent");
+    assert_eq!(
+        seen.lines(),
+        Vec::<String>::new(),
+        "a refused call was sent"
+    );
 
     // The same calls with values that only look like paths stay one segment.
     let value = "a/b?c#d e ü..";
@@ -183,7 +187,11 @@ async fn generated_methods_refuse_dot_segments() {
             "{err:?}"
         );
     }
-    assert_eq!(seen.lines(), Vec::<String>::new(), "a refused call was sent");
+    assert_eq!(
+        seen.lines(),
+        Vec::<String>::new(),
+        "a refused call was sent"
+    );
     let status = client
         .v2024()
         .get_password_change_status("../x")
@@ -220,7 +228,10 @@ async fn hand_written_requests_carry_query_headers_and_body() {
         "x-trace: abc",
         "content-type: application/json",
     ] {
-        assert!(head.contains(expected), "`{expected}` missing from:\n{head}");
+        assert!(
+            head.contains(expected),
+            "`{expected}` missing from:\n{head}"
+        );
     }
 }
 

@@ -9,7 +9,8 @@ use axum::routing::get;
 use axum::{Json, Router};
 use sailpoint_isc::{AuthError, Client, Error};
 use sailpoint_isc_tests::tenant::{
-    bearer, client, serve, Counter, Thing, TokenEndpoint, TokenReply, CLIENT_SECRET, get_thing_request,
+    bearer, client, get_thing_request, serve, Counter, Thing, TokenEndpoint, TokenReply,
+    CLIENT_SECRET,
 };
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

@@ -6,7 +6,7 @@ use axum::routing::get;
 use axum::Router;
 use sailpoint_isc::{Client, ClientBuilder, ClientSecret, ConfigError, Error};
 use sailpoint_isc_tests::tenant::{
-    serve, Thing, TokenEndpoint, CLIENT_ID, CLIENT_SECRET, get_thing_request,
+    get_thing_request, serve, Thing, TokenEndpoint, CLIENT_ID, CLIENT_SECRET,
 };
 use std::collections::HashMap;
 use std::ffi::OsString;

@@ -10,8 +10,8 @@ use axum::routing::any;
 use axum::Router;
 use sailpoint_isc::{Client, Error, RetryPolicy, MAX_ERROR_BODY};
 use sailpoint_isc_tests::tenant::{
-    builder, client, fast_retry, serve, ErrorResponse, Thing, TokenEndpoint, get_thing_request,
-    set_password_request,
+    builder, client, fast_retry, get_thing_request, serve, set_password_request, ErrorResponse,
+    Thing, TokenEndpoint,
 };
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};

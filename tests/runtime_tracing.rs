@@ -10,7 +10,7 @@ use axum::routing::post;
 use axum::Router;
 use sailpoint_isc::Error;
 use sailpoint_isc_tests::tenant::{
-    bearer, client, serve, Counter, Thing, TokenEndpoint, CLIENT_SECRET, set_password_request,
+    bearer, client, serve, set_password_request, Counter, Thing, TokenEndpoint, CLIENT_SECRET,
 };
 use std::io::Write;
 use std::sync::{Arc, Mutex};

@@ -21,7 +21,6 @@ use sailpoint_isc::flow::{PasswordChange, PasswordChangeError, PollPolicy, Step}
 use sailpoint_isc::mock::{Fault, MockTenant, DEFAULT_SOURCE_NAME, DEFAULT_USER_NAME};
 use sailpoint_isc::v2024::PasswordInfoQueryDto;
 use sailpoint_isc::{AuthError, Client, Error, RetryPolicy};
-use std::error::Error as _;
 use std::io::Write;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
@@ -288,7 +287,10 @@ async fn no_secret_shows_in_debug_errors_or_logs_across_a_run_with_failures() {
 
     // A password the policy refuses.
     let r = client.v2024().change_password(&change(PASSWORDS[2])).await;
-    assert!(matches!(r, Err(PasswordChangeError::Failed { .. })), "{r:?}");
+    assert!(
+        matches!(r, Err(PasswordChangeError::Failed { .. })),
+        "{r:?}"
+    );
     shown.result(&r);
 
     // A set-password that fails with a 500 (not retried).

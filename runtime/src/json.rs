@@ -436,7 +436,9 @@ impl<T: Encode + ?Sized> Encode for &T {
 }
 
 /// Decodes every value of `map`, naming the key of one that fails.
-pub(crate) fn decode_map<T: Decode>(map: Map<String, Value>) -> Result<BTreeMap<String, T>, DecodeError> {
+pub(crate) fn decode_map<T: Decode>(
+    map: Map<String, Value>,
+) -> Result<BTreeMap<String, T>, DecodeError> {
     map.into_iter()
         .map(|(k, v)| match T::decode(v) {
             Ok(v) => Ok((k, v)),

@@ -69,8 +69,9 @@ pub use auth::{AccessToken, BoxFuture, StaticToken, TokenSource};
 pub use body::DEFAULT_MAX_RESPONSE_BODY;
 pub use bytes::Bytes;
 pub use client::Client;
+pub use client::ClientBuilder;
 pub use config::{
-    ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID,
     ENV_CLIENT_SECRET,
 };
 pub use crypto::{encrypt_password, CryptoError, Password};
@@ -95,4 +96,18 @@ pub mod v2024 {
 /// so that both versions can be used side by side.
 pub mod beta {
     crate::include_api!("../spec/beta/password-management.yaml", suffix = "Beta");
+}
+
+impl Client {
+    /// The `v2024` Password Management operations, sharing this client's
+    /// connection pool, token and settings.
+    pub fn v2024(&self) -> v2024::Api {
+        v2024::Api::new(self.clone())
+    }
+
+    /// The `beta` Password Management operations, sharing this client's
+    /// connection pool, token and settings.
+    pub fn beta(&self) -> beta::ApiBeta {
+        beta::ApiBeta::new(self.clone())
+    }
 }

@@ -30,9 +30,19 @@ pub struct Operation {
 pub struct ErrorDecoder {
     /// The HTTP status, or `None` for the spec's `default` response.
     pub status: Option<u16>,
-    /// Decodes the body into the documented type (see
-    /// [`decode_error`](crate::__private::decode_error)).
+    /// Decodes the body into the documented type (see [`decode_error`]).
     pub decode: fn(&[u8]) -> Option<Box<dyn ErrorBody>>,
+}
+
+/// Decodes an error body into the type an operation documents for a status.
+/// Used as a function pointer in [`ErrorDecoder`] tables.
+pub fn decode_error<T>(body: &[u8]) -> Option<Box<dyn ErrorBody>>
+where
+    T: Decode + ErrorBody,
+{
+    crate::json::decode_slice::<T>(body)
+        .ok()
+        .map(|v| Box::new(v) as Box<dyn ErrorBody>)
 }
 
 impl std::fmt::Debug for ErrorDecoder {
@@ -192,13 +202,13 @@ impl Request {
     /// Decodes the body of an error response with `status` as `T`, for
     /// [`ApiError::body`](crate::ApiError::body).
     pub fn error_body<T: Decode + ErrorBody>(self, status: StatusCode) -> Self {
-        self.push_error_decoder(Some(status.as_u16()), crate::__private::decode_error::<T>)
+        self.push_error_decoder(Some(status.as_u16()), decode_error::<T>)
     }
 
     /// Decodes the body of any error response that has no
     /// [`error_body`](Self::error_body) of its own as `T`.
     pub fn default_error_body<T: Decode + ErrorBody>(self) -> Self {
-        self.push_error_decoder(None, crate::__private::decode_error::<T>)
+        self.push_error_decoder(None, decode_error::<T>)
     }
 
     fn push_error_decoder(
@@ -404,7 +414,10 @@ mod tests {
             render("%2e%2E", "é.").as_deref(),
             Ok("/v2024/things/%252e%252E/parts/%C3%A9.")
         );
-        assert_eq!(render("...", "a.b").as_deref(), Ok("/v2024/things/.../parts/a.b"));
+        assert_eq!(
+            render("...", "a.b").as_deref(),
+            Ok("/v2024/things/.../parts/a.b")
+        );
     }
 
     #[test]

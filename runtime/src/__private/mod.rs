@@ -15,9 +15,9 @@ pub mod v1 {
     pub use super::codec::{json_text, StringEnum};
     pub use super::union::{decode_union, UnionVariant};
     pub use super::version::assert_macros_version;
-    pub use super::{decode_error, Request};
+    pub use super::Request;
     pub use crate::__serde_via_json as serde_via_json;
-    pub use crate::request::{ErrorDecoder, Operation};
+    pub use crate::request::{decode_error, ErrorDecoder, Operation};
     pub use http::Method;
     pub use serde;
     pub use serde_json;
@@ -32,20 +32,7 @@ pub mod v1 {
     }
 }
 
-use crate::error::ErrorBody;
 use crate::request::Operation;
-
-/// Decodes an error body into the type an operation documents for a status.
-/// Used as a function pointer in the generated [`ErrorDecoder`](v1::ErrorDecoder)
-/// tables.
-pub fn decode_error<T>(body: &[u8]) -> Option<Box<dyn ErrorBody>>
-where
-    T: crate::json::Decode + ErrorBody,
-{
-    crate::json::decode_slice::<T>(body)
-        .ok()
-        .map(|v| Box::new(v) as Box<dyn ErrorBody>)
-}
 
 /// Where generated methods start: `Request::new(&OP)` is a
 /// [`crate::Request`] for the operation `OP` describes.
@@ -54,6 +41,9 @@ pub enum Request {}
 impl Request {
     /// A request for `op`, to be filled by the builder methods of
     /// [`crate::Request`].
+    // Named `new` because generated code of this generation calls
+    // `Request::new(&OP)`; it starts a `crate::Request`, which is the point.
+    #[allow(clippy::new_ret_no_self)]
     #[inline]
     pub fn new(op: &'static Operation) -> crate::Request {
         crate::Request::for_operation(op)

@@ -403,6 +403,25 @@ pub(crate) async fn run<B: Backend>(
         request_id: request_id.clone(),
     });
 
+    let (polls, status) = poll(backend, change, &request_id).await?;
+    Ok(PasswordChangeOutcome {
+        request_id,
+        identity_id,
+        source_id,
+        account,
+        polls,
+        source_ids: status.source_ids,
+    })
+}
+
+/// Polls the change status, waiting longer each time, until it is
+/// `FINISHED` (the polls made and the last status), `FAILED`, or the
+/// deadline passes.
+async fn poll<B: Backend>(
+    backend: &B,
+    change: &PasswordChange,
+    request_id: &str,
+) -> Result<(u32, Status)> {
     let started = Instant::now();
     let mut wait = change.poll.initial;
     let mut polls = 0u32;
@@ -410,31 +429,22 @@ pub(crate) async fn run<B: Backend>(
         let left = change.poll.deadline.saturating_sub(started.elapsed());
         tokio::time::sleep(wait.min(left)).await;
         polls += 1;
-        let status = backend.status(&request_id).await?;
+        let status = backend.status(request_id).await?;
         change.report(Step::Polled {
             poll: polls,
             state: status.state.clone(),
         });
         match status.state.as_str() {
-            "FINISHED" => {
-                return Ok(PasswordChangeOutcome {
-                    request_id,
-                    identity_id,
-                    source_id,
-                    account,
-                    polls,
-                    source_ids: status.source_ids,
-                })
-            }
+            "FINISHED" => return Ok((polls, status)),
             "FAILED" => {
                 return Err(PasswordChangeError::Failed {
-                    request_id,
+                    request_id: request_id.to_owned(),
                     errors: status.errors,
                 })
             }
             _ if started.elapsed() >= change.poll.deadline => {
                 return Err(PasswordChangeError::Deadline {
-                    request_id,
+                    request_id: request_id.to_owned(),
                     last_state: status.state,
                     waited: started.elapsed(),
                 })

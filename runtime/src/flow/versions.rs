@@ -2,11 +2,11 @@
 //! generated types of `v2024` and `beta` and the flow's own. The two
 //! versions differ only in names, so one macro writes both.
 
+use super::PasswordChangeError;
 use super::{
     run, Account, Backend, Info, PasswordChange, PasswordChangeOutcome, SetRequest, Status,
 };
 use crate::error::Result;
-use super::PasswordChangeError;
 use crate::{beta, v2024};
 
 macro_rules! backend {

@@ -110,5 +110,4 @@ mod tests {
         );
         assert_eq!(parse_retry_after(&value("tomorrow"), now), None);
     }
-
 }

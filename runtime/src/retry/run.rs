@@ -134,7 +134,7 @@ mod tests {
             }
         })
         .await;
-        let stopped = out.err().expect("stops");
+        let stopped = out.expect_err("stops");
         // One replay plus three counted attempts.
         assert_eq!(calls.get(), 4);
         assert_eq!(stopped.sends, 4);
