@@ -12,7 +12,7 @@
 
 use sailpoint_isc::flow::{PasswordChange, PasswordChangeError, Step};
 use sailpoint_isc::mock::{MockTenant, DEFAULT_ACCOUNT_ID, DEFAULT_SOURCE_NAME, DEFAULT_USER_NAME};
-use sailpoint_isc::{Client, Error, Password};
+use sailpoint_isc::{Client, Password};
 use std::io::BufRead;
 use std::process::ExitCode;
 
