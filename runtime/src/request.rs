@@ -117,7 +117,6 @@ pub(crate) enum Body {
 ///     .await?;
 /// # Ok(()) }
 /// ```
-#[derive(Debug)]
 pub struct Request {
     pub(crate) target: Target,
     path_params: Vec<(&'static str, String)>,
@@ -128,6 +127,32 @@ pub struct Request {
     pub(crate) accept: &'static str,
     /// A body that failed to encode; reported as an error before sending.
     encode_error: Option<EncodeError>,
+}
+
+impl std::fmt::Debug for Request {
+    /// Names, not values: parameter values, headers and bodies may hold
+    /// secrets (a set-password body holds the encrypted password).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names = |pairs: &[(&'static str, String)]| -> Vec<&'static str> {
+            pairs.iter().map(|(n, _)| *n).collect()
+        };
+        let body = match &self.body {
+            None => "none".to_owned(),
+            Some(Body::Json(bytes, content_type)) => {
+                format!("{content_type}, {} bytes", bytes.len())
+            }
+            Some(Body::Multipart(parts)) => format!("multipart/form-data, {} parts", parts.len()),
+        };
+        f.debug_struct("Request")
+            .field("operation", &self.target.id)
+            .field("method", &self.target.method)
+            .field("path", &self.target.path)
+            .field("path_params", &names(&self.path_params))
+            .field("query", &names(&self.query))
+            .field("headers", &names(&self.headers))
+            .field("body", &body)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Request {
@@ -428,6 +453,21 @@ mod tests {
         assert_eq!(
             render_path("", TEMPLATE, &[("id", "1".to_owned())]),
             Err(("part", "has no value"))
+        );
+    }
+
+    #[test]
+    fn debug_shows_names_not_values() {
+        let r = Request::post("/v2024/set-password/{id}")
+            .path("id", "secret-id")
+            .query("q", "secret-q")
+            .header("X-Key", "secret-h")
+            .json(&serde_json::json!({ "encryptedPassword": "secret-b" }));
+        let text = format!("{r:?}");
+        assert!(!text.contains("secret"), "{text}");
+        assert!(
+            text.contains("X-Key") && text.contains("application/json, 32 bytes"),
+            "{text}"
         );
     }
 

@@ -4,7 +4,7 @@
 //! keep serving the code an older generator emitted, next to a newer `v2`.
 //!
 //! Dependencies point one way: this module uses [`crate::json`] and
-//! [`crate::request`]; nothing outside it uses it.
+//! `crate::request`; nothing outside it uses it.
 
 mod codec;
 mod union;
