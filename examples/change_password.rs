@@ -12,7 +12,7 @@
 
 use sailpoint_isc::flow::{PasswordChange, PasswordChangeError, Step};
 use sailpoint_isc::mock::{MockTenant, DEFAULT_ACCOUNT_ID, DEFAULT_SOURCE_NAME, DEFAULT_USER_NAME};
-use sailpoint_isc::{Client, Error, Password};
+use sailpoint_isc::{Client, Password};
 use std::io::BufRead;
 use std::process::ExitCode;
 
@@ -81,7 +81,11 @@ async fn run_against_mock(beta: bool) -> Result<(), Box<dyn std::error::Error>> 
     }
 }
 
-async fn finish(client: &Client, change: &PasswordChange, beta: bool) -> Result<(), Error> {
+async fn finish(
+    client: &Client,
+    change: &PasswordChange,
+    beta: bool,
+) -> Result<(), PasswordChangeError> {
     println!("version  : {}", if beta { "beta" } else { "v2024" });
     let result = if beta {
         client.beta().change_password(change).await
@@ -96,15 +100,12 @@ async fn finish(client: &Client, change: &PasswordChange, beta: bool) -> Result<
             );
             Ok(())
         }
-        Err(Error::PasswordChange(PasswordChangeError::Failed { request_id, errors })) => {
+        Err(PasswordChangeError::Failed { request_id, errors }) => {
             println!(
                 "final    : FAILED (request {request_id}): {}",
                 errors.join("; ")
             );
-            Err(Error::PasswordChange(PasswordChangeError::Failed {
-                request_id,
-                errors,
-            }))
+            Err(PasswordChangeError::Failed { request_id, errors })
         }
         Err(e) => Err(e),
     }

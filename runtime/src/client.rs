@@ -1,351 +1,371 @@
-//! The client that every generated method sends its request through, and
-//! the send loop: token, send, retry (the policy is in `retry.rs`), bounded
-//! body read.
+//! [`Client`] with its inherent methods (construction and the `execute`
+//! family that every generated method and every hand-written [`Request`]
+//! goes through), and the [`ClientBuilder`] that makes one.
+//!
+//! The one other `impl Client`, `v2024()` and `beta()`, is in `lib.rs` beside
+//! the bindings it returns: the generated modules use [`Client`], so naming
+//! them here would make this module and theirs depend on each other.
 
-use crate::__private::json::Decode;
-use crate::auth::{AccessToken, TokenSource};
-use crate::body::{read_limited, read_prefix, Limited};
-use crate::error::{clip, excerpt, ApiError, DecodeError, Error, Result, MAX_ERROR_BODY};
-use crate::request::{Body, Request};
-use crate::retry::{self, Decision, Failure, RetryPolicy};
+use crate::auth::{StaticToken, TokenSource};
+use crate::body::DEFAULT_MAX_RESPONSE_BODY;
+use crate::config::{
+    check_base_url, default_http_client, Names, BUILDER_NAMES, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID, ENV_CLIENT_SECRET, ENV_NAMES,
+};
+use crate::error::{clip, excerpt, ConfigError, DecodeError, Error, Result};
+use crate::json::Decode;
+use crate::oauth::{ClientCredentials, ClientSecret};
+use crate::request::{Request, Target};
+use crate::retry::RetryPolicy;
+use crate::send::{Sender, Success};
 use bytes::Bytes;
-use http::{HeaderMap, HeaderValue, StatusCode};
+use http::{HeaderMap, HeaderValue};
+use std::ffi::OsString;
 use std::fmt;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
-use tracing::Instrument;
+use std::time::Duration;
 
 /// A configured connection to one ISC tenant. Cheap to clone; clones share
 /// the connection pool and the token. Build one with [`Client::builder`] or
 /// [`Client::from_env`].
 #[derive(Clone)]
 pub struct Client {
-    inner: Arc<Inner>,
-}
-
-/// Everything a [`Client`] holds; built by
-/// [`ClientBuilder::build`](crate::ClientBuilder::build).
-pub(crate) struct Inner {
-    pub(crate) http: reqwest::Client,
-    /// Tenant API URL without a trailing slash (`https://acme.api.identitynow.com`).
-    pub(crate) base_url: String,
-    pub(crate) tokens: Arc<dyn TokenSource>,
-    pub(crate) request_timeout: Duration,
-    pub(crate) retry: RetryPolicy,
-    pub(crate) max_response_body: usize,
+    sender: Arc<Sender>,
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = &*self.sender;
         f.debug_struct("Client")
-            .field("base_url", &self.inner.base_url)
-            .field("request_timeout", &self.inner.request_timeout)
-            .field("retry", &self.inner.retry)
-            .field("max_response_body", &self.inner.max_response_body)
+            .field("base_url", &s.base_url)
+            .field("request_timeout", &s.request_timeout)
+            .field("retry", &s.retry)
+            .field("max_response_body", &s.max_response_body)
             .finish_non_exhaustive()
     }
 }
 
-/// A response with a success status, body read in full.
-pub(crate) struct Success {
-    pub(crate) status: StatusCode,
-    pub(crate) headers: HeaderMap,
-    pub(crate) body: Bytes,
-}
-
-/// How one send ended when it did not succeed.
-enum Failed {
-    /// An error status; the body is kept for the error report.
-    Status {
-        status: StatusCode,
-        headers: HeaderMap,
-        raw: Bytes,
-        retry_after: Option<Duration>,
-    },
-    /// No complete response.
-    Transport(reqwest::Error),
-}
-
 impl Client {
-    pub(crate) fn from_inner(inner: Inner) -> Self {
+    /// Starts configuring a client.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// A client configured from `SAIL_BASE_URL`, `SAIL_CLIENT_ID` and
+    /// `SAIL_CLIENT_SECRET` with default settings; see
+    /// [`ClientBuilder::from_env`].
+    pub fn from_env() -> Result<Client> {
+        ClientBuilder::from_env()?.build()
+    }
+
+    pub(crate) fn from_sender(sender: Sender) -> Self {
         Client {
-            inner: Arc::new(inner),
+            sender: Arc::new(sender),
         }
     }
 
     /// The tenant API URL this client talks to.
     pub fn base_url(&self) -> &str {
-        &self.inner.base_url
+        &self.sender.base_url
     }
 
-    /// Sends `req` and decodes a JSON success body as `T`. Generated methods
-    /// call this; it is public so that hand-written extensions can too.
-    pub async fn execute<T: Decode>(&self, req: Request) -> Result<T> {
-        let op = req.op;
-        let ok = self.send(req).await?;
-        decode_success(op, &ok)
+    /// Sends `request` and decodes a JSON success body as `T`: a generated
+    /// model, a `serde_json::Value`, or a serde type wrapped in
+    /// [`Serde`](crate::json::Serde). The token, retries and typed errors
+    /// are those of the generated methods, which call this too; see
+    /// [`Request`] for an example.
+    pub async fn execute<T: Decode>(&self, request: Request) -> Result<T> {
+        let target = request.target.clone();
+        let ok = self.sender.send(request).await?;
+        decode_success(&target, &ok)
     }
 
-    /// Sends `req` and decodes a JSON success body as `T`, or `None` when
-    /// the success response has no body (an operation documenting `200` with
-    /// a body and `204` without).
-    pub async fn execute_optional<T: Decode>(&self, req: Request) -> Result<Option<T>> {
-        let op = req.op;
-        let ok = self.send(req).await?;
+    /// Sends `request` and decodes a JSON success body as `T`, or `None`
+    /// when the success response has no body (an operation documenting `200`
+    /// with a body and `204` without).
+    pub async fn execute_optional<T: Decode>(&self, request: Request) -> Result<Option<T>> {
+        let target = request.target.clone();
+        let ok = self.sender.send(request).await?;
         if ok.status == http::StatusCode::NO_CONTENT || ok.body.iter().all(u8::is_ascii_whitespace)
         {
             return Ok(None);
         }
-        decode_success(op, &ok).map(Some)
+        decode_success(&target, &ok).map(Some)
     }
 
-    /// Sends `req` and returns the success body as it came (CSV, ZIP,
+    /// Sends `request` and returns the success body as it came (CSV, ZIP,
     /// images: operations whose success response is not JSON).
-    pub async fn execute_bytes(&self, req: Request) -> Result<Bytes> {
-        self.send(req).await.map(|ok| ok.body)
+    pub async fn execute_bytes(&self, request: Request) -> Result<Bytes> {
+        self.sender.send(request).await.map(|ok| ok.body)
     }
 
-    /// Sends `req` and ignores the success body (for `204 No Content`).
-    pub async fn execute_empty(&self, req: Request) -> Result<()> {
-        self.send(req).await.map(|_| ())
-    }
-
-    /// The one path every call takes: token, send, retry, bounded read.
-    /// Runs inside a span naming the operation; never logs bodies or tokens.
-    async fn send(&self, mut req: Request) -> Result<Success> {
-        let op = req.op;
-        if let Some(source) = req.encode_error.take() {
-            return Err(Error::Encode {
-                path: op.path,
-                method: op.method.clone(),
-                source,
-            });
-        }
-        let span = tracing::info_span!(
-            "sailpoint_isc.call",
-            operation = op.id,
-            method = %op.method,
-            path = op.path,
-        );
-        self.send_with_retries(&req).instrument(span).await
-    }
-
-    async fn send_with_retries(&self, req: &Request) -> Result<Success> {
-        let op = req.op;
-        let inner = &*self.inner;
-        let url = format!("{}{}{}", inner.base_url, op.base_path, req.render_path());
-        let idempotent = retry::is_idempotent(&op.method);
-        let started = Instant::now();
-        // Every send, for `ApiError::attempts`.
-        let mut sends = 0u32;
-        // Sends the retry policy counts: the one replay after a 401 is not
-        // a retry of a failure and does not use up an attempt.
-        let mut attempts = 0u32;
-        let mut replayed_after_401 = false;
-        loop {
-            sends += 1;
-            attempts += 1;
-            let token = inner.tokens.token().await?;
-            let remaining = inner.retry.max_elapsed().saturating_sub(started.elapsed());
-            if remaining.is_zero() {
-                return Err(timeout(op, started));
-            }
-            let timeout_now = inner.request_timeout.min(remaining);
-            let failed = match self.send_once(req, &url, &token, timeout_now).await {
-                Ok(mut resp) => {
-                    let status = resp.status();
-                    tracing::debug!(attempt = sends, status = status.as_u16(), "response");
-                    if status == StatusCode::UNAUTHORIZED && !replayed_after_401 {
-                        replayed_after_401 = true;
-                        inner.tokens.invalidate(&token);
-                        let fresh = inner.tokens.token().await?;
-                        // A source that hands out the same token again
-                        // (a static token) would only earn another 401.
-                        if fresh != token {
-                            // Read the short body so the connection can be reused.
-                            let _ = read_prefix(&mut resp, MAX_ERROR_BODY).await;
-                            tracing::info!(
-                                attempt = sends,
-                                status = 401u16,
-                                wait_reason = "token refresh",
-                                "access token rejected; sending again with a new one"
-                            );
-                            attempts -= 1;
-                            continue;
-                        }
-                    }
-                    if status.is_success() {
-                        match read_limited(&mut resp, inner.max_response_body).await {
-                            Ok(Limited::Complete(body)) => {
-                                return Ok(Success {
-                                    status,
-                                    headers: resp.headers().clone(),
-                                    body,
-                                })
-                            }
-                            Ok(Limited::TooLarge) => {
-                                return Err(Error::ResponseTooLarge {
-                                    path: op.path,
-                                    method: op.method.clone(),
-                                    status,
-                                    limit: inner.max_response_body,
-                                })
-                            }
-                            Err(e) => Failed::Transport(e),
-                        }
-                    } else {
-                        let headers = resp.headers().clone();
-                        let retry_after = retry::retry_after(&headers);
-                        let raw = read_prefix(&mut resp, MAX_ERROR_BODY).await;
-                        Failed::Status {
-                            status,
-                            headers,
-                            raw,
-                            retry_after,
-                        }
-                    }
-                }
-                Err(e) => Failed::Transport(e),
-            };
-            let failure = match &failed {
-                Failed::Status {
-                    status,
-                    retry_after,
-                    ..
-                } => Failure::Status {
-                    status: *status,
-                    retry_after: *retry_after,
-                },
-                Failed::Transport(e) => {
-                    tracing::debug!(attempt = sends, error = %e, timeout = e.is_timeout(), "no complete response");
-                    Failure::Transport
-                }
-            };
-            let decision = inner.retry.decide(
-                idempotent,
-                &failure,
-                attempts,
-                started.elapsed(),
-                retry::jitter(),
-            );
-            match decision {
-                Decision::Retry { wait, reason } => {
-                    tracing::info!(
-                        attempt = sends,
-                        status = status_of(&failed),
-                        wait_ms = wait.as_millis() as u64,
-                        wait_reason = reason.as_str(),
-                        "retrying"
-                    );
-                    tokio::time::sleep(wait).await;
-                }
-                Decision::Stop(why) => {
-                    tracing::debug!(
-                        attempt = sends,
-                        status = status_of(&failed),
-                        reason = why.as_str(),
-                        "giving up"
-                    );
-                    return Err(match failed {
-                        Failed::Status {
-                            status,
-                            headers,
-                            raw,
-                            ..
-                        } => api_error(op, status, headers, raw, sends),
-                        Failed::Transport(e) => transport(op, e, started),
-                    });
-                }
-            }
-        }
-    }
-
-    /// One send of `req`.
-    async fn send_once(
-        &self,
-        req: &Request,
-        url: &str,
-        token: &AccessToken,
-        timeout: Duration,
-    ) -> std::result::Result<reqwest::Response, reqwest::Error> {
-        let op = req.op;
-        let mut rb = self
-            .inner
-            .http
-            .request(op.method.clone(), url)
-            .timeout(timeout)
-            .bearer_auth(token.secret())
-            .header(http::header::ACCEPT, req.accept);
-        if !req.query.is_empty() {
-            rb = rb.query(&req.query);
-        }
-        for (name, value) in &req.headers {
-            rb = rb.header(*name, value.as_str());
-        }
-        match &req.body {
-            // `Bytes` clones share the buffer: a retry re-sends identical bytes.
-            Some(Body::Json(bytes, content_type)) => {
-                rb = rb
-                    .header(http::header::CONTENT_TYPE, *content_type)
-                    .body(bytes.clone());
-            }
-            Some(Body::Multipart(parts)) => rb = rb.multipart(crate::multipart::form(parts)),
-            None => {}
-        }
-        rb.send().await
+    /// Sends `request` and ignores the success body (for `204 No Content`).
+    pub async fn execute_empty(&self, request: Request) -> Result<()> {
+        self.sender.send(request).await.map(|_| ())
     }
 }
 
-/// The status of a failed send, or 0 when there was no response (a tracing
-/// field).
-fn status_of(failed: &Failed) -> u16 {
-    match failed {
-        Failed::Status { status, .. } => status.as_u16(),
-        Failed::Transport(_) => 0,
-    }
+/// Builds a [`Client`].
+///
+/// ```no_run
+/// # fn run() -> Result<(), sailpoint_isc::Error> {
+/// use std::time::Duration;
+/// use sailpoint_isc::{Client, RetryPolicy};
+///
+/// let client = Client::builder()
+///     .base_url("https://acme.api.identitynow.com")
+///     .client_credentials("my-client-id", "my-client-secret")
+///     .request_timeout(Duration::from_secs(30))
+///     .retry(RetryPolicy::default().with_max_attempts(3))
+///     .build()?;
+/// # Ok(()) }
+/// ```
+pub struct ClientBuilder {
+    base_url: Option<String>,
+    credentials: Option<Credentials>,
+    connect_timeout: Duration,
+    request_timeout: Duration,
+    retry: RetryPolicy,
+    max_response_body: usize,
+    /// The caller's own HTTP client, used as it is.
+    http: Option<reqwest::Client>,
+    /// Names the settings in errors: the builder method or the variable.
+    names: Names,
 }
 
-fn timeout(op: &crate::request::Operation, started: Instant) -> Error {
-    Error::Timeout {
-        path: op.path,
-        method: op.method.clone(),
-        elapsed: started.elapsed(),
-    }
+enum Credentials {
+    Source(Arc<dyn TokenSource>),
+    ClientCredentials { id: String, secret: ClientSecret },
 }
 
-fn transport(op: &crate::request::Operation, e: reqwest::Error, started: Instant) -> Error {
-    if e.is_timeout() {
-        timeout(op, started)
-    } else {
-        Error::Transport {
-            path: op.path,
-            method: op.method.clone(),
-            source: e,
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        ClientBuilder {
+            base_url: None,
+            credentials: None,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            retry: RetryPolicy::default(),
+            max_response_body: DEFAULT_MAX_RESPONSE_BODY,
+            http: None,
+            names: BUILDER_NAMES,
         }
+    }
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let credentials = match &self.credentials {
+            None => "none",
+            Some(Credentials::Source(_)) => "token source",
+            Some(Credentials::ClientCredentials { .. }) => "client credentials",
+        };
+        f.debug_struct("ClientBuilder")
+            .field("base_url", &self.base_url)
+            .field("credentials", &credentials)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("request_timeout", &self.request_timeout)
+            .field("retry", &self.retry)
+            .field("max_response_body", &self.max_response_body)
+            .field("http_client", &self.http.as_ref().map(|_| "caller's own"))
+            .finish()
+    }
+}
+
+impl ClientBuilder {
+    /// A builder configured from `SAIL_BASE_URL`, `SAIL_CLIENT_ID` and
+    /// `SAIL_CLIENT_SECRET`, the variables the official SDKs read. A missing,
+    /// empty or non-UTF-8 variable is a [`ConfigError`] naming it; a malformed
+    /// URL is reported by [`build`](Self::build), naming `SAIL_BASE_URL`.
+    pub fn from_env() -> Result<Self> {
+        Self::from_env_with(|name| std::env::var_os(name))
+    }
+
+    /// [`from_env`](Self::from_env) with the variables read through `lookup`
+    /// instead of the process environment (for tests, or another source of
+    /// the same settings).
+    pub fn from_env_with(lookup: impl Fn(&str) -> Option<OsString>) -> Result<Self> {
+        let var = |name: &str| -> Result<String, ConfigError> {
+            let value = lookup(name).ok_or_else(|| ConfigError::new(name, "is not set"))?;
+            let value = value
+                .into_string()
+                .map_err(|_| ConfigError::new(name, "is not valid UTF-8"))?;
+            if value.trim().is_empty() {
+                return Err(ConfigError::new(name, "is empty"));
+            }
+            Ok(value)
+        };
+        let base_url = var(ENV_BASE_URL)?;
+        let client_id = var(ENV_CLIENT_ID)?;
+        // The secret is taken as is: only the URL and the id are trimmed.
+        let secret = var(ENV_CLIENT_SECRET)?;
+        let mut builder = ClientBuilder::default()
+            .base_url(base_url.trim())
+            .client_credentials(client_id.trim(), secret);
+        builder.names = ENV_NAMES;
+        Ok(builder)
+    }
+
+    /// The tenant API URL, e.g. `https://acme.api.identitynow.com`. The
+    /// version path (`/v2024`, `/beta`) comes from each spec, so one client
+    /// serves every version with one token.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// Sends this bearer token with every request.
+    pub fn bearer_token(self, token: impl Into<Arc<str>>) -> Self {
+        self.token_source(StaticToken::new(token))
+    }
+
+    /// Gets tokens from `source`.
+    pub fn token_source(mut self, source: impl TokenSource) -> Self {
+        self.credentials = Some(Credentials::Source(Arc::new(source)));
+        self
+    }
+
+    /// Gets tokens by OAuth2 client credentials from
+    /// `POST {base_url}/oauth/token`, cached and refreshed before they expire.
+    pub fn client_credentials(
+        mut self,
+        client_id: impl Into<String>,
+        client_secret: impl Into<ClientSecret>,
+    ) -> Self {
+        self.credentials = Some(Credentials::ClientCredentials {
+            id: client_id.into(),
+            secret: client_secret.into(),
+        });
+        self
+    }
+
+    /// Time allowed to establish a connection (default 10 s). Not used
+    /// with [`http_client`](Self::http_client): that client has its own.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Time allowed for one attempt, from sending to the end of the body
+    /// (default 60 s). The token request has the same limit.
+    pub fn request_timeout(mut self, timeout: Duration) -> Self {
+        self.request_timeout = timeout;
+        self
+    }
+
+    /// How failed calls are retried (default [`RetryPolicy::default`]).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Largest success body read, in bytes (default
+    /// [`DEFAULT_MAX_RESPONSE_BODY`](crate::DEFAULT_MAX_RESPONSE_BODY), 32 MiB).
+    /// A longer body fails the call with
+    /// [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge). Error
+    /// bodies keep at most [`MAX_ERROR_BODY`](crate::MAX_ERROR_BODY) bytes.
+    pub fn max_response_body(mut self, bytes: usize) -> Self {
+        self.max_response_body = bytes;
+        self
+    }
+
+    /// Sends every request, the token requests included, through `http`: a
+    /// `reqwest::Client` configured as your network needs (a proxy, custom
+    /// root certificates, connection pool limits). Authentication, the
+    /// per-attempt [`request_timeout`](Self::request_timeout), retries,
+    /// errors and the response size limit stay this crate's.
+    ///
+    /// The client is used as it is, so what this builder sets on the one it
+    /// makes is yours to choose: [`connect_timeout`](Self::connect_timeout)
+    /// does not apply, and it is worth keeping redirects off as the default
+    /// client does (a redirect can turn a `POST` into a `GET`).
+    ///
+    /// ```no_run
+    /// # fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// use std::time::Duration;
+    ///
+    /// let http = reqwest::Client::builder()
+    ///     .proxy(reqwest::Proxy::https("http://proxy.internal:3128")?)
+    ///     .pool_max_idle_per_host(4)
+    ///     .connect_timeout(Duration::from_secs(5))
+    ///     .redirect(reqwest::redirect::Policy::none())
+    ///     .build()?;
+    /// let client = sailpoint_isc::Client::builder()
+    ///     .base_url("https://acme.api.identitynow.com")
+    ///     .client_credentials("my-client-id", "my-client-secret")
+    ///     .http_client(http)
+    ///     .build()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = Some(http);
+        self
+    }
+
+    /// Checks the configuration and builds the client.
+    pub fn build(self) -> Result<Client> {
+        let names = self.names;
+        let raw = self
+            .base_url
+            .ok_or_else(|| ConfigError::new(names.base_url, "is required"))?;
+        let base_url = check_base_url(&raw).map_err(|m| ConfigError::new(names.base_url, m))?;
+        let http = match self.http {
+            Some(http) => http,
+            None => default_http_client(self.connect_timeout)?,
+        };
+        let tokens: Arc<dyn TokenSource> = match self.credentials {
+            None => {
+                return Err(ConfigError::new(
+                    "credentials",
+                    "set client_credentials, bearer_token or token_source",
+                )
+                .into())
+            }
+            Some(Credentials::Source(source)) => source,
+            Some(Credentials::ClientCredentials { id, secret }) => {
+                if id.trim().is_empty() {
+                    return Err(ConfigError::new(names.client_id, "is empty").into());
+                }
+                if secret.expose_secret().is_empty() {
+                    return Err(ConfigError::new(names.client_secret, "is empty").into());
+                }
+                Arc::new(ClientCredentials::new(
+                    http.clone(),
+                    &base_url,
+                    id,
+                    secret,
+                    self.request_timeout,
+                    self.retry.clone(),
+                ))
+            }
+        };
+        Ok(Client::from_sender(Sender {
+            http,
+            base_url,
+            tokens,
+            request_timeout: self.request_timeout,
+            retry: self.retry,
+            max_response_body: self.max_response_body,
+        }))
     }
 }
 
 /// Decodes a success body as `T`, or the typed decode error.
-fn decode_success<T: Decode>(op: &'static crate::request::Operation, ok: &Success) -> Result<T> {
-    decode_json::<T>(&ok.body).map_err(|e| {
+fn decode_success<T: Decode>(target: &Target, ok: &Success) -> Result<T> {
+    crate::json::decode_slice::<T>(&ok.body).map_err(|e| {
         Error::Decode(Box::new(DecodeError {
-            operation: op.id,
-            method: op.method.clone(),
-            path: op.path,
+            operation: target.id,
+            method: target.method.clone(),
+            path: target.path,
             status: ok.status,
             content_type: header_str(&ok.headers, "content-type"),
             excerpt: excerpt(&ok.body),
             // serde quotes the offending value (`invalid type: string "…"`),
             // which may be as long as the body: keep the start.
-            field: clip(&e.0).into_owned(),
-            message: clip(&e.1).into_owned(),
+            field: clip(&e.path()).into_owned(),
+            message: clip(e.message()).into_owned(),
         }))
     })
-}
-
-/// Decodes `body` as `T`, or says which field failed and why.
-fn decode_json<T: Decode>(body: &[u8]) -> std::result::Result<T, (String, String)> {
-    crate::__private::json::decode_slice(body).map_err(|e| (e.path(), e.message().to_owned()))
 }
 
 fn header_str(headers: &HeaderMap, name: &str) -> Option<String> {
@@ -353,49 +373,4 @@ fn header_str(headers: &HeaderMap, name: &str) -> Option<String> {
         .get(name)
         .and_then(|v: &HeaderValue| v.to_str().ok())
         .map(str::to_owned)
-}
-
-/// Builds the typed API error: the documented body type for this status, plus
-/// SailPoint's `trackingId`, `detailCode` and first message read generically so
-/// they are there even when the body does not match its documented type.
-pub(crate) fn api_error(
-    op: &'static crate::request::Operation,
-    status: StatusCode,
-    headers: HeaderMap,
-    raw: Bytes,
-    attempts: u32,
-) -> Error {
-    let body = op
-        .error_decoder(status.as_u16())
-        .and_then(|d| (d.decode)(&raw));
-    let json: Option<serde_json::Value> = serde_json::from_slice(&raw).ok();
-    let field = |k: &str| {
-        json.as_ref()
-            .and_then(|j| j.get(k))
-            .and_then(|v| v.as_str())
-            .map(str::to_owned)
-    };
-    let message = json
-        .as_ref()
-        .and_then(|j| j.pointer("/messages/0/text"))
-        .and_then(|v| v.as_str())
-        .map(str::to_owned)
-        .or_else(|| field("message"))
-        .or_else(|| field("error_description"))
-        .or_else(|| field("error"));
-    let retry_after = retry::retry_after(&headers);
-    Error::Api(Box::new(ApiError {
-        operation: op.id,
-        method: op.method.clone(),
-        path: op.path,
-        status,
-        tracking_id: field("trackingId"),
-        detail_code: field("detailCode"),
-        message,
-        retry_after,
-        headers,
-        raw,
-        body,
-        attempts,
-    }))
 }

@@ -1,15 +1,8 @@
-//! Configuring a [`Client`]: the builder, the environment variables the
-//! official SailPoint SDKs read, and the checks run before a client exists.
+//! The settings a [`Client`](crate::Client) is configured with: the
+//! environment variables the official SailPoint SDKs read, the defaults, and
+//! the checks run before a client exists.
 
-use crate::auth::{StaticToken, TokenSource};
-use crate::body::DEFAULT_MAX_RESPONSE_BODY;
-use crate::client::{Client, Inner};
-use crate::error::{ConfigError, Result};
-use crate::oauth::{ClientCredentials, ClientSecret};
-use crate::retry::RetryPolicy;
-use std::ffi::OsString;
-use std::fmt;
-use std::sync::Arc;
+use crate::error::ConfigError;
 use std::time::Duration;
 
 /// The tenant API URL, e.g. `https://acme.api.identitynow.com`.
@@ -24,239 +17,43 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default time allowed for one attempt, from sending to the end of the body.
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// Builds a [`Client`].
-///
-/// ```no_run
-/// # fn run() -> Result<(), sailpoint_isc::Error> {
-/// use std::time::Duration;
-/// use sailpoint_isc::{Client, RetryPolicy};
-///
-/// let client = Client::builder()
-///     .base_url("https://acme.api.identitynow.com")
-///     .client_credentials("my-client-id", "my-client-secret")
-///     .request_timeout(Duration::from_secs(30))
-///     .retry(RetryPolicy::default().with_max_attempts(3))
-///     .build()?;
-/// # Ok(()) }
-/// ```
-pub struct ClientBuilder {
-    base_url: Option<String>,
-    credentials: Option<Credentials>,
-    connect_timeout: Duration,
-    request_timeout: Duration,
-    retry: RetryPolicy,
-    max_response_body: usize,
-    /// Names the settings in errors: the builder method or the variable.
-    names: Names,
-}
-
-enum Credentials {
-    Source(Arc<dyn TokenSource>),
-    ClientCredentials { id: String, secret: ClientSecret },
-}
-
+/// Names the settings in errors: the builder method or the variable.
 #[derive(Clone, Copy)]
-struct Names {
-    base_url: &'static str,
-    client_id: &'static str,
-    client_secret: &'static str,
+pub(crate) struct Names {
+    pub(crate) base_url: &'static str,
+    pub(crate) client_id: &'static str,
+    pub(crate) client_secret: &'static str,
 }
 
-const BUILDER_NAMES: Names = Names {
+pub(crate) const BUILDER_NAMES: Names = Names {
     base_url: "base_url",
     client_id: "client_id",
     client_secret: "client_secret",
 };
 
-const ENV_NAMES: Names = Names {
+pub(crate) const ENV_NAMES: Names = Names {
     base_url: ENV_BASE_URL,
     client_id: ENV_CLIENT_ID,
     client_secret: ENV_CLIENT_SECRET,
 };
 
-impl Default for ClientBuilder {
-    fn default() -> Self {
-        ClientBuilder {
-            base_url: None,
-            credentials: None,
-            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            request_timeout: DEFAULT_REQUEST_TIMEOUT,
-            retry: RetryPolicy::default(),
-            max_response_body: DEFAULT_MAX_RESPONSE_BODY,
-            names: BUILDER_NAMES,
-        }
-    }
-}
-
-impl fmt::Debug for ClientBuilder {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let credentials = match &self.credentials {
-            None => "none",
-            Some(Credentials::Source(_)) => "token source",
-            Some(Credentials::ClientCredentials { .. }) => "client credentials",
-        };
-        f.debug_struct("ClientBuilder")
-            .field("base_url", &self.base_url)
-            .field("credentials", &credentials)
-            .field("connect_timeout", &self.connect_timeout)
-            .field("request_timeout", &self.request_timeout)
-            .field("retry", &self.retry)
-            .field("max_response_body", &self.max_response_body)
-            .finish()
-    }
-}
-
-impl ClientBuilder {
-    /// A builder configured from `SAIL_BASE_URL`, `SAIL_CLIENT_ID` and
-    /// `SAIL_CLIENT_SECRET`, the variables the official SDKs read. A missing,
-    /// empty or non-UTF-8 variable is a [`ConfigError`] naming it; a malformed
-    /// URL is reported by [`build`](Self::build), naming `SAIL_BASE_URL`.
-    pub fn from_env() -> Result<Self> {
-        Self::from_env_with(|name| std::env::var_os(name))
-    }
-
-    /// [`from_env`](Self::from_env) with the variables read through `lookup`
-    /// instead of the process environment (for tests, or another source of
-    /// the same settings).
-    pub fn from_env_with(lookup: impl Fn(&str) -> Option<OsString>) -> Result<Self> {
-        let var = |name: &str| -> Result<String, ConfigError> {
-            let value = lookup(name).ok_or_else(|| ConfigError::new(name, "is not set"))?;
-            let value = value
-                .into_string()
-                .map_err(|_| ConfigError::new(name, "is not valid UTF-8"))?;
-            if value.trim().is_empty() {
-                return Err(ConfigError::new(name, "is empty"));
-            }
-            Ok(value)
-        };
-        let base_url = var(ENV_BASE_URL)?;
-        let client_id = var(ENV_CLIENT_ID)?;
-        // The secret is taken as is: only the URL and the id are trimmed.
-        let secret = var(ENV_CLIENT_SECRET)?;
-        let mut builder = ClientBuilder::default()
-            .base_url(base_url.trim())
-            .client_credentials(client_id.trim(), secret);
-        builder.names = ENV_NAMES;
-        Ok(builder)
-    }
-
-    /// The tenant API URL, e.g. `https://acme.api.identitynow.com`. The
-    /// version path (`/v2024`, `/beta`) comes from each spec, so one client
-    /// serves every version with one token.
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = Some(url.into());
-        self
-    }
-
-    /// Sends this bearer token with every request.
-    pub fn bearer_token(self, token: impl Into<Arc<str>>) -> Self {
-        self.token_source(StaticToken::new(token))
-    }
-
-    /// Gets tokens from `source`.
-    pub fn token_source(mut self, source: impl TokenSource) -> Self {
-        self.credentials = Some(Credentials::Source(Arc::new(source)));
-        self
-    }
-
-    /// Gets tokens by OAuth2 client credentials from
-    /// `POST {base_url}/oauth/token`, cached and refreshed before they expire.
-    pub fn client_credentials(
-        mut self,
-        client_id: impl Into<String>,
-        client_secret: impl Into<ClientSecret>,
-    ) -> Self {
-        self.credentials = Some(Credentials::ClientCredentials {
-            id: client_id.into(),
-            secret: client_secret.into(),
-        });
-        self
-    }
-
-    /// Time allowed to establish a connection (default 10 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
-        self
-    }
-
-    /// Time allowed for one attempt, from sending to the end of the body
-    /// (default 60 s). The token request has the same limit.
-    pub fn request_timeout(mut self, timeout: Duration) -> Self {
-        self.request_timeout = timeout;
-        self
-    }
-
-    /// How failed calls are retried (default [`RetryPolicy::default`]).
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
-    }
-
-    /// Largest success body read, in bytes (default
-    /// [`DEFAULT_MAX_RESPONSE_BODY`](crate::DEFAULT_MAX_RESPONSE_BODY), 32 MiB).
-    /// A longer body fails the call with
-    /// [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge). Error
-    /// bodies keep at most [`MAX_ERROR_BODY`](crate::MAX_ERROR_BODY) bytes.
-    pub fn max_response_body(mut self, bytes: usize) -> Self {
-        self.max_response_body = bytes;
-        self
-    }
-
-    /// Checks the configuration and builds the client.
-    pub fn build(self) -> Result<Client> {
-        let names = self.names;
-        let raw = self
-            .base_url
-            .ok_or_else(|| ConfigError::new(names.base_url, "is required"))?;
-        let base_url = check_base_url(&raw).map_err(|m| ConfigError::new(names.base_url, m))?;
-        let http = reqwest::Client::builder()
-            .connect_timeout(self.connect_timeout)
-            // A redirect could turn a POST into a GET or leave the tenant.
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("sailpoint-isc-rs/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| ConfigError::new("http client", e.to_string()))?;
-        let tokens: Arc<dyn TokenSource> = match self.credentials {
-            None => {
-                return Err(ConfigError::new(
-                    "credentials",
-                    "set client_credentials, bearer_token or token_source",
-                )
-                .into())
-            }
-            Some(Credentials::Source(source)) => source,
-            Some(Credentials::ClientCredentials { id, secret }) => {
-                if id.trim().is_empty() {
-                    return Err(ConfigError::new(names.client_id, "is empty").into());
-                }
-                if secret.expose_secret().is_empty() {
-                    return Err(ConfigError::new(names.client_secret, "is empty").into());
-                }
-                Arc::new(ClientCredentials::new(
-                    http.clone(),
-                    &base_url,
-                    id,
-                    secret,
-                    self.request_timeout,
-                    self.retry.clone(),
-                ))
-            }
-        };
-        Ok(Client::from_inner(Inner {
-            http,
-            base_url,
-            tokens,
-            request_timeout: self.request_timeout,
-            retry: self.retry,
-            max_response_body: self.max_response_body,
-        }))
-    }
+/// The HTTP client used unless the caller brings one.
+pub(crate) fn default_http_client(
+    connect_timeout: Duration,
+) -> Result<reqwest::Client, ConfigError> {
+    reqwest::Client::builder()
+        .connect_timeout(connect_timeout)
+        // A redirect could turn a POST into a GET or leave the tenant.
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(concat!("sailpoint-isc-rs/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| ConfigError::new("http client", e.to_string()))
 }
 
 /// Validates the tenant URL and returns it without a trailing slash. Every
 /// client sends a token, so plain `http` is refused unless the host is
 /// loopback (tests, a local mock tenant).
-fn check_base_url(raw: &str) -> Result<String, String> {
+pub(crate) fn check_base_url(raw: &str) -> Result<String, String> {
     let url = reqwest::Url::parse(raw).map_err(|e| format!("`{raw}` is not a URL: {e}"))?;
     let host = match url.host_str() {
         Some(host) if !host.is_empty() => host,
@@ -304,20 +101,6 @@ fn is_loopback(host: &str) -> bool {
     match bare.parse::<std::net::IpAddr>() {
         Ok(ip) => ip.is_loopback(),
         Err(_) => host.eq_ignore_ascii_case("localhost"),
-    }
-}
-
-impl Client {
-    /// Starts configuring a client.
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
-    }
-
-    /// A client configured from `SAIL_BASE_URL`, `SAIL_CLIENT_ID` and
-    /// `SAIL_CLIENT_SECRET` with default settings; see
-    /// [`ClientBuilder::from_env`].
-    pub fn from_env() -> Result<Client> {
-        ClientBuilder::from_env()?.build()
     }
 }
 

@@ -65,20 +65,36 @@ pub enum Error {
         /// The limit in bytes.
         limit: usize,
     },
-    /// A request body could not be serialized.
+    /// A request body could not be encoded; nothing was sent.
     #[error("{method} {path}: request body could not be encoded: {source}")]
     Encode {
         /// The operation's path template.
         path: &'static str,
         /// HTTP method.
         method: Method,
-        /// What serde reported.
+        /// What [`Encode::try_encode`](crate::json::Encode::try_encode) reported.
         #[source]
-        source: serde_json::Error,
+        source: crate::json::EncodeError,
     },
-    /// A [`flow`](crate::flow) password change did not finish.
-    #[error("{0}")]
-    PasswordChange(#[from] crate::flow::PasswordChangeError),
+    /// A path parameter value that URL resolution would not keep as the one
+    /// segment it fills: empty, `.` or `..` (`/v2024/sources/..` means
+    /// `/v2024/`, another endpoint), or a `{name}` of the path template
+    /// given no value. Nothing was sent.
+    #[error("{method} {path}: path parameter `{parameter}` of {operation} {problem}; the request was not sent")]
+    PathParameter {
+        /// The spec's `operationId` (the path template for a hand-written
+        /// [`Request`](crate::Request) without one).
+        operation: &'static str,
+        /// HTTP method.
+        method: Method,
+        /// The operation's path template.
+        path: &'static str,
+        /// The parameter's name in the template.
+        parameter: &'static str,
+        /// What is wrong with the value: `is empty`, `is "."`, `is ".."`
+        /// or `has no value`.
+        problem: &'static str,
+    },
     /// Obtaining an access token failed.
     #[error("authentication failed: {0}")]
     Auth(#[from] AuthError),

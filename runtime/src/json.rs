@@ -1,14 +1,15 @@
 //! The JSON codec of generated models: [`Decode`], [`Encode`], and the
-//! [`Serde`] adapter for hand-written types.
+//! [`Serde`] adapter for hand-written types. [`Client::execute`](crate::Client::execute)
+//! decodes success bodies with [`Decode`], and [`Request::json`](crate::Request::json)
+//! encodes request bodies with [`Encode`].
 //!
 //! A serde derive emits, per type, a field enum, a visitor with
 //! `visit_map`/`visit_seq`, and the same again for `Serialize`; type
 //! checking that output for the ~1,600 types of SailPoint's full specs is
 //! most of the compile time and memory. Generated models instead implement
 //! [`Decode`] and [`Encode`] with one non-generic function each (one line
-//! per field, calling the generic helpers here), and their serde impls are
-//! one-line bodies ([`serialize`], [`deserialize`]) that go through
-//! [`serde_json::Value`]. The semantics are those the derives had:
+//! per field, calling generic helpers), and their serde impls are one-line
+//! bodies that go through [`serde_json::Value`]. The semantics are those the derives had:
 //!
 //! | property                     | field type          | absent   | `null`       |
 //! |------------------------------|---------------------|----------|--------------|
@@ -49,11 +50,11 @@ impl DecodeError {
         }
     }
 
-    fn invalid_type(value: &Value, expected: &str) -> Self {
+    pub(crate) fn invalid_type(value: &Value, expected: &str) -> Self {
         DecodeError::new(serde_json::Error::invalid_type(unexpected(value), &expected).to_string())
     }
 
-    fn in_field(mut self, name: &str) -> Self {
+    pub(crate) fn in_field(mut self, name: &str) -> Self {
         self.rev_path.push(Segment::Field(name.to_owned()));
         self
     }
@@ -138,23 +139,43 @@ pub trait Decode: Sized {
 pub trait Encode {
     /// Writes `self`.
     fn encode(&self) -> Value;
+
+    /// Writes `self`, or says why it cannot be written. Request bodies are
+    /// encoded through this. Only types that can fail override it: the
+    /// default is [`encode`](Self::encode); [`Serde`] reports what its
+    /// `Serialize` impl refused (a map with non-string keys, say).
+    fn try_encode(&self) -> Result<Value, EncodeError> {
+        Ok(self.encode())
+    }
 }
 
-/// `Serialize` body of every generated model.
-#[doc(hidden)]
-pub fn serialize<T: Encode + ?Sized, S: serde::Serializer>(
-    value: &T,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    serde::Serialize::serialize(&value.encode(), s)
+/// Why a value could not be written as JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EncodeError {
+    message: String,
 }
 
-/// `Deserialize` body of every generated model.
-#[doc(hidden)]
-pub fn deserialize<'de, T: Decode, D: serde::Deserializer<'de>>(d: D) -> Result<T, D::Error> {
-    let value = <Value as serde::Deserialize>::deserialize(d)?;
-    T::decode(value).map_err(D::Error::custom)
+impl EncodeError {
+    /// An error with this message.
+    pub fn new(message: impl Into<String>) -> Self {
+        EncodeError {
+            message: message.into(),
+        }
+    }
+
+    /// What was wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
 }
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for EncodeError {}
 
 /// Decodes a whole body: JSON syntax errors and shape errors alike come back
 /// as (path, message).
@@ -163,108 +184,9 @@ pub fn decode_slice<T: Decode>(body: &[u8]) -> Result<T, DecodeError> {
     T::decode(value)
 }
 
-/// The properties of a JSON object being decoded into a generated struct.
-#[doc(hidden)]
-pub struct Object {
-    map: Map<String, Value>,
-}
-
-impl Object {
-    /// The object `value` must be; `name` is the type, for the error.
-    pub fn new(value: Value, name: &str) -> Result<Self, DecodeError> {
-        match value {
-            Value::Object(map) => Ok(Object { map }),
-            other => Err(DecodeError::invalid_type(&other, &format!("struct {name}"))),
-        }
-    }
-
-    /// A required property.
-    pub fn req<T: Decode>(&mut self, name: &str) -> Result<T, DecodeError> {
-        match self.map.remove(name) {
-            Some(v) => T::decode(v),
-            None => T::absent(name),
-        }
-        .map_err(|e| e.in_field(name))
-    }
-
-    /// An optional property, or a required nullable one: absent and `null`
-    /// are both `None`.
-    pub fn opt<T: Decode>(&mut self, name: &str) -> Result<Option<T>, DecodeError> {
-        match self.map.remove(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => T::decode(v).map(Some).map_err(|e| e.in_field(name)),
-        }
-    }
-
-    /// An optional nullable property of a type that is sent: absent is
-    /// `None`, `null` is `Some(None)`.
-    pub fn opt_null<T: Decode>(&mut self, name: &str) -> Result<Option<Option<T>>, DecodeError> {
-        match self.map.remove(name) {
-            None => Ok(None),
-            Some(Value::Null) => Ok(Some(None)),
-            Some(v) => T::decode(v)
-                .map(|v| Some(Some(v)))
-                .map_err(|e| e.in_field(name)),
-        }
-    }
-
-    /// The properties not taken by the fields (`additionalProperties`).
-    pub fn rest<T: Decode>(self) -> Result<BTreeMap<String, T>, DecodeError> {
-        self.map
-            .into_iter()
-            .map(|(k, v)| match T::decode(v) {
-                Ok(v) => Ok((k, v)),
-                Err(e) => Err(e.in_field(&k)),
-            })
-            .collect()
-    }
-}
-
-/// The properties of a generated struct being encoded, in declaration order.
-#[doc(hidden)]
-#[derive(Default)]
-pub struct ObjectWriter {
-    map: Map<String, Value>,
-}
-
-impl ObjectWriter {
-    /// An empty object.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// A property that is always written (`None` of a required nullable
-    /// property is written as `null`).
-    pub fn req<T: Encode + ?Sized>(&mut self, name: &str, value: &T) -> &mut Self {
-        self.map.insert(name.to_owned(), value.encode());
-        self
-    }
-
-    /// A property written only when present (`Some(None)` is `null`).
-    pub fn opt<T: Encode>(&mut self, name: &str, value: &Option<T>) -> &mut Self {
-        if let Some(v) = value {
-            self.map.insert(name.to_owned(), v.encode());
-        }
-        self
-    }
-
-    /// `additionalProperties`, after the declared ones.
-    pub fn rest<T: Encode>(&mut self, extra: &BTreeMap<String, T>) -> &mut Self {
-        for (k, v) in extra {
-            self.map.insert(k.clone(), v.encode());
-        }
-        self
-    }
-
-    /// The finished object.
-    pub fn finish(&mut self) -> Value {
-        Value::Object(std::mem::take(&mut self.map))
-    }
-}
-
-/// A hand-written serde type, for [`Client::execute`](crate::Client::execute)
-/// and the other places that take [`Decode`]/[`Encode`]:
-/// `client.execute::<Serde<MyReport>>(request).await?.0`.
+/// A hand-written serde type, for [`Client::execute`](crate::Client::execute),
+/// [`Request::json`](crate::Request::json) and the other places that take
+/// [`Decode`]/[`Encode`]: `client.execute::<Serde<MyReport>>(request).await?.0`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Serde<T>(pub T);
 
@@ -288,17 +210,14 @@ pub fn decode_with_serde<T: serde::de::DeserializeOwned>(value: Value) -> Result
 }
 
 impl<T: serde::Serialize> Encode for Serde<T> {
+    /// The value, or `null` when `T`'s `Serialize` fails (request bodies use
+    /// [`try_encode`](Encode::try_encode), which reports the failure).
     fn encode(&self) -> Value {
         serde_json::to_value(&self.0).unwrap_or(Value::Null)
     }
-}
 
-/// `Decode` body of every generated string enum.
-#[doc(hidden)]
-pub fn decode_string_enum<E: crate::__private::StringEnum>(value: Value) -> Result<E, DecodeError> {
-    match value {
-        Value::String(s) => Ok(E::from_wire(s)),
-        other => Err(DecodeError::invalid_type(&other, "a string")),
+    fn try_encode(&self) -> Result<Value, EncodeError> {
+        serde_json::to_value(&self.0).map_err(|e| EncodeError::new(e.to_string()))
     }
 }
 
@@ -460,6 +379,10 @@ impl<T: Encode + ?Sized> Encode for Box<T> {
     fn encode(&self) -> Value {
         (**self).encode()
     }
+
+    fn try_encode(&self) -> Result<Value, EncodeError> {
+        (**self).try_encode()
+    }
 }
 
 impl<T: Decode> Decode for Vec<T> {
@@ -490,7 +413,7 @@ impl<T: Encode> Encode for [T] {
 impl<T: Decode> Decode for BTreeMap<String, T> {
     fn decode(value: Value) -> Result<Self, DecodeError> {
         match value {
-            Value::Object(map) => Object { map }.rest(),
+            Value::Object(map) => decode_map(map),
             other => Err(DecodeError::invalid_type(&other, "a map")),
         }
     }
@@ -502,41 +425,26 @@ impl<T: Encode> Encode for BTreeMap<String, T> {
     }
 }
 
-impl Decode for crate::FilePart {
-    fn decode(value: Value) -> Result<Self, DecodeError> {
-        serde_json::from_value(value).map_err(|e| DecodeError::new(e.to_string()))
-    }
-}
-
-impl Encode for crate::FilePart {
-    fn encode(&self) -> Value {
-        serde_json::to_value(self).unwrap_or(Value::Null)
-    }
-}
-
 impl<T: Encode + ?Sized> Encode for &T {
     fn encode(&self) -> Value {
         (**self).encode()
     }
+
+    fn try_encode(&self) -> Result<Value, EncodeError> {
+        (**self).try_encode()
+    }
 }
 
-/// Implements `Serialize` and `Deserialize` for generated types through
-/// [`Encode`] and [`Decode`].
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __serde_via_json {
-    ($($t:ident)*) => {$(
-        impl $crate::__private::serde::Serialize for $t {
-            fn serialize<S: $crate::__private::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
-                $crate::json::serialize(self, s)
-            }
-        }
-        impl<'de> $crate::__private::serde::Deserialize<'de> for $t {
-            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                $crate::json::deserialize(d)
-            }
-        }
-    )*};
+/// Decodes every value of `map`, naming the key of one that fails.
+pub(crate) fn decode_map<T: Decode>(
+    map: Map<String, Value>,
+) -> Result<BTreeMap<String, T>, DecodeError> {
+    map.into_iter()
+        .map(|(k, v)| match T::decode(v) {
+            Ok(v) => Ok((k, v)),
+            Err(e) => Err(e.in_field(&k)),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -554,25 +462,16 @@ mod tests {
         assert!(e
             .message()
             .starts_with("invalid value: integer `5000000000`"));
-        let mut o = Object::new(json!({"a": null}), "T").unwrap();
-        assert_eq!(o.req::<Option<String>>("missing").unwrap(), None);
-        let e = o.req::<String>("a").unwrap_err();
-        assert_eq!(e.to_string(), "a: invalid type: null, expected a string");
-        let e = o.req::<String>("gone").unwrap_err();
-        assert_eq!(e.to_string(), "gone: missing field `gone`");
     }
 
     #[test]
-    fn absent_null_and_value_are_three_states() {
-        let mut o = Object::new(json!({"n": null, "v": "x"}), "T").unwrap();
-        assert_eq!(o.opt_null::<String>("absent").unwrap(), None);
-        assert_eq!(o.opt_null::<String>("n").unwrap(), Some(None));
-        assert_eq!(o.opt_null::<String>("v").unwrap(), Some(Some("x".into())));
-        let mut w = ObjectWriter::new();
-        w.opt("absent", &None::<Option<String>>)
-            .opt("n", &Some(None::<String>))
-            .req("r", &None::<String>);
-        assert_eq!(w.finish(), json!({"n": null, "r": null}));
+    fn serde_types_report_what_they_cannot_encode() {
+        let mut bad = std::collections::HashMap::new();
+        bad.insert(vec![1u8], 1);
+        let e = Serde(&bad).try_encode().unwrap_err();
+        assert!(e.message().contains("key must be a string"), "{e}");
+        assert_eq!(Serde(&bad).encode(), Value::Null);
+        assert_eq!(Serde(["a"]).try_encode(), Ok(json!(["a"])));
     }
 
     #[test]

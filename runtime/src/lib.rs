@@ -32,6 +32,9 @@
 //! `Retry-After`) wait what the server asks and are sent again, a `POST`
 //! included; an ambiguous failure (502, 504, a dropped connection) is retried
 //! only for idempotent methods. See [`ClientBuilder`] and [`RetryPolicy`].
+//!
+//! An endpoint the bindings do not cover is one [`Request`] away, sent by
+//! [`Client::execute`] with the same token, retries and typed errors.
 #![deny(missing_docs)]
 // Spec and network data never reach an unwrap: every failure is an error value.
 #![cfg_attr(
@@ -59,6 +62,7 @@ mod oauth;
 pub mod paginate;
 mod request;
 mod retry;
+mod send;
 
 #[doc(hidden)]
 pub mod __private;
@@ -67,11 +71,12 @@ pub use auth::{AccessToken, BoxFuture, StaticToken, TokenSource};
 pub use body::DEFAULT_MAX_RESPONSE_BODY;
 pub use bytes::Bytes;
 pub use client::Client;
+pub use client::ClientBuilder;
 pub use config::{
-    ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID,
     ENV_CLIENT_SECRET,
 };
-pub use crypto::{encrypt_password, encrypt_password_with_rng, CryptoError, Password};
+pub use crypto::{encrypt_password, CryptoError, Password};
 pub use datetime::{Date, DateParts, DateTime, DateTimeError, DateTimeParts};
 pub use error::{
     ApiError, AuthError, ConfigError, DecodeError, Error, ErrorBody, Result, EXCERPT_LEN,
@@ -79,6 +84,7 @@ pub use error::{
 };
 pub use multipart::FilePart;
 pub use oauth::ClientSecret;
+pub use request::Request;
 pub use retry::RetryPolicy;
 pub use sailpoint_isc_macros::include_api;
 

@@ -5,6 +5,7 @@
 //! list of parts (files, text, and JSON text for structured values), so a
 //! retry rebuilds the identical form.
 
+use crate::json::{Decode, DecodeError, Encode, EncodeError};
 use base64::Engine;
 use bytes::Bytes;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -106,6 +107,18 @@ impl<'de> Deserialize<'de> for FilePart {
     }
 }
 
+impl Decode for FilePart {
+    fn decode(value: serde_json::Value) -> Result<Self, DecodeError> {
+        serde_json::from_value(value).map_err(|e| DecodeError::new(e.to_string()))
+    }
+}
+
+impl Encode for FilePart {
+    fn encode(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+}
+
 /// One part of a form.
 #[derive(Debug, Clone)]
 pub(crate) enum Part {
@@ -115,12 +128,9 @@ pub(crate) enum Part {
 
 /// The parts of a form described by `body`: each property is a part;
 /// `None` properties are left out.
-pub(crate) fn parts<T: Serialize + ?Sized>(body: &T) -> Result<Vec<Part>, serde_json::Error> {
-    let value = serde_json::to_value(body)?;
-    let serde_json::Value::Object(map) = value else {
-        return Err(serde::ser::Error::custom(
-            "a multipart body must be an object",
-        ));
+pub(crate) fn parts<T: Encode + ?Sized>(body: &T) -> Result<Vec<Part>, EncodeError> {
+    let serde_json::Value::Object(map) = body.try_encode()? else {
+        return Err(EncodeError::new("a multipart body must be an object"));
     };
     let mut out = Vec::with_capacity(map.len());
     for (name, v) in map {
@@ -128,7 +138,7 @@ pub(crate) fn parts<T: Serialize + ?Sized>(body: &T) -> Result<Vec<Part>, serde_
             serde_json::Value::Null => {}
             serde_json::Value::String(s) => out.push(Part::Text { name, value: s }),
             v @ serde_json::Value::Object(_) if v.get(FILE_MARKER).is_some() => {
-                let file: FilePart = serde_json::from_value(v)?;
+                let file = FilePart::decode(v).map_err(|e| EncodeError::new(e.to_string()))?;
                 out.push(Part::File { name, file });
             }
             other => out.push(Part::Text {
@@ -185,7 +195,7 @@ mod tests {
             count: 3,
             skipped: None,
         };
-        let p = parts(&body).expect("parts");
+        let p = parts(&crate::json::Serde(&body)).expect("parts");
         assert_eq!(p.len(), 3);
         match &p[0] {
             Part::File { name, file } => {

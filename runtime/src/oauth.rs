@@ -12,7 +12,7 @@
 use crate::auth::{AccessToken, BoxFuture, TokenSource};
 use crate::body::{read_limited, read_prefix, Limited};
 use crate::error::{clip, excerpt, AuthError};
-use crate::retry::{self, Decision, Failure, RetryPolicy};
+use crate::retry::{self, Attempt, Failure, RetryPolicy};
 use bytes::Bytes;
 use http::StatusCode;
 use serde_json::Value;
@@ -222,35 +222,17 @@ impl ClientCredentials {
         }
     }
 
-    /// Requests a token, retrying what [`RetryPolicy`] retries for an
-    /// idempotent request: asking for a token twice has no other effect.
+    /// Requests a token in the client's one retry loop, as an idempotent
+    /// request: asking for a token twice has no other effect.
     async fn fetch(&self) -> Result<Cached, AuthError> {
-        let started = Instant::now();
-        let mut attempts = 0u32;
-        loop {
-            attempts += 1;
-            let (error, failure) = match self.fetch_once().await {
-                Ok(cached) => return Ok(cached),
-                Err(e) => e,
-            };
-            let decision = failure.map(|f| {
-                self.retry
-                    .decide(true, &f, attempts, started.elapsed(), retry::jitter())
-            });
-            match decision {
-                Some(Decision::Retry { wait, reason }) => {
-                    tracing::info!(
-                        attempt = attempts,
-                        wait_ms = wait.as_millis() as u64,
-                        wait_reason = reason.as_str(),
-                        error = %error,
-                        "token request failed; retrying"
-                    );
-                    tokio::time::sleep(wait).await;
-                }
-                _ => return Err(error),
+        retry::run(&self.retry, true, |_| async {
+            match self.fetch_once().await {
+                Ok(cached) => Attempt::Done(cached),
+                Err((error, failure)) => Attempt::Failed(error, failure),
             }
-        }
+        })
+        .await
+        .map_err(|stopped| stopped.error)
     }
 
     /// One token request. The error comes with the failure the retry policy
@@ -273,15 +255,11 @@ impl ClientCredentials {
             .map_err(|e| (AuthError::Transport(Arc::new(e)), Some(Failure::Transport)))?;
         let status = resp.status();
         if !status.is_success() {
-            let retry_after = retry::retry_after(resp.headers());
+            let failure = Failure::status(status, resp.headers());
             // Redacted before the message is cut to length, so that a cut
             // cannot leave the start of the secret behind.
             let raw = self.redact_raw(read_prefix(&mut resp, MAX_TOKEN_BODY).await);
             let message = self.redact(rejection_message(status, &raw));
-            let failure = Failure::Status {
-                status,
-                retry_after,
-            };
             return Err((AuthError::Rejected { status, message }, Some(failure)));
         }
         let raw = match read_limited(&mut resp, MAX_TOKEN_BODY).await {

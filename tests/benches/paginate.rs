@@ -22,10 +22,9 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
 use futures_util::{StreamExt, TryStreamExt};
-use sailpoint_isc::__private::{Operation, Request};
 use sailpoint_isc::json::{Decode, DecodeError};
 use sailpoint_isc::paginate::{OffsetPager, Page, PageRequest, ISC_MAX_PAGE_SIZE};
-use sailpoint_isc::Client;
+use sailpoint_isc::{Client, Request};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -37,14 +36,6 @@ use std::time::{Duration, Instant};
 static ALLOCATOR: cap::Cap<std::alloc::System> = cap::Cap::new(std::alloc::System, usize::MAX);
 
 type Result<T, E = Box<dyn std::error::Error>> = std::result::Result<T, E>;
-
-static LIST: Operation = Operation {
-    id: "listIdentities",
-    method: http::Method::GET,
-    base_path: "/v2024",
-    path: "/identities",
-    errors: &[],
-};
 
 /// An identity-like record, decoded as the generated models are.
 #[derive(Debug, Deserialize)]
@@ -106,7 +97,8 @@ async fn serve(records: u64) -> Result<String> {
 fn pager(client: &Client) -> OffsetPager<Identity> {
     let client = client.clone();
     OffsetPager::new(ISC_MAX_PAGE_SIZE, move |req: PageRequest| {
-        let call = Request::new(&LIST)
+        let call = Request::get("/v2024/identities")
+            .operation_id("listIdentities")
             .query("offset", req.offset)
             .query("limit", req.limit);
         let client = client.clone();

@@ -89,7 +89,7 @@ async fn a_policy_failure_surfaces_as_the_error_with_the_servers_messages() {
     let change =
         PasswordChange::new(DEFAULT_USER_NAME, DEFAULT_SOURCE_NAME, "short").with_poll(fast_poll());
     match t.client().v2024().change_password(&change).await {
-        Err(Error::PasswordChange(PasswordChangeError::Failed { errors, .. })) => {
+        Err(PasswordChangeError::Failed { errors, .. }) => {
             assert!(!errors.is_empty());
             assert!(
                 errors.iter().any(|e| e.contains("at least 8 characters")),
@@ -145,7 +145,7 @@ async fn a_502_on_set_password_is_not_resent() {
     let change = PasswordChange::new(DEFAULT_USER_NAME, DEFAULT_SOURCE_NAME, "Sup3r-Secret-Value")
         .with_poll(fast_poll());
     match t.client().v2024().change_password(&change).await {
-        Err(Error::Api(e)) => assert_eq!(e.status().as_u16(), 502),
+        Err(PasswordChangeError::Call(Error::Api(e))) => assert_eq!(e.status().as_u16(), 502),
         other => panic!("expected the 502, got {other:?}"),
     }
     assert_eq!(t.set_password_requests(), 1);
@@ -166,7 +166,7 @@ async fn several_accounts_need_a_choice() {
         .expect("mock");
     let change = PasswordChange::new("Ada", "LDAP", "Corr3ct-Horse-Battery").with_poll(fast_poll());
     match t.client().v2024().change_password(&change).await {
-        Err(Error::PasswordChange(PasswordChangeError::AmbiguousAccount { candidates })) => {
+        Err(PasswordChangeError::AmbiguousAccount { candidates }) => {
             assert_eq!(candidates.len(), 2)
         }
         other => panic!("expected an ambiguity error, got {other:?}"),
@@ -209,7 +209,7 @@ async fn the_deadline_ends_the_polling() {
     )
     .with_poll(poll);
     match t.client().v2024().change_password(&change).await {
-        Err(Error::PasswordChange(PasswordChangeError::Deadline { last_state, .. })) => {
+        Err(PasswordChangeError::Deadline { last_state, .. }) => {
             assert_eq!(last_state, "IN_PROGRESS")
         }
         other => panic!("expected the deadline, got {other:?}"),

@@ -7,10 +7,10 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use sailpoint_isc::__private::Request;
 use sailpoint_isc::{AuthError, Client, Error};
 use sailpoint_isc_tests::tenant::{
-    bearer, client, serve, Counter, Thing, TokenEndpoint, TokenReply, CLIENT_SECRET, GET_THING,
+    bearer, client, get_thing_request, serve, Counter, Thing, TokenEndpoint, TokenReply,
+    CLIENT_SECRET,
 };
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -47,7 +47,7 @@ async fn tenant(tokens: &Arc<TokenEndpoint>, api: &Api) -> String {
 
 async fn get_thing(client: &Client) -> Result<Thing, Error> {
     client
-        .execute::<Thing>(Request::new(&GET_THING).path("id", "42"))
+        .execute::<Thing>(get_thing_request().path("id", "42"))
         .await
 }
 

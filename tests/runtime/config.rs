@@ -4,10 +4,9 @@
 
 use axum::routing::get;
 use axum::Router;
-use sailpoint_isc::__private::Request;
 use sailpoint_isc::{Client, ClientBuilder, ClientSecret, ConfigError, Error};
 use sailpoint_isc_tests::tenant::{
-    serve, Thing, TokenEndpoint, CLIENT_ID, CLIENT_SECRET, GET_THING,
+    get_thing_request, serve, Thing, TokenEndpoint, CLIENT_ID, CLIENT_SECRET,
 };
 use std::collections::HashMap;
 use std::ffi::OsString;
@@ -188,7 +187,7 @@ async fn from_env_reads_the_process_environment() {
     std::env::set_var("SAIL_CLIENT_SECRET", CLIENT_SECRET);
     let client = Client::from_env().expect("complete environment");
     let thing: Thing = client
-        .execute(Request::new(&GET_THING).path("id", "42"))
+        .execute(get_thing_request().path("id", "42"))
         .await
         .expect("call through the env-configured client");
     assert_eq!(thing.id, "42");

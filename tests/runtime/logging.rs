@@ -8,10 +8,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
-use sailpoint_isc::__private::Request;
 use sailpoint_isc::Error;
 use sailpoint_isc_tests::tenant::{
-    bearer, client, serve, Counter, Thing, TokenEndpoint, CLIENT_SECRET, SET_PASSWORD,
+    bearer, client, serve, set_password_request, Counter, Thing, TokenEndpoint, CLIENT_SECRET,
 };
 
 const PASSWORD: &str = "Corr3ct-Horse-Battery";
@@ -50,7 +49,7 @@ async fn logs_name_the_operation_and_never_a_secret() {
 
     let body = serde_json::json!({ "password": PASSWORD, "ok": true });
     let thing: Thing = client
-        .execute(Request::new(&SET_PASSWORD).json(&body))
+        .execute(set_password_request().json(&body))
         .await
         .expect("401 refresh, 429 retry, then success");
     assert_eq!(thing.id, "42");
@@ -59,13 +58,13 @@ async fn logs_name_the_operation_and_never_a_secret() {
 
     let bad = serde_json::json!({ "password": PASSWORD });
     let err = client
-        .execute::<Thing>(Request::new(&SET_PASSWORD).json(&bad))
+        .execute::<Thing>(set_password_request().json(&bad))
         .await
         .expect_err("400");
     let line = err.to_string();
     assert_eq!(
         line,
-        "POST /set-password: 400 Bad Request (trackingId t-1, 400.1 Bad Request Content: bad)"
+        "POST /v2024/set-password: 400 Bad Request (trackingId t-1, 400.1 Bad Request Content: bad)"
     );
     assert!(matches!(err, Error::Api(_)));
     tracing::error!(error = %err, "the caller logs the error");

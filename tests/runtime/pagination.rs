@@ -8,13 +8,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use futures_util::{StreamExt, TryStreamExt};
-use sailpoint_isc::__private::{Operation, Request};
 use sailpoint_isc::json::{Decode, DecodeError, Encode};
 use sailpoint_isc::paginate::{
     OffsetPager, Page, PageRequest, SearchAfterPager, SearchAfterRequest, ISC_MAX_PAGE_SIZE,
 };
-use sailpoint_isc::{Client, Error};
-use sailpoint_isc_tests::tenant::{self, TokenEndpoint, ERRORS};
+use sailpoint_isc::{Client, Error, Request};
+use sailpoint_isc_tests::tenant::{self, ErrorResponse, TokenEndpoint};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::cmp::Ordering;
@@ -22,21 +21,19 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
 use std::sync::{Arc, Mutex};
 
-static LIST_RECORDS: Operation = Operation {
-    id: "listRecords",
-    method: http::Method::GET,
-    base_path: "/v2024",
-    path: "/records",
-    errors: &ERRORS,
-};
+/// `GET /v2024/records`, a list paged by `offset` and `limit`.
+fn list_records() -> Request {
+    Request::get("/v2024/records")
+        .operation_id("listRecords")
+        .default_error_body::<ErrorResponse>()
+}
 
-static SEARCH: Operation = Operation {
-    id: "searchPost",
-    method: http::Method::POST,
-    base_path: "/v2024",
-    path: "/search",
-    errors: &ERRORS,
-};
+/// `POST /v2024/search`, paged by `searchAfter`.
+fn search_request() -> Request {
+    Request::post("/v2024/search")
+        .operation_id("searchPost")
+        .default_error_body::<ErrorResponse>()
+}
 
 /// One record as both servers serve it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -167,7 +164,7 @@ fn records(client: &Client) -> OffsetPager<Record> {
 fn records_up_to(client: &Client, max: u32) -> OffsetPager<Record> {
     let client = client.clone();
     OffsetPager::new(max, move |req: PageRequest| {
-        let call = Request::new(&LIST_RECORDS)
+        let call = list_records()
             .query("offset", req.offset)
             .query("limit", req.limit);
         let client = client.clone();
@@ -535,7 +532,7 @@ fn searcher(client: &Client) -> SearchAfterPager<Record> {
         if let Some(after) = req.search_after {
             body["searchAfter"] = after.into();
         }
-        let call = Request::new(&SEARCH).query("limit", req.limit).json(&body);
+        let call = search_request().query("limit", req.limit).json(&body);
         let client = client.clone();
         async move { Ok(Page::new(client.execute::<Vec<Record>>(call).await?)) }
     })

@@ -8,11 +8,10 @@ use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use axum::Router;
-use sailpoint_isc::__private::Request;
 use sailpoint_isc::{Client, Error, RetryPolicy, MAX_ERROR_BODY};
 use sailpoint_isc_tests::tenant::{
-    builder, client, fast_retry, serve, ErrorResponse, Thing, TokenEndpoint, GET_THING,
-    SET_PASSWORD,
+    builder, client, fast_retry, get_thing_request, serve, set_password_request, ErrorResponse,
+    Thing, TokenEndpoint,
 };
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
@@ -126,14 +125,14 @@ async fn tenant(replies: Vec<Reply>) -> (String, Script) {
 
 async fn get_thing(client: &Client) -> Result<Thing, Error> {
     client
-        .execute::<Thing>(Request::new(&GET_THING).path("id", "42"))
+        .execute::<Thing>(get_thing_request().path("id", "42"))
         .await
 }
 
 async fn set_password(client: &Client) -> Result<Thing, Error> {
     let body = serde_json::json!({ "identityId": "abc", "encryptedPassword": "XYZ==" });
     client
-        .execute::<Thing>(Request::new(&SET_PASSWORD).json(&body))
+        .execute::<Thing>(set_password_request().json(&body))
         .await
 }
 
@@ -228,7 +227,7 @@ async fn retries_exhausted_give_the_typed_429_with_its_retry_after() {
     );
     assert_eq!(
         err.to_string(),
-        "GET /thing/{id}: 429 Too Many Requests (trackingId abc123, \
+        "GET /v2024/thing/{id}: 429 Too Many Requests (trackingId abc123, \
          429 Too Many Requests: Rate limit exceeded, retry after 0s)"
     );
 }

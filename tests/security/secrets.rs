@@ -17,14 +17,13 @@ use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
-use sailpoint_isc::flow::{PasswordChange, Step};
+use sailpoint_isc::flow::{PasswordChange, PasswordChangeError, Step};
 use sailpoint_isc::mock::{Fault, MockTenant, DEFAULT_SOURCE_NAME, DEFAULT_USER_NAME};
 use sailpoint_isc::v2024::PasswordInfoQueryDto;
 use sailpoint_isc::{AuthError, Client, Error, RetryPolicy};
 use sailpoint_isc_tests::logs::Capture;
 use sailpoint_isc_tests::net::serve;
 use sailpoint_isc_tests::poll::fast_poll;
-use std::error::Error as _;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -124,7 +123,7 @@ impl Shown {
         self.0.push(format!("{v:#?}"));
     }
 
-    fn result<T: std::fmt::Debug>(&mut self, r: &Result<T, Error>) {
+    fn result<T: std::fmt::Debug, E: std::error::Error>(&mut self, r: &Result<T, E>) {
         self.debug(r);
         if let Err(e) = r {
             self.0.push(e.to_string());
@@ -276,14 +275,17 @@ async fn password_changes(run: &mut Run) -> Vec<String> {
 
     // A password the policy refuses.
     let r = client.v2024().change_password(&change(PASSWORDS[2])).await;
-    assert!(matches!(r, Err(Error::PasswordChange(_))), "{r:?}");
+    assert!(
+        matches!(r, Err(PasswordChangeError::Failed { .. })),
+        "{r:?}"
+    );
     shown.result(&r);
 
     // A set-password that fails with a 500 (not retried).
     t.inject_matching("/set-password", Fault::status(500, 1));
     let r = client.v2024().change_password(&change(PASSWORDS[3])).await;
     assert!(
-        matches!(&r, Err(Error::Api(e)) if e.status().as_u16() == 500),
+        matches!(&r, Err(PasswordChangeError::Call(Error::Api(e))) if e.status().as_u16() == 500),
         "{r:?}"
     );
     shown.result(&r);

@@ -1,14 +1,13 @@
 //! A mock ISC tenant for the runtime tests: a real HTTP server on
 //! 127.0.0.1 with an OAuth2 token endpoint that counts its requests, plus
-//! hand-built `Operation` statics the tests call through `Client::execute`.
+//! hand-written requests the tests send through `Client::execute`.
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Form, Json, Router};
-use sailpoint_isc::__private::{decode_error, ErrorDecoder, Operation};
-use sailpoint_isc::{Client, ClientBuilder, RetryPolicy};
+use sailpoint_isc::{Client, ClientBuilder, Request, RetryPolicy};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -32,28 +31,19 @@ impl sailpoint_isc::json::Decode for ErrorResponse {
     }
 }
 
-pub static ERRORS: [ErrorDecoder; 1] = [ErrorDecoder {
-    status: None,
-    decode: decode_error::<ErrorResponse>,
-}];
-
-/// `GET /v2024/thing/{id}`: idempotent.
-pub static GET_THING: Operation = Operation {
-    id: "getThing",
-    method: http::Method::GET,
-    base_path: "/v2024",
-    path: "/thing/{id}",
-    errors: &ERRORS,
-};
+/// `GET /v2024/thing/{id}`: idempotent. Error bodies decode as [`ErrorResponse`].
+pub fn get_thing_request() -> Request {
+    Request::get("/v2024/thing/{id}")
+        .operation_id("getThing")
+        .default_error_body::<ErrorResponse>()
+}
 
 /// `POST /v2024/set-password`: not idempotent.
-pub static SET_PASSWORD: Operation = Operation {
-    id: "setPassword",
-    method: http::Method::POST,
-    base_path: "/v2024",
-    path: "/set-password",
-    errors: &ERRORS,
-};
+pub fn set_password_request() -> Request {
+    Request::post("/v2024/set-password")
+        .operation_id("setPassword")
+        .default_error_body::<ErrorResponse>()
+}
 
 /// A success body the tests decode.
 #[derive(Debug, Deserialize, PartialEq)]

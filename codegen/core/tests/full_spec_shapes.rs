@@ -120,7 +120,7 @@ components:
     // variant, whose fields are all optional too.
     let decode = item(
         &text,
-        "impl ::sailpoint_isc::__private::json::Decode for SearchDocument",
+        "impl ::sailpoint_isc::__private::v1::json::Decode for SearchDocument",
     );
     assert!(
         squeeze(decode).contains(r#"&["id","name","firstName"]"#),

@@ -153,7 +153,7 @@ components:
     );
     assert!(
         text.contains(
-            "pub anything: ::std::option::Option<::sailpoint_isc::__private::serde_json::Value>"
+            "pub anything: ::std::option::Option<\n        ::sailpoint_isc::__private::v1::serde_json::Value,\n    >,"
         ),
         "{text}"
     );

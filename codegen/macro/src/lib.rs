@@ -35,7 +35,7 @@ use syn::{bracketed, LitStr, Token};
 /// operation (the `operationId` in snake_case) returning a future to
 /// `.await`, and `BASE_PATH`.
 ///
-/// ```ignore
+/// ```text
 /// mod v2024 {
 ///     sailpoint_isc::include_api!("spec/v2024/password-management.yaml");
 /// }
@@ -262,7 +262,12 @@ fn expand(args: Args) -> TokenStream {
         syn::Error::new(span, text).to_compile_error()
     });
     let tokens = out.tokens;
+    // The runtime checks at compile time that it is the version this macro
+    // was released with, and says so plainly when it is not.
+    let runtime = &settings.runtime;
+    let version = env!("CARGO_PKG_VERSION");
     quote! {
+        const _: () = #runtime::__private::v1::assert_macros_version(#version);
         #(#tracked)*
         #option_errors
         #(#errors)*

@@ -60,7 +60,8 @@ fn unknown_properties(properties: Option<&[&str]>, value: &Value) -> usize {
 #[cfg(test)]
 mod tests {
     use super::{decode_union, UnionVariant};
-    use crate::json::{Decode, DecodeError, Object};
+    use crate::__private::codec::Object;
+    use crate::json::{Decode, DecodeError};
     use serde_json::Value;
 
     #[derive(Debug, PartialEq)]

@@ -101,11 +101,12 @@ impl PublicKey {
         self.encrypt_with_rng(password, &mut rand::rngs::OsRng)
     }
 
-    /// [`encrypt`](Self::encrypt) with a caller-supplied random number
-    /// generator, for reproducible tests and benchmarks. Use a
-    /// cryptographically secure generator for real passwords: PKCS#1 v1.5
-    /// padding is only as unpredictable as its random bytes.
-    pub fn encrypt_with_rng<R: CryptoRng + RngCore>(
+    /// [`encrypt`](Self::encrypt) with a chosen random number generator
+    /// (reproducible in this crate's tests). Crate-private so that the
+    /// `rand` traits are not part of the public API: PKCS#1 v1.5 padding is
+    /// only as unpredictable as its random bytes, so users get the
+    /// operating system's generator.
+    pub(crate) fn encrypt_with_rng<R: CryptoRng + RngCore>(
         &self,
         password: &Password,
         rng: &mut R,

@@ -338,9 +338,9 @@ impl fmt::Display for DateTimeParts {
         )?;
         let n = self.nanosecond;
         if n == 0 {
-        } else if n % 1_000_000 == 0 {
+        } else if n.is_multiple_of(1_000_000) {
             write!(f, ".{:03}", n / 1_000_000)?;
-        } else if n % 1_000 == 0 {
+        } else if n.is_multiple_of(1_000) {
             write!(f, ".{:06}", n / 1_000)?;
         } else {
             write!(f, ".{n:09}")?;
@@ -363,7 +363,7 @@ fn check_date(year: u16, month: u8, day: u8) -> Result<(), &'static str> {
     if !(1..=12).contains(&month) {
         return Err("month is not in 01..=12");
     }
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = match month {
         2 if leap => 29,
         2 => 28,

@@ -1,5 +1,6 @@
 use super::*;
-use crate::json::{Decode, Encode, Object, ObjectWriter};
+use crate::__private::v1::json::{Object, ObjectWriter};
+use crate::json::{Decode, Encode};
 use serde_json::{json, Value};
 use std::collections::HashSet;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

@@ -3,7 +3,7 @@
 //! the change status until it is `FINISHED` or `FAILED` or a deadline passes.
 //!
 //! ```no_run
-//! # async fn run(client: sailpoint_isc::Client) -> sailpoint_isc::Result<()> {
+//! # async fn run(client: sailpoint_isc::Client) -> Result<(), sailpoint_isc::flow::PasswordChangeError> {
 //! use sailpoint_isc::flow::PasswordChange;
 //! let change = PasswordChange::new("Abby.Smith", "My-AD", "n3w-Passw0rd!");
 //! let done = client.v2024().change_password(&change).await?;
@@ -17,8 +17,7 @@
 
 mod versions;
 
-use crate::crypto::{encrypt_password, Password};
-use crate::error::Result;
+use crate::crypto::{encrypt_password, CryptoError, Password};
 use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -206,10 +205,22 @@ pub struct PasswordChangeOutcome {
     pub source_ids: Vec<String>,
 }
 
-/// Why a password change did not finish.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// `Result` of the password change flow.
+pub type Result<T, E = PasswordChangeError> = std::result::Result<T, E>;
+
+/// Why a password change did not finish: one of its calls failed (the
+/// client's [`Error`](crate::Error), as any call returns it), or the flow
+/// itself could not go on.
+#[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum PasswordChangeError {
+    /// A call the flow made failed: query-password-info, set-password or a
+    /// status poll.
+    #[error(transparent)]
+    Call(#[from] crate::Error),
+    /// The new password could not be encrypted with the source's key.
+    #[error("password encryption failed: {0}")]
+    Encrypt(#[from] CryptoError),
     /// The identity has no account on the source.
     #[error("{user_name} has no account on {source_name}")]
     NoAccount {
@@ -301,9 +312,9 @@ pub(crate) struct Status {
 
 /// The three calls the flow makes, implemented for each API version.
 pub(crate) trait Backend {
-    async fn query(&self, user_name: &str, source_name: &str) -> Result<Info>;
-    async fn set(&self, req: SetRequest) -> Result<(Option<String>, Option<String>)>;
-    async fn status(&self, request_id: &str) -> Result<Status>;
+    async fn query(&self, user_name: &str, source_name: &str) -> crate::Result<Info>;
+    async fn set(&self, req: SetRequest) -> crate::Result<(Option<String>, Option<String>)>;
+    async fn status(&self, request_id: &str) -> crate::Result<Status>;
 }
 
 fn choose(change: &PasswordChange, accounts: &[Account]) -> Result<Account, PasswordChangeError> {
@@ -392,6 +403,25 @@ pub(crate) async fn run<B: Backend>(
         request_id: request_id.clone(),
     });
 
+    let (polls, status) = poll(backend, change, &request_id).await?;
+    Ok(PasswordChangeOutcome {
+        request_id,
+        identity_id,
+        source_id,
+        account,
+        polls,
+        source_ids: status.source_ids,
+    })
+}
+
+/// Polls the change status, waiting longer each time, until it is
+/// `FINISHED` (the polls made and the last status), `FAILED`, or the
+/// deadline passes.
+async fn poll<B: Backend>(
+    backend: &B,
+    change: &PasswordChange,
+    request_id: &str,
+) -> Result<(u32, Status)> {
     let started = Instant::now();
     let mut wait = change.poll.initial;
     let mut polls = 0u32;
@@ -399,36 +429,25 @@ pub(crate) async fn run<B: Backend>(
         let left = change.poll.deadline.saturating_sub(started.elapsed());
         tokio::time::sleep(wait.min(left)).await;
         polls += 1;
-        let status = backend.status(&request_id).await?;
+        let status = backend.status(request_id).await?;
         change.report(Step::Polled {
             poll: polls,
             state: status.state.clone(),
         });
         match status.state.as_str() {
-            "FINISHED" => {
-                return Ok(PasswordChangeOutcome {
-                    request_id,
-                    identity_id,
-                    source_id,
-                    account,
-                    polls,
-                    source_ids: status.source_ids,
-                })
-            }
+            "FINISHED" => return Ok((polls, status)),
             "FAILED" => {
                 return Err(PasswordChangeError::Failed {
-                    request_id,
+                    request_id: request_id.to_owned(),
                     errors: status.errors,
-                }
-                .into())
+                })
             }
             _ if started.elapsed() >= change.poll.deadline => {
                 return Err(PasswordChangeError::Deadline {
-                    request_id,
+                    request_id: request_id.to_owned(),
                     last_state: status.state,
                     waited: started.elapsed(),
-                }
-                .into())
+                })
             }
             _ => wait = (wait * 2).min(change.poll.max_interval),
         }
@@ -451,7 +470,7 @@ mod tests {
         let one = [acct("1", "a")];
         let two = [acct("1", "a"), acct("2", "b")];
         let c = PasswordChange::new("u", "s", "pw-12345678");
-        assert_eq!(choose(&c, &one), Ok(acct("1", "a")));
+        assert_eq!(choose(&c, &one).ok(), Some(acct("1", "a")));
         assert!(matches!(
             choose(&c, &two),
             Err(PasswordChangeError::AmbiguousAccount { .. })
@@ -461,7 +480,7 @@ mod tests {
             Err(PasswordChangeError::NoAccount { .. })
         ));
         let c = c.with_account(AccountChoice::Name("b".into()));
-        assert_eq!(choose(&c, &two), Ok(acct("2", "b")));
+        assert_eq!(choose(&c, &two).ok(), Some(acct("2", "b")));
         let c = c.with_account(AccountChoice::Id("9".into()));
         assert!(matches!(
             choose(&c, &two),
@@ -470,7 +489,7 @@ mod tests {
         let c = c.with_account(AccountChoice::Pick(Arc::new(|a: &[Account]| {
             Some(a.len() - 1)
         })));
-        assert_eq!(choose(&c, &two), Ok(acct("2", "b")));
+        assert_eq!(choose(&c, &two).ok(), Some(acct("2", "b")));
     }
 
     #[test]

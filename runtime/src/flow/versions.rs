@@ -2,6 +2,7 @@
 //! generated types of `v2024` and `beta` and the flow's own. The two
 //! versions differ only in names, so one macro writes both.
 
+use super::PasswordChangeError;
 use super::{
     run, Account, Backend, Info, PasswordChange, PasswordChangeOutcome, SetRequest, Status,
 };
@@ -74,12 +75,12 @@ macro_rules! backend {
             /// Queries password info, picks the account, encrypts, sets the
             /// password once and polls until the change is `FINISHED` (see
             /// [`crate::flow`]). `FAILED` is
-            /// [`PasswordChangeError::Failed`](super::PasswordChangeError::Failed)
-            /// with the server's errors.
+            /// [`PasswordChangeError::Failed`] with the server's errors; a
+            /// failed call is [`PasswordChangeError::Call`].
             pub async fn change_password(
                 &self,
                 change: &PasswordChange,
-            ) -> Result<PasswordChangeOutcome> {
+            ) -> Result<PasswordChangeOutcome, PasswordChangeError> {
                 run(self, change).await
             }
         }

@@ -20,7 +20,8 @@ static LIST: Operation = Operation {
 
 fn api_error(status: u16, body: &str) -> Error {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::IM_A_TEAPOT);
-    crate::client::api_error(&LIST, status, HeaderMap::new(), body.to_owned().into(), 1)
+    let target = crate::Request::for_operation(&LIST).target;
+    crate::send::api_error(&target, status, HeaderMap::new(), body.to_owned().into(), 1)
 }
 
 /// What a fake list answers for an offset at or past the end.

@@ -30,9 +30,9 @@ fn main() {
         parent: None,
     };
     let text =
-        sailpoint_isc::__private::serde_json::to_string(&Filter::Not(not)).expect("serializes");
+        serde_json::to_string(&Filter::Not(not)).expect("serializes");
     assert_eq!(text, r#"{"not":{"value":"x"}}"#);
-    let tree: Tree = sailpoint_isc::__private::serde_json::from_str("[[],[[]]]").expect("parses");
+    let tree: Tree = serde_json::from_str("[[],[[]]]").expect("parses");
     let Tree::Value(children) = tree;
     assert_eq!(children.len(), 2);
     let _ = calls;

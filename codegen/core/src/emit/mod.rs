@@ -12,7 +12,7 @@ use quote::{format_ident, quote};
 pub(crate) struct Rt {
     /// `::sailpoint_isc`
     pub root: TokenStream,
-    /// `::sailpoint_isc::__private`
+    /// `::sailpoint_isc::__private::v1`
     pub private: TokenStream,
 }
 
@@ -20,7 +20,7 @@ impl Rt {
     pub(crate) fn new(root: &syn::Path) -> Self {
         Rt {
             root: quote!(#root),
-            private: quote!(#root::__private),
+            private: quote!(#root::__private::v1),
         }
     }
 }

@@ -1,47 +1,47 @@
 /// The version path every operation of this API is under, from the spec's `servers`.
 pub const BASE_PATH: &str = "/beta";
-static __ERRORS_0: [::sailpoint_isc::__private::ErrorDecoder; 5usize] = [
-    ::sailpoint_isc::__private::ErrorDecoder {
+static __ERRORS_0: [::sailpoint_isc::__private::v1::ErrorDecoder; 5usize] = [
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(400u16),
-        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDtoBeta>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDtoBeta>,
     },
-    ::sailpoint_isc::__private::ErrorDecoder {
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(401u16),
-        decode: ::sailpoint_isc::__private::decode_error::<UnauthorizedErrorBeta>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<UnauthorizedErrorBeta>,
     },
-    ::sailpoint_isc::__private::ErrorDecoder {
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(403u16),
-        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDtoBeta>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDtoBeta>,
     },
-    ::sailpoint_isc::__private::ErrorDecoder {
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(429u16),
-        decode: ::sailpoint_isc::__private::decode_error::<TooManyRequestsErrorBeta>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<TooManyRequestsErrorBeta>,
     },
-    ::sailpoint_isc::__private::ErrorDecoder {
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(500u16),
-        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDtoBeta>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDtoBeta>,
     },
 ];
-static __ERRORS_1: [::sailpoint_isc::__private::ErrorDecoder; 5usize] = [
-    ::sailpoint_isc::__private::ErrorDecoder {
+static __ERRORS_1: [::sailpoint_isc::__private::v1::ErrorDecoder; 5usize] = [
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(400u16),
-        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDtoBeta>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDtoBeta>,
     },
-    ::sailpoint_isc::__private::ErrorDecoder {
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(401u16),
-        decode: ::sailpoint_isc::__private::decode_error::<UnauthorizedErrorBeta>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<UnauthorizedErrorBeta>,
     },
-    ::sailpoint_isc::__private::ErrorDecoder {
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(403u16),
-        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDtoBeta>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDtoBeta>,
     },
-    ::sailpoint_isc::__private::ErrorDecoder {
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(404u16),
-        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDtoBeta>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDtoBeta>,
     },
-    ::sailpoint_isc::__private::ErrorDecoder {
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(500u16),
-        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDtoBeta>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDtoBeta>,
     },
 ];
 /// The operations of Identity Security Cloud beta API: Password Management.
@@ -87,14 +87,14 @@ impl ApiBeta {
     ) -> impl ::std::future::Future<
         Output = ::sailpoint_isc::Result<PasswordDigitTokenBeta>,
     > + '_ {
-        static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
+        static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
             id: "createDigitToken",
-            method: ::sailpoint_isc::__private::Method::POST,
+            method: ::sailpoint_isc::__private::v1::Method::POST,
             base_path: BASE_PATH,
             path: "/generate-password-reset-token/digit",
             errors: &__ERRORS_0,
         };
-        self.client.execute(::sailpoint_isc::__private::Request::new(&OP).json(body))
+        self.client.execute(::sailpoint_isc::__private::v1::Request::new(&OP).json(body))
     }
     /// Query password info
     ///
@@ -130,14 +130,14 @@ impl ApiBeta {
     ) -> impl ::std::future::Future<
         Output = ::sailpoint_isc::Result<PasswordInfoBeta>,
     > + '_ {
-        static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
+        static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
             id: "queryPasswordInfo",
-            method: ::sailpoint_isc::__private::Method::POST,
+            method: ::sailpoint_isc::__private::v1::Method::POST,
             base_path: BASE_PATH,
             path: "/query-password-info",
             errors: &__ERRORS_0,
         };
-        self.client.execute(::sailpoint_isc::__private::Request::new(&OP).json(body))
+        self.client.execute(::sailpoint_isc::__private::v1::Request::new(&OP).json(body))
     }
     /// Set identity's password
     ///
@@ -208,14 +208,14 @@ impl ApiBeta {
     ) -> impl ::std::future::Future<
         Output = ::sailpoint_isc::Result<PasswordChangeResponseBeta>,
     > + '_ {
-        static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
+        static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
             id: "setIdentityPassword",
-            method: ::sailpoint_isc::__private::Method::POST,
+            method: ::sailpoint_isc::__private::v1::Method::POST,
             base_path: BASE_PATH,
             path: "/set-password",
             errors: &__ERRORS_0,
         };
-        self.client.execute(::sailpoint_isc::__private::Request::new(&OP).json(body))
+        self.client.execute(::sailpoint_isc::__private::v1::Request::new(&OP).json(body))
     }
     /// Get password change request status
     ///
@@ -245,14 +245,15 @@ impl ApiBeta {
     ) -> impl ::std::future::Future<
         Output = ::sailpoint_isc::Result<PasswordStatusBeta>,
     > + '_ {
-        static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
+        static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
             id: "getIdentityPasswordChangeStatus",
-            method: ::sailpoint_isc::__private::Method::GET,
+            method: ::sailpoint_isc::__private::v1::Method::GET,
             base_path: BASE_PATH,
             path: "/password-change-status/{id}",
             errors: &__ERRORS_1,
         };
-        self.client.execute(::sailpoint_isc::__private::Request::new(&OP).path("id", id))
+        self.client
+            .execute(::sailpoint_isc::__private::v1::Request::new(&OP).path("id", id))
     }
 }
 /// Error Message Dto
@@ -276,12 +277,12 @@ pub struct ErrorMessageDtoBeta {
     /// Example: `The request was syntactically correct but its content is semantically invalid.`
     pub text: ::std::option::Option<::std::string::String>,
 }
-impl ::sailpoint_isc::__private::json::Decode for ErrorMessageDtoBeta {
+impl ::sailpoint_isc::__private::v1::json::Decode for ErrorMessageDtoBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "ErrorMessageDtoBeta",
         )?;
@@ -292,10 +293,10 @@ impl ::sailpoint_isc::__private::json::Decode for ErrorMessageDtoBeta {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for ErrorMessageDtoBeta {
+impl ::sailpoint_isc::__private::v1::json::Encode for ErrorMessageDtoBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("locale", &self.locale)
             .opt("localeOrigin", &self.locale_origin)
             .opt("text", &self.text)
@@ -325,12 +326,12 @@ pub struct ErrorResponseDtoBeta {
     /// Plain-text descriptive reasons to provide additional detail to the text provided in the messages field
     pub causes: ::std::option::Option<::std::vec::Vec<ErrorMessageDtoBeta>>,
 }
-impl ::sailpoint_isc::__private::json::Decode for ErrorResponseDtoBeta {
+impl ::sailpoint_isc::__private::v1::json::Decode for ErrorResponseDtoBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "ErrorResponseDtoBeta",
         )?;
@@ -342,10 +343,10 @@ impl ::sailpoint_isc::__private::json::Decode for ErrorResponseDtoBeta {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for ErrorResponseDtoBeta {
+impl ::sailpoint_isc::__private::v1::json::Encode for ErrorResponseDtoBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("detailCode", &self.detail_code)
             .opt("trackingId", &self.tracking_id)
             .opt("messages", &self.messages)
@@ -375,7 +376,7 @@ pub enum LocaleOriginBeta {
     /// A value this version of the spec does not list, kept as sent.
     Other(::std::string::String),
 }
-impl ::sailpoint_isc::__private::StringEnum for LocaleOriginBeta {
+impl ::sailpoint_isc::__private::v1::StringEnum for LocaleOriginBeta {
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -396,7 +397,7 @@ impl ::sailpoint_isc::__private::StringEnum for LocaleOriginBeta {
 impl LocaleOriginBeta {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
-        ::sailpoint_isc::__private::StringEnum::as_wire(self)
+        ::sailpoint_isc::__private::v1::StringEnum::as_wire(self)
     }
 }
 impl ::std::fmt::Display for LocaleOriginBeta {
@@ -404,18 +405,18 @@ impl ::std::fmt::Display for LocaleOriginBeta {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::json::Decode for LocaleOriginBeta {
+impl ::sailpoint_isc::__private::v1::json::Decode for LocaleOriginBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        ::sailpoint_isc::__private::json::decode_string_enum(v)
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        ::sailpoint_isc::__private::v1::json::decode_string_enum(v)
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for LocaleOriginBeta {
+impl ::sailpoint_isc::__private::v1::json::Encode for LocaleOriginBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::serde_json::Value::String(
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::serde_json::Value::String(
             ::std::string::ToString::to_string(self.as_str()),
         )
     }
@@ -451,12 +452,12 @@ pub struct PasswordChangeRequestBeta {
     /// Example: `8a807d4c73c545510173c545d4b60246`
     pub source_id: ::std::option::Option<::std::string::String>,
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordChangeRequestBeta {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeRequestBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "PasswordChangeRequestBeta",
         )?;
@@ -469,10 +470,10 @@ impl ::sailpoint_isc::__private::json::Decode for PasswordChangeRequestBeta {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordChangeRequestBeta {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordChangeRequestBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("identityId", &self.identity_id)
             .opt("encryptedPassword", &self.encrypted_password)
             .opt("publicKeyId", &self.public_key_id)
@@ -498,12 +499,12 @@ pub struct PasswordChangeResponseBeta {
     /// Password change state
     pub state: ::std::option::Option<PasswordChangeResponseStateBeta>,
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordChangeResponseBeta {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeResponseBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "PasswordChangeResponseBeta",
         )?;
@@ -513,10 +514,10 @@ impl ::sailpoint_isc::__private::json::Decode for PasswordChangeResponseBeta {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordChangeResponseBeta {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordChangeResponseBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("requestId", &self.request_id)
             .opt("state", &self.state)
             .finish()
@@ -541,12 +542,12 @@ pub struct PasswordDigitTokenBeta {
     /// Example: `e1267ecd-fcd9-4c73-9c55-12555efad136`
     pub request_id: ::std::option::Option<::std::string::String>,
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordDigitTokenBeta {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitTokenBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "PasswordDigitTokenBeta",
         )?;
@@ -556,10 +557,10 @@ impl ::sailpoint_isc::__private::json::Decode for PasswordDigitTokenBeta {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordDigitTokenBeta {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordDigitTokenBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("digitToken", &self.digit_token)
             .opt("requestId", &self.request_id)
             .finish()
@@ -583,12 +584,12 @@ pub struct PasswordDigitTokenResetBeta {
     /// Example: `5`
     pub duration_minutes: ::std::option::Option<i64>,
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordDigitTokenResetBeta {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitTokenResetBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "PasswordDigitTokenResetBeta",
         )?;
@@ -599,10 +600,10 @@ impl ::sailpoint_isc::__private::json::Decode for PasswordDigitTokenResetBeta {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordDigitTokenResetBeta {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordDigitTokenResetBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .req("userId", &self.user_id)
             .opt("length", &self.length)
             .opt("durationMinutes", &self.duration_minutes)
@@ -644,12 +645,12 @@ pub struct PasswordInfoBeta {
     /// ```
     pub policies: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordInfoBeta {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "PasswordInfoBeta",
         )?;
@@ -663,10 +664,10 @@ impl ::sailpoint_isc::__private::json::Decode for PasswordInfoBeta {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordInfoBeta {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfoBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("identityId", &self.identity_id)
             .opt("sourceId", &self.source_id)
             .opt("publicKeyId", &self.public_key_id)
@@ -695,12 +696,12 @@ pub struct PasswordInfoAccountBeta {
     /// Example: `Abby.Smith`
     pub account_name: ::std::option::Option<::std::string::String>,
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordInfoAccountBeta {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoAccountBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "PasswordInfoAccountBeta",
         )?;
@@ -710,10 +711,10 @@ impl ::sailpoint_isc::__private::json::Decode for PasswordInfoAccountBeta {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordInfoAccountBeta {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfoAccountBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("accountId", &self.account_id)
             .opt("accountName", &self.account_name)
             .finish()
@@ -738,12 +739,12 @@ pub struct PasswordInfoQueryDtoBeta {
     /// Example: `My-AD`
     pub source_name: ::std::option::Option<::std::string::String>,
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordInfoQueryDtoBeta {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoQueryDtoBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "PasswordInfoQueryDtoBeta",
         )?;
@@ -753,10 +754,10 @@ impl ::sailpoint_isc::__private::json::Decode for PasswordInfoQueryDtoBeta {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordInfoQueryDtoBeta {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfoQueryDtoBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("userName", &self.user_name)
             .opt("sourceName", &self.source_name)
             .finish()
@@ -783,12 +784,12 @@ pub struct PasswordStatusBeta {
     /// List of source IDs in the password change request
     pub source_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordStatusBeta {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordStatusBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "PasswordStatusBeta",
         )?;
@@ -800,10 +801,10 @@ impl ::sailpoint_isc::__private::json::Decode for PasswordStatusBeta {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordStatusBeta {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordStatusBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("requestId", &self.request_id)
             .opt("state", &self.state)
             .opt("errors", &self.errors)
@@ -822,24 +823,24 @@ pub struct UnauthorizedErrorBeta {
     /// A message describing the error
     ///
     /// Example: `JWT validation failed: JWT is expired`
-    pub error: ::std::option::Option<::sailpoint_isc::__private::serde_json::Value>,
+    pub error: ::std::option::Option<::sailpoint_isc::__private::v1::serde_json::Value>,
 }
-impl ::sailpoint_isc::__private::json::Decode for UnauthorizedErrorBeta {
+impl ::sailpoint_isc::__private::v1::json::Decode for UnauthorizedErrorBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "UnauthorizedErrorBeta",
         )?;
         ::std::result::Result::Ok(Self { error: o.opt("error")? })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for UnauthorizedErrorBeta {
+impl ::sailpoint_isc::__private::v1::json::Encode for UnauthorizedErrorBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("error", &self.error)
             .finish()
     }
@@ -855,24 +856,26 @@ pub struct TooManyRequestsErrorBeta {
     /// A message describing the error
     ///
     /// Example: ` Rate Limit Exceeded `
-    pub message: ::std::option::Option<::sailpoint_isc::__private::serde_json::Value>,
+    pub message: ::std::option::Option<
+        ::sailpoint_isc::__private::v1::serde_json::Value,
+    >,
 }
-impl ::sailpoint_isc::__private::json::Decode for TooManyRequestsErrorBeta {
+impl ::sailpoint_isc::__private::v1::json::Decode for TooManyRequestsErrorBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "TooManyRequestsErrorBeta",
         )?;
         ::std::result::Result::Ok(Self { message: o.opt("message")? })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for TooManyRequestsErrorBeta {
+impl ::sailpoint_isc::__private::v1::json::Encode for TooManyRequestsErrorBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("message", &self.message)
             .finish()
     }
@@ -899,7 +902,7 @@ pub enum PasswordChangeResponseStateBeta {
     /// A value this version of the spec does not list, kept as sent.
     Other(::std::string::String),
 }
-impl ::sailpoint_isc::__private::StringEnum for PasswordChangeResponseStateBeta {
+impl ::sailpoint_isc::__private::v1::StringEnum for PasswordChangeResponseStateBeta {
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -922,7 +925,7 @@ impl ::sailpoint_isc::__private::StringEnum for PasswordChangeResponseStateBeta 
 impl PasswordChangeResponseStateBeta {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
-        ::sailpoint_isc::__private::StringEnum::as_wire(self)
+        ::sailpoint_isc::__private::v1::StringEnum::as_wire(self)
     }
 }
 impl ::std::fmt::Display for PasswordChangeResponseStateBeta {
@@ -930,18 +933,18 @@ impl ::std::fmt::Display for PasswordChangeResponseStateBeta {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordChangeResponseStateBeta {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeResponseStateBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        ::sailpoint_isc::__private::json::decode_string_enum(v)
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        ::sailpoint_isc::__private::v1::json::decode_string_enum(v)
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordChangeResponseStateBeta {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordChangeResponseStateBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::serde_json::Value::String(
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::serde_json::Value::String(
             ::std::string::ToString::to_string(self.as_str()),
         )
     }
@@ -968,7 +971,7 @@ pub enum PasswordStatusStateBeta {
     /// A value this version of the spec does not list, kept as sent.
     Other(::std::string::String),
 }
-impl ::sailpoint_isc::__private::StringEnum for PasswordStatusStateBeta {
+impl ::sailpoint_isc::__private::v1::StringEnum for PasswordStatusStateBeta {
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -991,7 +994,7 @@ impl ::sailpoint_isc::__private::StringEnum for PasswordStatusStateBeta {
 impl PasswordStatusStateBeta {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
-        ::sailpoint_isc::__private::StringEnum::as_wire(self)
+        ::sailpoint_isc::__private::v1::StringEnum::as_wire(self)
     }
 }
 impl ::std::fmt::Display for PasswordStatusStateBeta {
@@ -999,23 +1002,23 @@ impl ::std::fmt::Display for PasswordStatusStateBeta {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordStatusStateBeta {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordStatusStateBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        ::sailpoint_isc::__private::json::decode_string_enum(v)
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        ::sailpoint_isc::__private::v1::json::decode_string_enum(v)
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordStatusStateBeta {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordStatusStateBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::serde_json::Value::String(
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::serde_json::Value::String(
             ::std::string::ToString::to_string(self.as_str()),
         )
     }
 }
-::sailpoint_isc::__private::serde_via_json!(
+::sailpoint_isc::__private::v1::serde_via_json!(
     ErrorMessageDtoBeta ErrorResponseDtoBeta LocaleOriginBeta PasswordChangeRequestBeta
     PasswordChangeResponseBeta PasswordDigitTokenBeta PasswordDigitTokenResetBeta
     PasswordInfoBeta PasswordInfoAccountBeta PasswordInfoQueryDtoBeta PasswordStatusBeta

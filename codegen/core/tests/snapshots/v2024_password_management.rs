@@ -1,51 +1,51 @@
 /// The version path every operation of this API is under, from the spec's `servers`.
 pub const BASE_PATH: &str = "/v2024";
-static __ERRORS_0: [::sailpoint_isc::__private::ErrorDecoder; 5usize] = [
-    ::sailpoint_isc::__private::ErrorDecoder {
+static __ERRORS_0: [::sailpoint_isc::__private::v1::ErrorDecoder; 5usize] = [
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(400u16),
-        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDto>,
     },
-    ::sailpoint_isc::__private::ErrorDecoder {
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(401u16),
-        decode: ::sailpoint_isc::__private::decode_error::<UnauthorizedError>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<UnauthorizedError>,
     },
-    ::sailpoint_isc::__private::ErrorDecoder {
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(403u16),
-        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDto>,
     },
-    ::sailpoint_isc::__private::ErrorDecoder {
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(429u16),
-        decode: ::sailpoint_isc::__private::decode_error::<TooManyRequestsError>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<TooManyRequestsError>,
     },
-    ::sailpoint_isc::__private::ErrorDecoder {
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(500u16),
-        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDto>,
     },
 ];
-static __ERRORS_1: [::sailpoint_isc::__private::ErrorDecoder; 6usize] = [
-    ::sailpoint_isc::__private::ErrorDecoder {
+static __ERRORS_1: [::sailpoint_isc::__private::v1::ErrorDecoder; 6usize] = [
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(400u16),
-        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDto>,
     },
-    ::sailpoint_isc::__private::ErrorDecoder {
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(401u16),
-        decode: ::sailpoint_isc::__private::decode_error::<UnauthorizedError>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<UnauthorizedError>,
     },
-    ::sailpoint_isc::__private::ErrorDecoder {
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(403u16),
-        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDto>,
     },
-    ::sailpoint_isc::__private::ErrorDecoder {
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(404u16),
-        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDto>,
     },
-    ::sailpoint_isc::__private::ErrorDecoder {
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(429u16),
-        decode: ::sailpoint_isc::__private::decode_error::<TooManyRequestsError>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<TooManyRequestsError>,
     },
-    ::sailpoint_isc::__private::ErrorDecoder {
+    ::sailpoint_isc::__private::v1::ErrorDecoder {
         status: ::std::option::Option::Some(500u16),
-        decode: ::sailpoint_isc::__private::decode_error::<ErrorResponseDto>,
+        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDto>,
     },
 ];
 /// The operations of Identity Security Cloud v2024 API: Password Management.
@@ -91,14 +91,14 @@ impl Api {
     ) -> impl ::std::future::Future<
         Output = ::sailpoint_isc::Result<PasswordInfo>,
     > + '_ {
-        static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
+        static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
             id: "queryPasswordInfo",
-            method: ::sailpoint_isc::__private::Method::POST,
+            method: ::sailpoint_isc::__private::v1::Method::POST,
             base_path: BASE_PATH,
             path: "/query-password-info",
             errors: &__ERRORS_0,
         };
-        self.client.execute(::sailpoint_isc::__private::Request::new(&OP).json(body))
+        self.client.execute(::sailpoint_isc::__private::v1::Request::new(&OP).json(body))
     }
     /// Set identity's password
     ///
@@ -145,14 +145,14 @@ impl Api {
     ) -> impl ::std::future::Future<
         Output = ::sailpoint_isc::Result<PasswordChangeResponse>,
     > + '_ {
-        static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
+        static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
             id: "setPassword",
-            method: ::sailpoint_isc::__private::Method::POST,
+            method: ::sailpoint_isc::__private::v1::Method::POST,
             base_path: BASE_PATH,
             path: "/set-password",
             errors: &__ERRORS_0,
         };
-        self.client.execute(::sailpoint_isc::__private::Request::new(&OP).json(body))
+        self.client.execute(::sailpoint_isc::__private::v1::Request::new(&OP).json(body))
     }
     /// Get password change request status
     ///
@@ -183,14 +183,15 @@ impl Api {
     ) -> impl ::std::future::Future<
         Output = ::sailpoint_isc::Result<PasswordStatus>,
     > + '_ {
-        static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
+        static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
             id: "getPasswordChangeStatus",
-            method: ::sailpoint_isc::__private::Method::GET,
+            method: ::sailpoint_isc::__private::v1::Method::GET,
             base_path: BASE_PATH,
             path: "/password-change-status/{id}",
             errors: &__ERRORS_1,
         };
-        self.client.execute(::sailpoint_isc::__private::Request::new(&OP).path("id", id))
+        self.client
+            .execute(::sailpoint_isc::__private::v1::Request::new(&OP).path("id", id))
     }
     /// Generate a digit token
     ///
@@ -221,16 +222,16 @@ impl Api {
     ) -> impl ::std::future::Future<
         Output = ::sailpoint_isc::Result<PasswordDigitToken>,
     > + '_ {
-        static OP: ::sailpoint_isc::__private::Operation = ::sailpoint_isc::__private::Operation {
+        static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
             id: "createDigitToken",
-            method: ::sailpoint_isc::__private::Method::POST,
+            method: ::sailpoint_isc::__private::v1::Method::POST,
             base_path: BASE_PATH,
             path: "/generate-password-reset-token/digit",
             errors: &__ERRORS_0,
         };
         self.client
             .execute(
-                ::sailpoint_isc::__private::Request::new(&OP)
+                ::sailpoint_isc::__private::v1::Request::new(&OP)
                     .header("X-SailPoint-Experimental", "true")
                     .json(body),
             )
@@ -257,12 +258,15 @@ pub struct ErrorMessageDto {
     /// Example: `The request was syntactically correct but its content is semantically invalid.`
     pub text: ::std::option::Option<::std::string::String>,
 }
-impl ::sailpoint_isc::__private::json::Decode for ErrorMessageDto {
+impl ::sailpoint_isc::__private::v1::json::Decode for ErrorMessageDto {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(v, "ErrorMessageDto")?;
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
+            v,
+            "ErrorMessageDto",
+        )?;
         ::std::result::Result::Ok(Self {
             locale: o.opt("locale")?,
             locale_origin: o.opt("localeOrigin")?,
@@ -270,10 +274,10 @@ impl ::sailpoint_isc::__private::json::Decode for ErrorMessageDto {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for ErrorMessageDto {
+impl ::sailpoint_isc::__private::v1::json::Encode for ErrorMessageDto {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("locale", &self.locale)
             .opt("localeOrigin", &self.locale_origin)
             .opt("text", &self.text)
@@ -303,12 +307,12 @@ pub struct ErrorResponseDto {
     /// Plain-text descriptive reasons to provide additional detail to the text provided in the messages field
     pub causes: ::std::option::Option<::std::vec::Vec<ErrorMessageDto>>,
 }
-impl ::sailpoint_isc::__private::json::Decode for ErrorResponseDto {
+impl ::sailpoint_isc::__private::v1::json::Decode for ErrorResponseDto {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "ErrorResponseDto",
         )?;
@@ -320,10 +324,10 @@ impl ::sailpoint_isc::__private::json::Decode for ErrorResponseDto {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for ErrorResponseDto {
+impl ::sailpoint_isc::__private::v1::json::Encode for ErrorResponseDto {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("detailCode", &self.detail_code)
             .opt("trackingId", &self.tracking_id)
             .opt("messages", &self.messages)
@@ -353,7 +357,7 @@ pub enum LocaleOrigin {
     /// A value this version of the spec does not list, kept as sent.
     Other(::std::string::String),
 }
-impl ::sailpoint_isc::__private::StringEnum for LocaleOrigin {
+impl ::sailpoint_isc::__private::v1::StringEnum for LocaleOrigin {
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -374,7 +378,7 @@ impl ::sailpoint_isc::__private::StringEnum for LocaleOrigin {
 impl LocaleOrigin {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
-        ::sailpoint_isc::__private::StringEnum::as_wire(self)
+        ::sailpoint_isc::__private::v1::StringEnum::as_wire(self)
     }
 }
 impl ::std::fmt::Display for LocaleOrigin {
@@ -382,18 +386,18 @@ impl ::std::fmt::Display for LocaleOrigin {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::json::Decode for LocaleOrigin {
+impl ::sailpoint_isc::__private::v1::json::Decode for LocaleOrigin {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        ::sailpoint_isc::__private::json::decode_string_enum(v)
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        ::sailpoint_isc::__private::v1::json::decode_string_enum(v)
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for LocaleOrigin {
+impl ::sailpoint_isc::__private::v1::json::Encode for LocaleOrigin {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::serde_json::Value::String(
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::serde_json::Value::String(
             ::std::string::ToString::to_string(self.as_str()),
         )
     }
@@ -429,12 +433,12 @@ pub struct PasswordChangeRequest {
     /// Example: `8a807d4c73c545510173c545d4b60246`
     pub source_id: ::std::option::Option<::std::string::String>,
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordChangeRequest {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeRequest {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "PasswordChangeRequest",
         )?;
@@ -447,10 +451,10 @@ impl ::sailpoint_isc::__private::json::Decode for PasswordChangeRequest {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordChangeRequest {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordChangeRequest {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("identityId", &self.identity_id)
             .opt("encryptedPassword", &self.encrypted_password)
             .opt("publicKeyId", &self.public_key_id)
@@ -478,12 +482,12 @@ pub struct PasswordChangeResponse {
     /// Example: `IN_PROGRESS`
     pub state: ::std::option::Option<PasswordChangeResponseState>,
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordChangeResponse {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeResponse {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "PasswordChangeResponse",
         )?;
@@ -493,10 +497,10 @@ impl ::sailpoint_isc::__private::json::Decode for PasswordChangeResponse {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordChangeResponse {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordChangeResponse {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("requestId", &self.request_id)
             .opt("state", &self.state)
             .finish()
@@ -521,12 +525,12 @@ pub struct PasswordDigitToken {
     /// Example: `e1267ecd-fcd9-4c73-9c55-12555efad136`
     pub request_id: ::std::option::Option<::std::string::String>,
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordDigitToken {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitToken {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "PasswordDigitToken",
         )?;
@@ -536,10 +540,10 @@ impl ::sailpoint_isc::__private::json::Decode for PasswordDigitToken {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordDigitToken {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordDigitToken {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("digitToken", &self.digit_token)
             .opt("requestId", &self.request_id)
             .finish()
@@ -563,12 +567,12 @@ pub struct PasswordDigitTokenReset {
     /// Example: `5`
     pub duration_minutes: ::std::option::Option<i64>,
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordDigitTokenReset {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitTokenReset {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "PasswordDigitTokenReset",
         )?;
@@ -579,10 +583,10 @@ impl ::sailpoint_isc::__private::json::Decode for PasswordDigitTokenReset {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordDigitTokenReset {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordDigitTokenReset {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .req("userId", &self.user_id)
             .opt("length", &self.length)
             .opt("durationMinutes", &self.duration_minutes)
@@ -630,12 +634,15 @@ pub struct PasswordInfo {
     /// ```
     pub policies: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordInfo {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfo {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(v, "PasswordInfo")?;
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
+            v,
+            "PasswordInfo",
+        )?;
         ::std::result::Result::Ok(Self {
             identity_id: o.opt("identityId")?,
             source_id: o.opt("sourceId")?,
@@ -646,10 +653,10 @@ impl ::sailpoint_isc::__private::json::Decode for PasswordInfo {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordInfo {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfo {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("identityId", &self.identity_id)
             .opt("sourceId", &self.source_id)
             .opt("publicKeyId", &self.public_key_id)
@@ -678,12 +685,12 @@ pub struct PasswordInfoAccount {
     /// Example: `Abby.Smith`
     pub account_name: ::std::option::Option<::std::string::String>,
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordInfoAccount {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoAccount {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "PasswordInfoAccount",
         )?;
@@ -693,10 +700,10 @@ impl ::sailpoint_isc::__private::json::Decode for PasswordInfoAccount {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordInfoAccount {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfoAccount {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("accountId", &self.account_id)
             .opt("accountName", &self.account_name)
             .finish()
@@ -721,12 +728,12 @@ pub struct PasswordInfoQueryDto {
     /// Example: `My-AD`
     pub source_name: ::std::option::Option<::std::string::String>,
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordInfoQueryDto {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoQueryDto {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "PasswordInfoQueryDto",
         )?;
@@ -736,10 +743,10 @@ impl ::sailpoint_isc::__private::json::Decode for PasswordInfoQueryDto {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordInfoQueryDto {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfoQueryDto {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("userName", &self.user_name)
             .opt("sourceName", &self.source_name)
             .finish()
@@ -782,12 +789,15 @@ pub struct PasswordStatus {
     /// ```
     pub source_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordStatus {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordStatus {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(v, "PasswordStatus")?;
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
+            v,
+            "PasswordStatus",
+        )?;
         ::std::result::Result::Ok(Self {
             request_id: o.opt("requestId")?,
             state: o.opt("state")?,
@@ -796,10 +806,10 @@ impl ::sailpoint_isc::__private::json::Decode for PasswordStatus {
         })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordStatus {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordStatus {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("requestId", &self.request_id)
             .opt("state", &self.state)
             .opt("errors", &self.errors)
@@ -818,24 +828,24 @@ pub struct UnauthorizedError {
     /// A message describing the error
     ///
     /// Example: `JWT validation failed: JWT is expired`
-    pub error: ::std::option::Option<::sailpoint_isc::__private::serde_json::Value>,
+    pub error: ::std::option::Option<::sailpoint_isc::__private::v1::serde_json::Value>,
 }
-impl ::sailpoint_isc::__private::json::Decode for UnauthorizedError {
+impl ::sailpoint_isc::__private::v1::json::Decode for UnauthorizedError {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "UnauthorizedError",
         )?;
         ::std::result::Result::Ok(Self { error: o.opt("error")? })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for UnauthorizedError {
+impl ::sailpoint_isc::__private::v1::json::Encode for UnauthorizedError {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("error", &self.error)
             .finish()
     }
@@ -851,24 +861,26 @@ pub struct TooManyRequestsError {
     /// A message describing the error
     ///
     /// Example: ` Rate Limit Exceeded `
-    pub message: ::std::option::Option<::sailpoint_isc::__private::serde_json::Value>,
+    pub message: ::std::option::Option<
+        ::sailpoint_isc::__private::v1::serde_json::Value,
+    >,
 }
-impl ::sailpoint_isc::__private::json::Decode for TooManyRequestsError {
+impl ::sailpoint_isc::__private::v1::json::Decode for TooManyRequestsError {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::json::Object::new(
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
             v,
             "TooManyRequestsError",
         )?;
         ::std::result::Result::Ok(Self { message: o.opt("message")? })
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for TooManyRequestsError {
+impl ::sailpoint_isc::__private::v1::json::Encode for TooManyRequestsError {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::json::ObjectWriter::new()
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("message", &self.message)
             .finish()
     }
@@ -897,7 +909,7 @@ pub enum PasswordChangeResponseState {
     /// A value this version of the spec does not list, kept as sent.
     Other(::std::string::String),
 }
-impl ::sailpoint_isc::__private::StringEnum for PasswordChangeResponseState {
+impl ::sailpoint_isc::__private::v1::StringEnum for PasswordChangeResponseState {
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -920,7 +932,7 @@ impl ::sailpoint_isc::__private::StringEnum for PasswordChangeResponseState {
 impl PasswordChangeResponseState {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
-        ::sailpoint_isc::__private::StringEnum::as_wire(self)
+        ::sailpoint_isc::__private::v1::StringEnum::as_wire(self)
     }
 }
 impl ::std::fmt::Display for PasswordChangeResponseState {
@@ -928,18 +940,18 @@ impl ::std::fmt::Display for PasswordChangeResponseState {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordChangeResponseState {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeResponseState {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        ::sailpoint_isc::__private::json::decode_string_enum(v)
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        ::sailpoint_isc::__private::v1::json::decode_string_enum(v)
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordChangeResponseState {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordChangeResponseState {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::serde_json::Value::String(
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::serde_json::Value::String(
             ::std::string::ToString::to_string(self.as_str()),
         )
     }
@@ -968,7 +980,7 @@ pub enum PasswordStatusState {
     /// A value this version of the spec does not list, kept as sent.
     Other(::std::string::String),
 }
-impl ::sailpoint_isc::__private::StringEnum for PasswordStatusState {
+impl ::sailpoint_isc::__private::v1::StringEnum for PasswordStatusState {
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -991,7 +1003,7 @@ impl ::sailpoint_isc::__private::StringEnum for PasswordStatusState {
 impl PasswordStatusState {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
-        ::sailpoint_isc::__private::StringEnum::as_wire(self)
+        ::sailpoint_isc::__private::v1::StringEnum::as_wire(self)
     }
 }
 impl ::std::fmt::Display for PasswordStatusState {
@@ -999,23 +1011,23 @@ impl ::std::fmt::Display for PasswordStatusState {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::json::Decode for PasswordStatusState {
+impl ::sailpoint_isc::__private::v1::json::Decode for PasswordStatusState {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::json::DecodeError> {
-        ::sailpoint_isc::__private::json::decode_string_enum(v)
+        v: ::sailpoint_isc::__private::v1::serde_json::Value,
+    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
+        ::sailpoint_isc::__private::v1::json::decode_string_enum(v)
     }
 }
-impl ::sailpoint_isc::__private::json::Encode for PasswordStatusState {
+impl ::sailpoint_isc::__private::v1::json::Encode for PasswordStatusState {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::serde_json::Value {
-        ::sailpoint_isc::__private::serde_json::Value::String(
+    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
+        ::sailpoint_isc::__private::v1::serde_json::Value::String(
             ::std::string::ToString::to_string(self.as_str()),
         )
     }
 }
-::sailpoint_isc::__private::serde_via_json!(
+::sailpoint_isc::__private::v1::serde_via_json!(
     ErrorMessageDto ErrorResponseDto LocaleOrigin PasswordChangeRequest
     PasswordChangeResponse PasswordDigitToken PasswordDigitTokenReset PasswordInfo
     PasswordInfoAccount PasswordInfoQueryDto PasswordStatus UnauthorizedError

@@ -33,6 +33,7 @@ mod tests;
 pub use password::Password;
 pub use public_key::PublicKey;
 
+#[cfg(test)]
 use rand::{CryptoRng, RngCore};
 
 /// Why a password could not be encrypted.
@@ -101,12 +102,11 @@ pub fn encrypt_password(public_key: &str, password: &Password) -> Result<String,
     PublicKey::parse(public_key)?.encrypt(password)
 }
 
-/// [`encrypt_password`] with a caller-supplied random number generator, for
-/// reproducible tests and benchmarks (for example
-/// `rand::rngs::StdRng::seed_from_u64(7)`). Real passwords should use
-/// [`encrypt_password`], or here a cryptographically secure generator
-/// seeded from the operating system.
-pub fn encrypt_password_with_rng<R: CryptoRng + RngCore>(
+/// [`encrypt_password`] with a chosen random number generator: reproducible
+/// ciphertexts for this crate's tests. Not public, so that the `rand`
+/// traits it takes are not part of this crate's API.
+#[cfg(test)]
+pub(crate) fn encrypt_password_with_rng<R: CryptoRng + RngCore>(
     public_key: &str,
     password: &Password,
     rng: &mut R,

@@ -1,0 +1,184 @@
+//! The JSON plumbing of generated models: the object reader and writer each
+//! generated `Decode`/`Encode` impl calls once per field, string enums, and
+//! the serde impls that go through [`crate::json`].
+
+use crate::json::{decode_map, Decode, DecodeError, Encode};
+use serde::de::Error as _;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// `Serialize` body of every generated model.
+pub fn serialize<T: Encode + ?Sized, S: serde::Serializer>(
+    value: &T,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&value.encode(), s)
+}
+
+/// `Deserialize` body of every generated model.
+pub fn deserialize<'de, T: Decode, D: serde::Deserializer<'de>>(d: D) -> Result<T, D::Error> {
+    let value = <Value as serde::Deserialize>::deserialize(d)?;
+    T::decode(value).map_err(D::Error::custom)
+}
+
+/// Generated string enums implement this; decoding goes through it so that a
+/// value the spec does not list decodes into the enum's `Other` variant
+/// instead of failing the whole response.
+pub trait StringEnum: Sized {
+    /// The wire value of this variant.
+    fn as_wire(&self) -> &str;
+    /// The variant for a wire value; unknown values become `Other`.
+    fn from_wire(value: String) -> Self;
+}
+
+/// `Decode` body of every generated string enum.
+pub fn decode_string_enum<E: StringEnum>(value: Value) -> Result<E, DecodeError> {
+    match value {
+        Value::String(s) => Ok(E::from_wire(s)),
+        other => Err(DecodeError::invalid_type(&other, "a string")),
+    }
+}
+
+/// A structured parameter value as JSON text (objects in a query or header).
+pub fn json_text<T: Encode + ?Sized>(value: &T) -> String {
+    value.encode().to_string()
+}
+
+/// The properties of a JSON object being decoded into a generated struct.
+pub struct Object {
+    map: Map<String, Value>,
+}
+
+impl Object {
+    /// The object `value` must be; `name` is the type, for the error.
+    pub fn new(value: Value, name: &str) -> Result<Self, DecodeError> {
+        match value {
+            Value::Object(map) => Ok(Object { map }),
+            other => Err(DecodeError::invalid_type(&other, &format!("struct {name}"))),
+        }
+    }
+
+    /// A required property.
+    pub fn req<T: Decode>(&mut self, name: &str) -> Result<T, DecodeError> {
+        match self.map.remove(name) {
+            Some(v) => T::decode(v),
+            None => T::absent(name),
+        }
+        .map_err(|e| e.in_field(name))
+    }
+
+    /// An optional property, or a required nullable one: absent and `null`
+    /// are both `None`.
+    pub fn opt<T: Decode>(&mut self, name: &str) -> Result<Option<T>, DecodeError> {
+        match self.map.remove(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => T::decode(v).map(Some).map_err(|e| e.in_field(name)),
+        }
+    }
+
+    /// An optional nullable property of a type that is sent: absent is
+    /// `None`, `null` is `Some(None)`.
+    pub fn opt_null<T: Decode>(&mut self, name: &str) -> Result<Option<Option<T>>, DecodeError> {
+        match self.map.remove(name) {
+            None => Ok(None),
+            Some(Value::Null) => Ok(Some(None)),
+            Some(v) => T::decode(v)
+                .map(|v| Some(Some(v)))
+                .map_err(|e| e.in_field(name)),
+        }
+    }
+
+    /// The properties not taken by the fields (`additionalProperties`).
+    pub fn rest<T: Decode>(self) -> Result<BTreeMap<String, T>, DecodeError> {
+        decode_map(self.map)
+    }
+}
+
+/// The properties of a generated struct being encoded, in declaration order.
+#[derive(Default)]
+pub struct ObjectWriter {
+    map: Map<String, Value>,
+}
+
+impl ObjectWriter {
+    /// An empty object.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A property that is always written (`None` of a required nullable
+    /// property is written as `null`).
+    pub fn req<T: Encode + ?Sized>(&mut self, name: &str, value: &T) -> &mut Self {
+        self.map.insert(name.to_owned(), value.encode());
+        self
+    }
+
+    /// A property written only when present (`Some(None)` is `null`).
+    pub fn opt<T: Encode>(&mut self, name: &str, value: &Option<T>) -> &mut Self {
+        if let Some(v) = value {
+            self.map.insert(name.to_owned(), v.encode());
+        }
+        self
+    }
+
+    /// `additionalProperties`, after the declared ones.
+    pub fn rest<T: Encode>(&mut self, extra: &BTreeMap<String, T>) -> &mut Self {
+        for (k, v) in extra {
+            self.map.insert(k.clone(), v.encode());
+        }
+        self
+    }
+
+    /// The finished object.
+    pub fn finish(&mut self) -> Value {
+        Value::Object(std::mem::take(&mut self.map))
+    }
+}
+
+/// Implements `Serialize` and `Deserialize` for generated types through
+/// [`Encode`] and [`Decode`].
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __serde_via_json {
+    ($($t:ident)*) => {$(
+        impl $crate::__private::v1::serde::Serialize for $t {
+            fn serialize<S: $crate::__private::v1::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                $crate::__private::v1::json::serialize(self, s)
+            }
+        }
+        impl<'de> $crate::__private::v1::serde::Deserialize<'de> for $t {
+            fn deserialize<D: $crate::__private::v1::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                $crate::__private::v1::json::deserialize(d)
+            }
+        }
+    )*};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn fields_name_their_path() {
+        let mut o = Object::new(json!({"a": null}), "T").unwrap();
+        assert_eq!(o.req::<Option<String>>("missing").unwrap(), None);
+        let e = o.req::<String>("a").unwrap_err();
+        assert_eq!(e.to_string(), "a: invalid type: null, expected a string");
+        let e = o.req::<String>("gone").unwrap_err();
+        assert_eq!(e.to_string(), "gone: missing field `gone`");
+    }
+
+    #[test]
+    fn absent_null_and_value_are_three_states() {
+        let mut o = Object::new(json!({"n": null, "v": "x"}), "T").unwrap();
+        assert_eq!(o.opt_null::<String>("absent").unwrap(), None);
+        assert_eq!(o.opt_null::<String>("n").unwrap(), Some(None));
+        assert_eq!(o.opt_null::<String>("v").unwrap(), Some(Some("x".into())));
+        let mut w = ObjectWriter::new();
+        w.opt("absent", &None::<Option<String>>)
+            .opt("n", &Some(None::<String>))
+            .req("r", &None::<String>);
+        assert_eq!(w.finish(), json!({"n": null, "r": null}));
+    }
+}

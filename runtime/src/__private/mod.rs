@@ -1,0 +1,51 @@
+//! Items that generated code reaches, all through [`v1`]:
+//! `::sailpoint_isc::__private::v1::…`. Not a public API: names and shapes
+//! here change with the generator. The version in the path lets a runtime
+//! keep serving the code an older generator emitted, next to a newer `v2`.
+//!
+//! Dependencies point one way: this module uses [`crate::json`] and
+//! `crate::request`; nothing outside it uses it.
+
+mod codec;
+mod union;
+mod version;
+
+/// The items generated code of this generation reaches.
+pub mod v1 {
+    pub use super::codec::{json_text, StringEnum};
+    pub use super::union::{decode_union, UnionVariant};
+    pub use super::version::assert_macros_version;
+    pub use super::Request;
+    pub use crate::__serde_via_json as serde_via_json;
+    pub use crate::request::{decode_error, ErrorDecoder, Operation};
+    pub use http::Method;
+    pub use serde;
+    pub use serde_json;
+
+    /// The JSON codec as generated models use it: the public traits of
+    /// [`crate::json`] and the per-field plumbing.
+    pub mod json {
+        pub use super::super::codec::{
+            decode_string_enum, deserialize, serialize, Object, ObjectWriter,
+        };
+        pub use crate::json::{Decode, DecodeError, Encode};
+    }
+}
+
+use crate::request::Operation;
+
+/// Where generated methods start: `Request::new(&OP)` is a
+/// [`crate::Request`] for the operation `OP` describes.
+pub enum Request {}
+
+impl Request {
+    /// A request for `op`, to be filled by the builder methods of
+    /// [`crate::Request`].
+    // Named `new` because generated code of this generation calls
+    // `Request::new(&OP)`; it starts a `crate::Request`, which is the point.
+    #[allow(clippy::new_ret_no_self)]
+    #[inline]
+    pub fn new(op: &'static Operation) -> crate::Request {
+        crate::Request::for_operation(op)
+    }
+}
