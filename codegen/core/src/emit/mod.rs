@@ -6,7 +6,7 @@ mod operations;
 
 use crate::ir::{Api, Docs, Ty};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// Paths into the runtime crate, built once.
 pub(crate) struct Rt {
@@ -43,14 +43,6 @@ pub fn emit(api: &Api, runtime: &syn::Path) -> TokenStream {
 pub(crate) fn doc_attrs(docs: &Docs) -> TokenStream {
     let lines = docs.lines();
     quote! { #( #[doc = #lines] )* }
-}
-
-/// Parses identifier text produced by [`crate::names`] (`r#type` included).
-pub(crate) fn ident(text: &str) -> syn::Ident {
-    match text.strip_prefix("r#") {
-        Some(raw) => format_ident!("r#{}", raw),
-        None => format_ident!("{}", text),
-    }
 }
 
 /// The Rust type for `ty` as the generated module spells it, for code
@@ -91,7 +83,7 @@ pub(crate) fn ty_tokens(api: &Api, rt: &Rt, ty: &Ty) -> TokenStream {
         }
         Ty::Named(id) => match api.model(*id) {
             Some(m) => {
-                let name = ident(&m.name);
+                let name = m.name.to_syn();
                 quote!(#name)
             }
             // Unreachable for a built model; a JSON value keeps the output compiling.
@@ -116,6 +108,6 @@ pub(crate) fn ty_doc_name(api: &Api, ty: &Ty) -> String {
         Ty::Option(i) => format!("Option<{}>", ty_doc_name(api, i)),
         Ty::Named(id) => api
             .model(*id)
-            .map_or_else(|| "serde_json::Value".into(), |m| m.name.clone()),
+            .map_or_else(|| "serde_json::Value".into(), |m| m.name.to_string()),
     }
 }

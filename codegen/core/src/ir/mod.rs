@@ -13,8 +13,9 @@ pub use docs::Docs;
 pub(crate) use operation::derived_id;
 
 use crate::diag::Diagnostic;
+use crate::diag::Pointer;
 use crate::load::Document;
-use crate::names::Namespace;
+use crate::names::{Ident, Namespace};
 use crate::Settings;
 use std::collections::BTreeMap;
 
@@ -29,7 +30,7 @@ pub struct Api {
     /// The version path of the first server URL (`/v2024`), or empty.
     pub base_path: String,
     /// The name of the generated client struct (`Api`, `ApiBeta`).
-    pub client_name: String,
+    pub client_name: Ident,
     /// Models by id; `None` for component schemas no kept operation reaches.
     pub models: Vec<Option<Model>>,
     /// Kept operations, in spec order.
@@ -60,13 +61,13 @@ impl Api {
 #[derive(Debug, Clone)]
 pub struct Model {
     /// Rust type name, suffix included.
-    pub name: String,
+    pub name: Ident,
     /// Doc comment.
     pub docs: Docs,
     /// What kind of type.
     pub kind: ModelKind,
     /// Where in the spec it came from.
-    pub pointer: String,
+    pub pointer: Pointer,
 }
 
 /// The shape of a generated type.
@@ -84,12 +85,15 @@ pub enum ModelKind {
         /// Listed values.
         variants: Vec<Variant>,
         /// Name of the catch-all variant holding any other value.
-        other: String,
+        other: Ident,
     },
-    /// `oneOf`/`anyOf`: the first variant whose type decodes the value wins.
+    /// `oneOf`/`anyOf`. Of the variants whose type decodes the value, the
+    /// runtime picks the one that leaves fewest of the value's properties
+    /// unknown (the first in spec order among equals); see `decode_union`
+    /// in the runtime's `__private::union`.
     Untagged {
         /// Variants in spec order: name and type.
-        variants: Vec<(String, Ty)>,
+        variants: Vec<(Ident, Ty)>,
     },
     /// A named schema that is not a struct or enum (an array, a string, …).
     Alias(Ty),
@@ -98,8 +102,8 @@ pub enum ModelKind {
 /// A struct field.
 #[derive(Debug, Clone)]
 pub struct Field {
-    /// Identifier text (`user_name`, `r#type`).
-    pub name: String,
+    /// The field's identifier (`user_name`, `r#type`).
+    pub name: Ident,
     /// The property name on the wire (`userName`).
     pub wire: String,
     /// The type, without the `Option` that optionality or nullability adds.
@@ -124,7 +128,7 @@ pub struct Field {
 #[derive(Debug, Clone)]
 pub struct Variant {
     /// Variant name (`InProgress`).
-    pub name: String,
+    pub name: Ident,
     /// Value on the wire (`IN_PROGRESS`).
     pub wire: String,
 }
@@ -173,8 +177,8 @@ pub enum ParamIn {
 /// An operation parameter.
 #[derive(Debug, Clone)]
 pub struct Param {
-    /// Identifier text of the method argument or options field.
-    pub name: String,
+    /// The method argument's identifier.
+    pub name: Ident,
     /// Name on the wire.
     pub wire: String,
     /// Location.
@@ -280,8 +284,8 @@ impl Method {
 pub struct Operation {
     /// The spec's `operationId` (or the derived one, see [`operation`]).
     pub id: String,
-    /// Method identifier text (`query_password_info`).
-    pub method_name: String,
+    /// The method's identifier (`query_password_info`).
+    pub method_name: Ident,
     /// HTTP method.
     pub method: Method,
     /// Path template (`/password-change-status/{id}`).
@@ -300,18 +304,20 @@ pub struct Operation {
     pub deprecated: bool,
 }
 
-/// Builds the model of `doc` under `settings`. Problems become diagnostics;
-/// whatever could be built is returned alongside them.
+/// Builds the model of `doc` under `settings`. Problems become diagnostics,
+/// in the order the spec is walked (operations in spec order, then the
+/// component schemas no operation reached, then recursive types); whatever
+/// could be built is returned alongside them.
 pub fn build(doc: &Document, settings: &Settings) -> (Api, Vec<Diagnostic>) {
+    let client_name = Ident::new(&format!("Api{}", settings.suffix));
     let mut types = Namespace::new();
-    let client_name = format!("Api{}", settings.suffix);
-    types.reserve(&client_name);
+    types.reserve(client_name.as_str());
     let mut b = schema::Builder::new(doc, settings, types);
     let operations = operation::build_all(&mut b);
     if settings.operations.is_empty() && settings.tags.is_empty() {
         b.ensure_all_components();
     }
-    let (models, mut diags) = b.finish();
+    let (models, mut sink) = b.finish();
     let mut api = Api {
         title: doc.api.info.title.clone(),
         base_path: base_path(doc),
@@ -322,13 +328,11 @@ pub fn build(doc: &Document, settings: &Settings) -> (Api, Vec<Diagnostic>) {
     };
     recursion::box_cycles(&mut api);
     for (pointer, message) in recursion::fix_recursive_types(&mut api) {
-        diags.push(Diagnostic::at_pointer(&doc.path, &pointer, message));
+        sink.report(Diagnostic::at_pointer(&doc.path, pointer.as_str(), message));
     }
     api.sent = sent_models(&api);
     relax_read_only(&mut api);
-    diags.sort_by_key(|d| d.to_string());
-    diags.dedup();
-    (api, diags)
+    (api, sink.finish())
 }
 
 /// Required read-only properties of types that are sent become optional.
