@@ -2,8 +2,13 @@
 //! compiler-free counterpart of the trybuild `compile_fail` cases in
 //! `tests/ui/fail/`, which check how the macro shows the same messages.
 
+mod support;
+
 use sailpoint_isc_codegen::{generate, load_str, render, Diagnostic, Format, Location, Settings};
+use serde_json::json;
 use std::path::Path;
+use std::time::{Duration, Instant};
+use support::{generate_on_case_stack, spec_with_schemas};
 
 /// The file every spec in this test claims to come from.
 const FILE: &str = "specs/api.yaml";
@@ -341,5 +346,69 @@ fn paths_are_shown_relative_to_the_crate() {
     assert_eq!(
         d.relative_to(Path::new("/elsewhere")).to_string(),
         "/home/me/crate/spec/api.yaml at #/paths: x"
+    );
+}
+
+// Regression cases found by the fuzzer (`tests/fuzz`) or while bounding the
+// generator's recursion, run on the proc macro's stack budget.
+
+/// Stack overflow: openapiv3's parse takes tens of kilobytes of stack per
+/// nesting level unoptimized, so a document near the JSON parser's limit of
+/// 128 levels overflowed. Documents deeper than 64 levels are refused.
+#[test]
+fn regression_deep_nesting_is_refused_not_a_stack_overflow() {
+    let mut s = json!({"type": "string"});
+    for _ in 0..100 {
+        s = json!({"type": "object", "additionalProperties": s});
+    }
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(json!({ "Root": s })));
+    assert!(code.is_none());
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert!(
+        diags[0].contains("more than 64 levels deep")
+            && diags[0].contains("#/components/schemas/Root/additionalProperties/"),
+        "{diags:#?}"
+    );
+}
+
+/// Stack overflow in `render`: a schema nested 60 levels as arrays gave a
+/// `Vec<Vec<…>>` 60 deep that syn could not parse back on a small stack.
+/// Inline nesting past 32 levels becomes `serde_json::Value` with an error.
+#[test]
+fn regression_deep_inline_types_are_bounded() {
+    let mut s = json!({"type": "string"});
+    for _ in 0..58 {
+        s = json!({"type": "array", "items": s});
+    }
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(json!({ "Root": s })));
+    assert!(code.is_some());
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert!(diags[0].contains("nest more than 32 levels"), "{diags:#?}");
+}
+
+/// Hang: twenty levels of `oneOf` around one invalid schema took openapiv3
+/// seconds (thirty, hours), since each level re-parsed its subtree on
+/// backtracking. Schemas are now checked innermost first.
+#[test]
+fn regression_invalid_schema_deep_inside_combinators_fails_fast() {
+    let mut s = json!({"oneOf": [null, {"type": "integer"}]});
+    for _ in 0..28 {
+        s = json!({"oneOf": [s, {"type": "integer"}]});
+    }
+    let started = Instant::now();
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(json!({ "Root": s })));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(code.is_none());
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert!(
+        diags[0].contains(&format!(
+            "#/components/schemas/Root{}:",
+            "/oneOf/0".repeat(28)
+        )),
+        "{diags:#?}"
     );
 }
