@@ -3,6 +3,7 @@
 //! the schemas that kept operations reach. Emitters read only these types:
 //! they never see `ReferenceOr` and never look anything up in the spec.
 
+mod all_of;
 mod docs;
 mod operation;
 mod recursion;

@@ -1,5 +1,6 @@
 //! Schemas to models and type references.
 
+use super::all_of;
 use super::resolve::{Resolver, Unresolved};
 use super::{Docs, Field, Model, ModelId, ModelKind, Sorted, Ty, Variant};
 use crate::diag::{Diagnostic, Pointer, Sink};
@@ -487,78 +488,16 @@ impl<'a> Builder<'a> {
         Shape::Model(ModelKind::Untagged { variants })
     }
 
-    /// Merges `allOf` parts that are objects into one object; `None` when a
-    /// part is not an object (the schema then becomes `serde_json::Value`).
+    /// Merges `allOf` parts that are objects into one object (see
+    /// [`all_of`]); `None` when a part is not an object.
     fn merge_all_of(&mut self, parts: &[ReferenceOr<Schema>], at: &Pointer) -> Option<ObjectType> {
-        let mut merged = ObjectType::default();
-        let mut seen = std::collections::BTreeSet::new();
-        self.merge_into(&mut merged, parts, at, &mut seen, 0)?;
-        Some(merged)
-    }
-
-    /// Merges `parts` (the `allOf` of the schema at `at`) into `merged`.
-    /// Merging is idempotent, so a reference already merged is skipped: a
-    /// cycle through `allOf` ends, and a schema reached along many paths is
-    /// merged once rather than once per path (which grows exponentially).
-    fn merge_into(
-        &mut self,
-        merged: &mut ObjectType,
-        parts: &[ReferenceOr<Schema>],
-        at: &Pointer,
-        seen: &mut std::collections::BTreeSet<String>,
-        depth: usize,
-    ) -> Option<()> {
-        if depth > MAX_INLINE_DEPTH {
-            self.error(Diagnostic::at_pointer(
-                &self.doc.path,
-                at.as_str(),
-                format!(
-                    "`allOf` parts nest more than {MAX_INLINE_DEPTH} levels deep here; the schema is typed as `serde_json::Value`"
-                ),
-            ));
-            return None;
-        }
-        for (i, part) in parts.iter().enumerate() {
-            if let ReferenceOr::Reference { reference } = part {
-                if !seen.insert(reference.clone()) {
-                    continue;
-                }
-            }
-            let (schema, part_at) = self.resolve(part, &at.join("allOf").join(i.to_string()))?;
-            match &schema.schema_kind {
-                SchemaKind::Type(Type::Object(o)) => {
-                    for (k, v) in &o.properties {
-                        merged.properties.insert(k.clone(), v.clone());
-                    }
-                    for r in &o.required {
-                        if !merged.required.contains(r) {
-                            merged.required.push(r.clone());
-                        }
-                    }
-                    if merged.additional_properties.is_none() {
-                        merged.additional_properties = o.additional_properties.clone();
-                    }
-                }
-                SchemaKind::AllOf { all_of } => {
-                    self.merge_into(merged, all_of, &part_at, seen, depth + 1)?
-                }
-                SchemaKind::Any(a) if a.typ.is_none() || a.typ.as_deref() == Some("object") => {
-                    for (k, v) in &a.properties {
-                        merged.properties.insert(k.clone(), v.clone());
-                    }
-                    for r in &a.required {
-                        if !merged.required.contains(r) {
-                            merged.required.push(r.clone());
-                        }
-                    }
-                    if !a.all_of.is_empty() {
-                        self.merge_into(merged, &a.all_of, &part_at, seen, depth + 1)?;
-                    }
-                }
-                _ => return None,
-            }
-        }
-        Some(())
+        all_of::merge(
+            &mut self.resolver,
+            &mut self.sink,
+            &self.doc.path,
+            parts,
+            at,
+        )
     }
 
     fn is_nullable_boxed(&mut self, schema: &ReferenceOr<Box<Schema>>) -> bool {

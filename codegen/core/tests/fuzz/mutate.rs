@@ -250,11 +250,22 @@ fn pick(rng: &mut StdRng, doc: &Value, paths: &[NodePath]) -> NodePath {
     paths.choose(rng).cloned().unwrap_or_default()
 }
 
+/// The node a mutation starts from, and every node of the document.
+struct Site<'p> {
+    target: NodePath,
+    ptr: String,
+    paths: &'p [NodePath],
+}
+
 /// Applies one random mutation; returns its name for the report.
 pub(crate) fn mutate(rng: &mut StdRng, doc: &mut Value) -> &'static str {
     let paths = all_paths(doc);
     let target = pick(rng, doc, &paths);
-    let ptr = pointer(&target);
+    let site = Site {
+        ptr: pointer(&target),
+        target,
+        paths: &paths,
+    };
     // Weights: mutations that keep the document valid OpenAPI (so the
     // generator, not just the loader, sees the mutant) are picked more often.
     const WEIGHTS: [(u8, u32); 11] = [
@@ -281,245 +292,282 @@ pub(crate) fn mutate(rng: &mut StdRng, doc: &mut Value) -> &'static str {
         roll -= w;
     }
     match which {
-        0 => {
-            // Drop a key.
-            if let Some(Value::Object(m)) = get_mut(doc, &target) {
-                let keys: Vec<String> = m.keys().cloned().collect();
-                if let Some(k) = keys.choose(rng) {
-                    m.shift_remove(k);
-                }
-            }
-            "drop-key"
-        }
-        1 => {
-            // Swap a value's type.
-            if let Some(v) = get_mut(doc, &target) {
-                *v = other_type(rng, v);
-            }
-            "swap-type"
-        }
-        3 => {
-            // A reference to a target that does not exist (or is odd).
-            let r = *MISSING_REFS.choose(rng).unwrap_or(&"#/x");
-            if let Some(v) = get_mut(doc, &target) {
-                if rng.gen_bool(0.5) {
-                    *v = json!({ "$ref": r });
-                } else if let Value::Object(m) = v {
-                    m.insert("$ref".to_owned(), json!(r));
-                }
-            }
-            "missing-ref"
-        }
-        4 => {
-            // A node that refers to itself, or two that refer to each other.
-            if rng.gen_bool(0.5) {
-                if let Some(v) = get_mut(doc, &target) {
-                    *v = json!({ "$ref": ptr });
-                }
-            } else {
-                let other = pick(rng, doc, &paths);
-                let other_ptr = pointer(&other);
-                if let Some(v) = get_mut(doc, &target) {
-                    *v = json!({ "$ref": other_ptr });
-                }
-                if let Some(v) = get_mut(doc, &other) {
-                    *v = json!({ "$ref": ptr });
-                }
-            }
-            "self-ref"
-        }
-        5 => {
-            // A cycle through allOf, on a component schema or any node.
-            let names = component_schema_names(doc);
-            let (at, path) = match names.choose(rng) {
-                Some(n) if rng.gen_bool(0.7) => (
-                    format!(
-                        "#/components/schemas/{}",
-                        n.replace('~', "~0").replace('/', "~1")
-                    ),
-                    vec![
-                        Seg::Key("components".into()),
-                        Seg::Key("schemas".into()),
-                        Seg::Key(n.clone()),
-                    ],
-                ),
-                _ => (ptr.clone(), target.clone()),
-            };
-            let width = rng.gen_range(1..6);
-            let mut parts: Vec<Value> = (0..width).map(|_| json!({ "$ref": at })).collect();
-            if let Some(other) = names.choose(rng) {
-                parts.push(json!({ "$ref": format!("#/components/schemas/{other}") }));
-            }
-            parts.push(json!({"type": "object", "properties": {"extra": {"type": "string"}}}));
-            if let Some(v) = get_mut(doc, &path) {
-                *v = json!({ "allOf": parts });
-            }
-            // Sometimes close the loop through another schema too.
-            if let (Some(other), true) = (names.choose(rng), rng.gen_bool(0.5)) {
-                let path = vec![
-                    Seg::Key("components".into()),
-                    Seg::Key("schemas".into()),
-                    Seg::Key(other.clone()),
-                ];
-                if let Some(v) = get_mut(doc, &path) {
-                    *v = json!({ "allOf": [{ "$ref": at }, { "$ref": at }] });
-                }
-            }
-            "allof-cycle"
-        }
-        6 => {
-            // Empty and odd enums.
-            let e = match rng.gen_range(0..5) {
-                0 => json!([]),
-                1 => json!([null]),
-                2 => json!(["", "", "a", "A", "a-", "self", "Self", "Other", "1", "💥"]),
-                3 => json!([1, "x", {"a": 1}, [2], true, null]),
-                _ => json!("not-a-list"),
-            };
-            if let Some(Value::Object(m)) = get_mut(doc, &target) {
-                m.insert("enum".to_owned(), e);
-                if rng.gen_bool(0.5) {
-                    m.insert("type".to_owned(), json!("string"));
-                }
-            }
-            "enum"
-        }
-        7 => {
-            // Weird names: a renamed key, or a name-like string replaced;
-            // mostly where names come from (properties, components,
-            // operationIds, parameter names, enum values).
-            let weird = *WEIRD_NAMES.choose(rng).unwrap_or(&"x");
-            let named: Vec<&NodePath> = paths
-                .iter()
-                .filter(|p| match p.as_slice() {
-                    [.., Seg::Key(parent), Seg::Key(_)] => {
-                        matches!(parent.as_str(), "properties" | "schemas" | "responses")
-                    }
-                    [.., Seg::Key(k)] => matches!(k.as_str(), "operationId" | "name" | "title"),
-                    [.., Seg::Key(parent), Seg::Index(_)] => {
-                        matches!(parent.as_str(), "enum" | "tags")
-                    }
-                    _ => false,
-                })
-                .collect();
-            let target = match named.choose(rng) {
-                Some(p) if rng.gen_bool(0.8) => (*p).clone(),
-                _ => target,
-            };
-            if let (Some((Seg::Key(last), parent)), true) = (target.split_last(), rng.gen_bool(0.5))
-            {
-                if let Some(Value::Object(m)) = get_mut(doc, parent) {
-                    if let Some(v) = m.shift_remove(last) {
-                        m.insert(weird.to_owned(), v);
-                        return "weird-name";
-                    }
-                }
-            }
-            match get_mut(doc, &target) {
-                Some(Value::Object(m)) if !m.is_empty() => {
-                    let keys: Vec<String> = m.keys().cloned().collect();
-                    if let Some(k) = keys.choose(rng) {
-                        if let Some(v) = m.shift_remove(k) {
-                            m.insert(weird.to_owned(), v);
-                        }
-                    }
-                    for key in ["operationId", "name", "title"] {
-                        if m.contains_key(key) && rng.gen_bool(0.5) {
-                            m.insert(key.to_owned(), json!(weird));
-                        }
-                    }
-                }
-                Some(v @ Value::String(_)) => *v = json!(weird),
-                _ => {
-                    // Rename a component schema.
-                    if let Some(schemas) = ensure_schemas(doc) {
-                        let keys: Vec<String> = schemas.keys().cloned().collect();
-                        if let Some(k) = keys.choose(rng) {
-                            if let Some(v) = schemas.shift_remove(k) {
-                                schemas.insert(weird.to_owned(), v);
-                            }
-                        }
-                    }
-                }
-            }
-            "weird-name"
-        }
-        9 => {
-            // Deep nesting; sometimes past the generator's limit of 64
-            // levels, or the parsers' of 128.
-            let depth = if rng.gen_bool(0.85) {
-                rng.gen_range(5..60)
-            } else {
-                rng.gen_range(60..300)
-            };
-            let n = nested(rng, depth);
-            if let Some(v) = get_mut(doc, &target) {
-                *v = n;
-            }
-            "deep-nesting"
-        }
-        10 => {
-            // A long chain of references, which no parser limit bounds.
-            // Well past the depth at which components are deferred (24);
-            // longer chains only cost time (cycle detection is quadratic).
-            let len = rng.gen_range(30..400);
-            let components = rng.gen_bool(0.6);
-            let link = |i: usize| {
-                if components {
-                    format!("#/components/schemas/Chain{i}")
-                } else {
-                    format!("#/x-chain/c{i}")
-                }
-            };
-            let mut chain = Map::new();
-            for i in 0..len {
-                let next = if i + 1 == len && rng.gen_bool(0.3) {
-                    link(0)
-                } else {
-                    link(i + 1)
-                };
-                let node = match i % 3 {
-                    0 => json!({"type": "object", "properties": {"next": {"$ref": next}}}),
-                    1 => json!({"type": "array", "items": {"$ref": next}}),
-                    _ => json!({"allOf": [{"$ref": next}]}),
-                };
-                let key = if components {
-                    format!("Chain{i}")
-                } else {
-                    format!("c{i}")
-                };
-                chain.insert(key, node);
-            }
-            if components {
-                if let Some(schemas) = ensure_schemas(doc) {
-                    schemas.extend(chain);
-                }
-            } else if let Some(root) = doc.as_object_mut() {
-                root.insert("x-chain".to_owned(), Value::Object(chain));
-            }
-            let first = link(0);
-            if let Some(v) = get_mut(doc, &target) {
-                *v = json!({ "$ref": first });
-            }
-            "ref-chain"
-        }
-        11 => {
-            // A subtree copied over another one.
-            let from = pick(rng, doc, &paths);
-            if let Some(v) = get(doc, &from).cloned() {
-                if let Some(t) = get_mut(doc, &target) {
-                    *t = v;
-                }
-            }
-            "copy-subtree"
-        }
-        _ => {
-            // A random scalar anywhere.
-            let s = random_scalar(rng);
-            if let Some(v) = get_mut(doc, &target) {
-                *v = s;
-            }
-            "scalar"
+        0 => drop_key(rng, doc, &site),
+        1 => swap_type(rng, doc, &site),
+        3 => missing_ref(rng, doc, &site),
+        4 => self_ref(rng, doc, &site),
+        5 => allof_cycle(rng, doc, &site),
+        6 => odd_enum(rng, doc, &site),
+        7 => weird_name(rng, doc, &site),
+        9 => deep_nesting(rng, doc, &site),
+        10 => ref_chain(rng, doc, &site),
+        11 => copy_subtree(rng, doc, &site),
+        _ => scalar(rng, doc, &site),
+    }
+}
+
+/// Drop a key.
+fn drop_key(rng: &mut StdRng, doc: &mut Value, site: &Site<'_>) -> &'static str {
+    let target = site.target.clone();
+    if let Some(Value::Object(m)) = get_mut(doc, &target) {
+        let keys: Vec<String> = m.keys().cloned().collect();
+        if let Some(k) = keys.choose(rng) {
+            m.shift_remove(k);
         }
     }
+    "drop-key"
+}
+
+/// Swap a value's type.
+fn swap_type(rng: &mut StdRng, doc: &mut Value, site: &Site<'_>) -> &'static str {
+    let target = site.target.clone();
+    if let Some(v) = get_mut(doc, &target) {
+        *v = other_type(rng, v);
+    }
+    "swap-type"
+}
+
+/// A reference to a target that does not exist (or is odd).
+fn missing_ref(rng: &mut StdRng, doc: &mut Value, site: &Site<'_>) -> &'static str {
+    let target = site.target.clone();
+    let r = *MISSING_REFS.choose(rng).unwrap_or(&"#/x");
+    if let Some(v) = get_mut(doc, &target) {
+        if rng.gen_bool(0.5) {
+            *v = json!({ "$ref": r });
+        } else if let Value::Object(m) = v {
+            m.insert("$ref".to_owned(), json!(r));
+        }
+    }
+    "missing-ref"
+}
+
+/// A node that refers to itself, or two that refer to each other.
+fn self_ref(rng: &mut StdRng, doc: &mut Value, site: &Site<'_>) -> &'static str {
+    let target = site.target.clone();
+    let ptr = site.ptr.clone();
+    let paths = site.paths;
+    if rng.gen_bool(0.5) {
+        if let Some(v) = get_mut(doc, &target) {
+            *v = json!({ "$ref": ptr });
+        }
+    } else {
+        let other = pick(rng, doc, paths);
+        let other_ptr = pointer(&other);
+        if let Some(v) = get_mut(doc, &target) {
+            *v = json!({ "$ref": other_ptr });
+        }
+        if let Some(v) = get_mut(doc, &other) {
+            *v = json!({ "$ref": ptr });
+        }
+    }
+    "self-ref"
+}
+
+/// A cycle through allOf, on a component schema or any node.
+fn allof_cycle(rng: &mut StdRng, doc: &mut Value, site: &Site<'_>) -> &'static str {
+    let target = site.target.clone();
+    let ptr = site.ptr.clone();
+    let names = component_schema_names(doc);
+    let (at, path) = match names.choose(rng) {
+        Some(n) if rng.gen_bool(0.7) => (
+            format!(
+                "#/components/schemas/{}",
+                n.replace('~', "~0").replace('/', "~1")
+            ),
+            vec![
+                Seg::Key("components".into()),
+                Seg::Key("schemas".into()),
+                Seg::Key(n.clone()),
+            ],
+        ),
+        _ => (ptr.clone(), target.clone()),
+    };
+    let width = rng.gen_range(1..6);
+    let mut parts: Vec<Value> = (0..width).map(|_| json!({ "$ref": at })).collect();
+    if let Some(other) = names.choose(rng) {
+        parts.push(json!({ "$ref": format!("#/components/schemas/{other}") }));
+    }
+    parts.push(json!({"type": "object", "properties": {"extra": {"type": "string"}}}));
+    if let Some(v) = get_mut(doc, &path) {
+        *v = json!({ "allOf": parts });
+    }
+    // Sometimes close the loop through another schema too.
+    if let (Some(other), true) = (names.choose(rng), rng.gen_bool(0.5)) {
+        let path = vec![
+            Seg::Key("components".into()),
+            Seg::Key("schemas".into()),
+            Seg::Key(other.clone()),
+        ];
+        if let Some(v) = get_mut(doc, &path) {
+            *v = json!({ "allOf": [{ "$ref": at }, { "$ref": at }] });
+        }
+    }
+    "allof-cycle"
+}
+
+/// Empty and odd enums.
+fn odd_enum(rng: &mut StdRng, doc: &mut Value, site: &Site<'_>) -> &'static str {
+    let target = site.target.clone();
+    let e = match rng.gen_range(0..5) {
+        0 => json!([]),
+        1 => json!([null]),
+        2 => json!(["", "", "a", "A", "a-", "self", "Self", "Other", "1", "💥"]),
+        3 => json!([1, "x", {"a": 1}, [2], true, null]),
+        _ => json!("not-a-list"),
+    };
+    if let Some(Value::Object(m)) = get_mut(doc, &target) {
+        m.insert("enum".to_owned(), e);
+        if rng.gen_bool(0.5) {
+            m.insert("type".to_owned(), json!("string"));
+        }
+    }
+    "enum"
+}
+
+/// Weird names: a renamed key, or a name-like string replaced;
+fn weird_name(rng: &mut StdRng, doc: &mut Value, site: &Site<'_>) -> &'static str {
+    let target = site.target.clone();
+    let paths = site.paths;
+    // mostly where names come from (properties, components,
+    // operationIds, parameter names, enum values).
+    let weird = *WEIRD_NAMES.choose(rng).unwrap_or(&"x");
+    let named: Vec<&NodePath> = paths
+        .iter()
+        .filter(|p| match p.as_slice() {
+            [.., Seg::Key(parent), Seg::Key(_)] => {
+                matches!(parent.as_str(), "properties" | "schemas" | "responses")
+            }
+            [.., Seg::Key(k)] => matches!(k.as_str(), "operationId" | "name" | "title"),
+            [.., Seg::Key(parent), Seg::Index(_)] => {
+                matches!(parent.as_str(), "enum" | "tags")
+            }
+            _ => false,
+        })
+        .collect();
+    let target = match named.choose(rng) {
+        Some(p) if rng.gen_bool(0.8) => (*p).clone(),
+        _ => target,
+    };
+    if let (Some((Seg::Key(last), parent)), true) = (target.split_last(), rng.gen_bool(0.5)) {
+        if let Some(Value::Object(m)) = get_mut(doc, parent) {
+            if let Some(v) = m.shift_remove(last) {
+                m.insert(weird.to_owned(), v);
+                return "weird-name";
+            }
+        }
+    }
+    match get_mut(doc, &target) {
+        Some(Value::Object(m)) if !m.is_empty() => {
+            let keys: Vec<String> = m.keys().cloned().collect();
+            if let Some(k) = keys.choose(rng) {
+                if let Some(v) = m.shift_remove(k) {
+                    m.insert(weird.to_owned(), v);
+                }
+            }
+            for key in ["operationId", "name", "title"] {
+                if m.contains_key(key) && rng.gen_bool(0.5) {
+                    m.insert(key.to_owned(), json!(weird));
+                }
+            }
+        }
+        Some(v @ Value::String(_)) => *v = json!(weird),
+        _ => {
+            // Rename a component schema.
+            if let Some(schemas) = ensure_schemas(doc) {
+                let keys: Vec<String> = schemas.keys().cloned().collect();
+                if let Some(k) = keys.choose(rng) {
+                    if let Some(v) = schemas.shift_remove(k) {
+                        schemas.insert(weird.to_owned(), v);
+                    }
+                }
+            }
+        }
+    }
+    "weird-name"
+}
+
+/// Deep nesting; sometimes past the generator's limit of 64
+fn deep_nesting(rng: &mut StdRng, doc: &mut Value, site: &Site<'_>) -> &'static str {
+    let target = site.target.clone();
+    // levels, or the parsers' of 128.
+    let depth = if rng.gen_bool(0.85) {
+        rng.gen_range(5..60)
+    } else {
+        rng.gen_range(60..300)
+    };
+    let n = nested(rng, depth);
+    if let Some(v) = get_mut(doc, &target) {
+        *v = n;
+    }
+    "deep-nesting"
+}
+
+/// A long chain of references, which no parser limit bounds.
+fn ref_chain(rng: &mut StdRng, doc: &mut Value, site: &Site<'_>) -> &'static str {
+    let target = site.target.clone();
+    // Well past the depth at which components are deferred (24);
+    // longer chains only cost time (cycle detection is quadratic).
+    let len = rng.gen_range(30..400);
+    let components = rng.gen_bool(0.6);
+    let link = |i: usize| {
+        if components {
+            format!("#/components/schemas/Chain{i}")
+        } else {
+            format!("#/x-chain/c{i}")
+        }
+    };
+    let mut chain = Map::new();
+    for i in 0..len {
+        let next = if i + 1 == len && rng.gen_bool(0.3) {
+            link(0)
+        } else {
+            link(i + 1)
+        };
+        let node = match i % 3 {
+            0 => json!({"type": "object", "properties": {"next": {"$ref": next}}}),
+            1 => json!({"type": "array", "items": {"$ref": next}}),
+            _ => json!({"allOf": [{"$ref": next}]}),
+        };
+        let key = if components {
+            format!("Chain{i}")
+        } else {
+            format!("c{i}")
+        };
+        chain.insert(key, node);
+    }
+    if components {
+        if let Some(schemas) = ensure_schemas(doc) {
+            schemas.extend(chain);
+        }
+    } else if let Some(root) = doc.as_object_mut() {
+        root.insert("x-chain".to_owned(), Value::Object(chain));
+    }
+    let first = link(0);
+    if let Some(v) = get_mut(doc, &target) {
+        *v = json!({ "$ref": first });
+    }
+    "ref-chain"
+}
+
+/// A subtree copied over another one.
+fn copy_subtree(rng: &mut StdRng, doc: &mut Value, site: &Site<'_>) -> &'static str {
+    let target = site.target.clone();
+    let paths = site.paths;
+    let from = pick(rng, doc, paths);
+    if let Some(v) = get(doc, &from).cloned() {
+        if let Some(t) = get_mut(doc, &target) {
+            *t = v;
+        }
+    }
+    "copy-subtree"
+}
+
+/// A random scalar anywhere.
+fn scalar(rng: &mut StdRng, doc: &mut Value, site: &Site<'_>) -> &'static str {
+    let target = site.target.clone();
+    let s = random_scalar(rng);
+    if let Some(v) = get_mut(doc, &target) {
+        *v = s;
+    }
+    "scalar"
 }
