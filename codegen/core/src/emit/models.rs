@@ -1,6 +1,6 @@
 //! Model types: structs, string enums, untagged unions and aliases.
 
-use super::{doc_attrs, ty_tokens, Rt};
+use super::tokens::{doc_attrs, ty_tokens, Rt};
 use crate::ir::{Api, Field, Model, ModelId, ModelKind, Variant};
 use crate::names::Ident;
 use proc_macro2::TokenStream;

@@ -8,7 +8,7 @@
 //! machine code is made only for what a program calls; with SailPoint's
 //! full specs that is most of the build time saved.
 
-use super::{doc_attrs, ty_doc_name, ty_tokens, Rt};
+use super::tokens::{doc_attrs, ty_doc_name, ty_tokens, Rt};
 use crate::ir::{Api, BodyEncoding, Docs, ModelKind, Operation, Param, ParamIn, Success, Ty};
 use proc_macro2::TokenStream;
 use quote::quote;

@@ -3,25 +3,27 @@
 //! is not an object makes the whole schema `serde_json::Value`.
 
 use super::resolve::{Resolver, Unresolved};
-use super::schema::MAX_INLINE_DEPTH;
 use crate::diag::{Diagnostic, Pointer, Sink};
 use openapiv3::{ObjectType, ReferenceOr, Schema, SchemaKind, Type};
 use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Merges `parts`, the `allOf` of the schema at `at`, into one object;
-/// `None` when a part is not an object or cannot be resolved (reported).
+/// `None` when a part is not an object or cannot be resolved, or when
+/// `allOf`s nest deeper than `max_depth` (reported).
 pub(super) fn merge(
     resolver: &mut Resolver<'_>,
     sink: &mut Sink,
     file: &Path,
     parts: &[ReferenceOr<Schema>],
     at: &Pointer,
+    max_depth: usize,
 ) -> Option<ObjectType> {
     let mut m = Merger {
         resolver,
         sink,
         file,
+        max_depth,
         merged: ObjectType::default(),
         seen: BTreeSet::new(),
     };
@@ -33,6 +35,7 @@ struct Merger<'m, 'a> {
     resolver: &'m mut Resolver<'a>,
     sink: &'m mut Sink,
     file: &'m Path,
+    max_depth: usize,
     merged: ObjectType,
     /// References already merged.
     seen: BTreeSet<String>,
@@ -49,12 +52,13 @@ impl Merger<'_, '_> {
         at: &Pointer,
         depth: usize,
     ) -> Option<()> {
-        if depth > MAX_INLINE_DEPTH {
+        if depth > self.max_depth {
             self.sink.report(Diagnostic::at_pointer(
                 self.file,
                 at.as_str(),
                 format!(
-                    "`allOf` parts nest more than {MAX_INLINE_DEPTH} levels deep here; the schema is typed as `serde_json::Value`"
+                    "`allOf` parts nest more than {} levels deep here; the schema is typed as `serde_json::Value`",
+                    self.max_depth
                 ),
             ));
             return None;

@@ -5,10 +5,11 @@
 //! (`GET /sources/{id}/schemas` → `get_sources_by_id_schemas`). It depends
 //! only on the method and path, so it is stable.
 
-use super::schema::Builder;
-use super::{
-    Body, BodyEncoding, Docs, ErrorResponse, Method, Operation, Param, ParamIn, Success, Ty,
+use super::docs::Docs;
+use super::model::{
+    Body, BodyEncoding, ErrorResponse, Method, Operation, Param, ParamIn, Success, Ty,
 };
+use super::schema::Builder;
 use crate::diag::{Diagnostic, Pointer};
 use crate::names::{reserved, sanitize, Case, Namespace};
 use openapiv3::{

@@ -2,7 +2,7 @@
 //! infinite size, so such fields are boxed. Only the edges on a cycle are
 //! boxed; `Vec` and map fields are already indirect.
 
-use super::{Api, Model, ModelId, ModelKind, Ty};
+use super::model::{Api, Model, ModelId, ModelKind, Ty};
 use crate::diag::Pointer;
 use crate::names::{reserved, Ident};
 

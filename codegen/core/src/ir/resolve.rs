@@ -24,6 +24,7 @@ const MAX_REF_CHAIN: usize = 32;
 /// of a chain that many references pass through) is handed out once, to
 /// the first resolution that meets it, so it can be empty.
 #[derive(Debug)]
+#[must_use = "the problems are reported by the caller, or dropped on purpose"]
 pub(crate) struct Unresolved(pub(crate) Vec<Diagnostic>);
 
 /// The result of checking one reference target's schemas.

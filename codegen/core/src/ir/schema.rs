@@ -1,8 +1,9 @@
 //! Schemas to models and type references.
 
 use super::all_of;
+use super::docs::Docs;
+use super::model::{Field, Model, ModelId, ModelKind, Sorted, Ty, Variant};
 use super::resolve::{Resolver, Unresolved};
-use super::{Docs, Field, Model, ModelId, ModelKind, Sorted, Ty, Variant};
 use crate::diag::{Diagnostic, Pointer, Sink};
 use crate::load::Document;
 use crate::names::{reserved, sanitize, Case, Ident, Namespace};
@@ -497,6 +498,7 @@ impl<'a> Builder<'a> {
             &self.doc.path,
             parts,
             at,
+            MAX_INLINE_DEPTH,
         )
     }
 

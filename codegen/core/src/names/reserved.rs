@@ -15,6 +15,10 @@ pub const KEYWORDS: &[&str] = &[
     "virtual", "where", "while", "yield",
 ];
 
+/// The client struct's name before the settings' suffix (`Api`, `ApiBeta`);
+/// it is held back from the type namespace.
+pub const CLIENT: &str = "Api";
+
 /// Type names held back besides the client struct's: `Self` is the one
 /// type-case keyword, so a schema called `self` is named `Self2` like any
 /// other taken name.
