@@ -164,6 +164,68 @@ fn independent_problems_all_come_out_in_one_pass_with_their_pointers() {
 }
 
 #[test]
+fn a_problem_at_a_place_reached_many_times_is_reported_once() {
+    // A broken path-level parameter shared by two operations, a response
+    // component whose chain breaks, used by both, and an `allOf` part that
+    // is broken in a schema merged into another as well as built itself.
+    let yaml = r##"openapi: 3.0.1
+info: {title: Shared, version: '1'}
+paths:
+  /things:
+    parameters:
+      - $ref: '#/components/parameters/Missing'
+    get:
+      operationId: listThings
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Child'}
+        '404': {$ref: '#/components/responses/NotFound'}
+    post:
+      operationId: addThing
+      responses:
+        '204': {description: ok}
+        '404': {$ref: '#/components/responses/NotFound'}
+components:
+  responses:
+    NotFound: {$ref: '#/components/responses/Gone'}
+  schemas:
+    Child:
+      allOf:
+        - $ref: '#/components/schemas/Parent'
+        - {type: object, properties: {name: {type: string}}}
+    Parent:
+      allOf:
+        - {type: object, properties: {id: {type: string}}}
+        - $ref: '#/components/schemas/Absent'
+"##;
+    let doc = load(yaml).expect("loads");
+    let out = generate(&doc, &Settings::default());
+    assert_eq!(
+        spots(&out.diagnostics),
+        [
+            (
+                "#/paths/~1things/parameters/0".to_owned(),
+                "`$ref` does not resolve: target `#/components/parameters/Missing` does not exist"
+                    .to_owned()
+            ),
+            (
+                "#/components/schemas/Parent/allOf/1".to_owned(),
+                "`$ref` does not resolve: target `#/components/schemas/Absent` does not exist"
+                    .to_owned()
+            ),
+            (
+                "#/components/responses/NotFound".to_owned(),
+                "`$ref` does not resolve: target `#/components/responses/Gone` does not exist"
+                    .to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn filter_entries_that_match_nothing_are_each_reported_with_suggestions() {
     let doc = load(SPEC_WITH_SIX_PROBLEMS).expect("loads");
     let settings = Settings::default()

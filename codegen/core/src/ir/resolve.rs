@@ -20,9 +20,11 @@ use std::collections::{HashMap, HashSet};
 const MAX_REF_CHAIN: usize = 32;
 
 /// Why an item could not be resolved: the problems to report. A problem
-/// that belongs to a shared place (the target of a reference, or a link
-/// of a chain that many references pass through) is handed out once, to
-/// the first resolution that meets it, so it can be empty.
+/// belongs to a place in the spec, and a place can be reached many times
+/// (the target of many references, a link of a chain many references pass
+/// through, an `allOf` part merged into several schemas): the resolver
+/// remembers the places it has judged and hands each problem out once, to
+/// the first resolution that meets it, so the list can be empty.
 #[derive(Debug)]
 #[must_use = "the problems are reported by the caller, or dropped on purpose"]
 pub(crate) struct Unresolved(pub(crate) Vec<Diagnostic>);
@@ -40,7 +42,7 @@ pub(crate) struct Resolver<'a> {
     /// Reference targets whose schemas were checked (by pointer, and
     /// whether the target is read as a schema).
     checked: HashMap<(Pointer, bool), Checked>,
-    /// Links of reference chains whose problem was handed out.
+    /// Places whose problem was handed out.
     told: HashSet<Pointer>,
 }
 
@@ -94,7 +96,7 @@ impl<'a> Resolver<'a> {
         for _ in 0..MAX_REF_CHAIN {
             let (value, target) = match self.lookup(&reference) {
                 Ok(found) => found,
-                Err(message) => return Err(self.problem(&from, at, message, hand_out)),
+                Err(message) => return Err(self.problem(&from, message, hand_out)),
             };
             self.check_target::<T>(&value, &target, hand_out)?;
             match serde_json::from_value::<ReferenceOr<T>>(value) {
@@ -106,25 +108,18 @@ impl<'a> Resolver<'a> {
                 Err(e) => {
                     let message =
                         format!("`$ref: {reference}` points at something of the wrong shape: {e}");
-                    return Err(self.problem(&from, at, message, hand_out));
+                    return Err(self.problem(&from, message, hand_out));
                 }
             }
         }
         let message =
             format!("`$ref` chain longer than {MAX_REF_CHAIN} links (a cycle of references?)");
-        Err(self.problem(at, at, message, hand_out))
+        Err(self.problem(at, message, hand_out))
     }
 
-    /// A problem at `place` while resolving at `at`: always handed out when
-    /// it is at `at`, once when it is at a link of a chain.
-    fn problem(
-        &mut self,
-        place: &Pointer,
-        at: &Pointer,
-        message: String,
-        hand_out: bool,
-    ) -> Unresolved {
-        let fresh = hand_out && (place == at || self.told.insert(place.clone()));
+    /// A problem at `place`, handed out the first time only.
+    fn problem(&mut self, place: &Pointer, message: String, hand_out: bool) -> Unresolved {
+        let fresh = hand_out && self.told.insert(place.clone());
         Unresolved(if fresh {
             vec![Diagnostic::at_pointer(
                 &self.doc.path,

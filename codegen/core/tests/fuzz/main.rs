@@ -9,8 +9,8 @@
 //! weird names, deep nesting, long chains of references), serializes it as
 //! JSON or YAML (sometimes truncated), and runs `load_str`, `generate` and
 //! `render` under `catch_unwind`. A case fails if any of them panics, if
-//! loading fails without a diagnostic, or if the generated tokens do not
-//! parse as Rust.
+//! loading fails without a diagnostic, if a diagnostic is reported twice,
+//! or if the generated tokens do not parse as Rust.
 //!
 //! The bounded run in the normal suite takes well under a minute in a debug
 //! build. A longer run:

@@ -109,7 +109,14 @@ fn evaluate(m: &Mutant, path: &std::path::Path, settings: &Settings) -> Result<O
         }
         Ok(doc) => {
             let out = generate(&doc, settings);
-            let _: Vec<String> = out.diagnostics.iter().map(ToString::to_string).collect();
+            let texts: Vec<String> = out.diagnostics.iter().map(ToString::to_string).collect();
+            // Each problem is reported once.
+            let mut unique = texts.clone();
+            unique.sort();
+            unique.dedup();
+            if unique.len() != texts.len() {
+                return Err(format!("a diagnostic is reported twice: {texts:#?}"));
+            }
             match render(&out.tokens) {
                 Ok(_) => Ok(Outcome::Generated(out.diagnostics.len())),
                 Err(e) => Err(format!("generated tokens do not parse: {e}")),
