@@ -4,7 +4,7 @@
 //!
 //! Reporting is explicit, in the manner of serde_derive's `Ctxt`: a step
 //! that can fail returns `Result<_, Diagnostic>` and its caller decides
-//! whether to [`Sink::report`] it, so nothing is ever un-reported or
+//! whether to report it to the sink, so nothing is ever un-reported or
 //! reported twice and the list comes out in the order the spec was walked.
 
 mod pointer;

@@ -1,6 +1,6 @@
 //! Every Rust name the generator emits is decided here: one sanitizer on top of
 //! `heck`, one keyword rule, and one collision resolver per namespace. The
-//! words each namespace holds back are listed in [`reserved`].
+//! words each namespace holds back are listed in one table, `names/reserved.rs`.
 //!
 //! A chosen name is an [`Ident`]: it knows whether it is written raw
 //! (`r#type`), so nothing downstream re-parses identifier text.

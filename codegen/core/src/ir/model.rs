@@ -270,7 +270,7 @@ impl Method {
 /// One generated method.
 #[derive(Debug, Clone)]
 pub struct Operation {
-    /// The spec's `operationId` (or the derived one, see [`operation`]).
+    /// The spec's `operationId` (or, without one, the id derived from its method and path).
     pub id: String,
     /// The method's identifier (`query_password_info`).
     pub method_name: Ident,
