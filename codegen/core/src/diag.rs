@@ -1,6 +1,15 @@
 //! Diagnostics: every problem the generator finds, with the place it is at.
 //! The generator collects them instead of stopping at the first, so a user
 //! sees the whole list in one build.
+//!
+//! Reporting is explicit, in the manner of serde_derive's `Ctxt`: a step
+//! that can fail returns `Result<_, Diagnostic>` and its caller decides
+//! whether to report it to the sink, so nothing is ever un-reported or
+//! reported twice and the list comes out in the order the spec was walked.
+
+mod pointer;
+
+pub use pointer::{escape_segment, unescape_segment, Pointer};
 
 use std::fmt;
 use std::path::PathBuf;
@@ -114,41 +123,31 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Escapes one JSON pointer segment (RFC 6901).
-pub fn escape_segment(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
+/// Where the generator's diagnostics go, in the order they are reported.
+#[derive(Debug, Default)]
+pub(crate) struct Sink {
+    diagnostics: Vec<Diagnostic>,
 }
 
-/// Unescapes one JSON pointer segment.
-pub fn unescape_segment(segment: &str) -> String {
-    segment.replace("~1", "/").replace("~0", "~")
-}
+impl Sink {
+    /// An empty sink.
+    pub(crate) fn new() -> Self {
+        Sink::default()
+    }
 
-/// Builds JSON pointers as the generator walks the spec.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pointer(String);
+    /// Reports one problem.
+    pub(crate) fn report(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
 
-impl Pointer {
-    /// `#`, the document root.
-    pub fn root() -> Self {
-        Pointer("#".to_owned())
+    /// Reports several problems, in order.
+    pub(crate) fn report_all(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.diagnostics.extend(ds);
     }
-    /// A pointer from its text (`#/components/schemas/Foo`).
-    pub fn from_text(text: &str) -> Self {
-        Pointer(text.to_owned())
-    }
-    /// This pointer with one more segment.
-    pub fn join(&self, segment: impl AsRef<str>) -> Self {
-        Pointer(format!("{}/{}", self.0, escape_segment(segment.as_ref())))
-    }
-    /// The pointer text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
 
-impl fmt::Display for Pointer {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+    /// Everything reported, in order.
+    #[must_use]
+    pub(crate) fn finish(self) -> Vec<Diagnostic> {
+        self.diagnostics
     }
 }

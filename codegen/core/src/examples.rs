@@ -25,7 +25,7 @@ const MAX_REF_CHAIN: usize = 32;
 pub struct Example {
     /// JSON pointer of the example value where it lives, after following
     /// references (`#/paths/~1accounts/get/responses/200/content/application~1json/example`).
-    pub pointer: String,
+    pub pointer: Pointer,
     /// The `operationId` of the first kept operation that uses it.
     pub operation: String,
     /// The media type, or `None` for a parameter example.
@@ -188,7 +188,7 @@ impl<'a> Collector<'a> {
             return;
         }
         self.out.push(Example {
-            pointer: at.to_string(),
+            pointer: at,
             operation: op.id.clone(),
             media_type: media.map(str::to_owned),
             value,
@@ -213,7 +213,7 @@ impl<'a> Collector<'a> {
 
     /// The node at `at`, with references followed.
     fn follow(&self, at: &Pointer) -> Option<(&'a Value, Pointer)> {
-        let v = lookup(&self.doc.raw, at.as_str())?;
+        let v = at.lookup(&self.doc.raw)?;
         self.deref(v, at.clone())
     }
 
@@ -221,29 +221,14 @@ impl<'a> Collector<'a> {
         for _ in 0..MAX_REF_CHAIN {
             match v.get("$ref").and_then(Value::as_str) {
                 Some(r) => {
-                    v = lookup(&self.doc.raw, r)?;
-                    at = Pointer::from_text(r);
+                    at = Pointer::from_reference(r)?;
+                    v = at.lookup(&self.doc.raw)?;
                 }
                 None => return Some((v, at)),
             }
         }
         None
     }
-}
-
-/// The raw JSON at a local reference (`#/components/examples/Foo`).
-fn lookup<'v>(root: &'v Value, reference: &str) -> Option<&'v Value> {
-    let fragment = reference.strip_prefix('#')?;
-    let mut node = root;
-    for seg in fragment.split('/').skip(1) {
-        let key = crate::diag::unescape_segment(seg);
-        node = match node {
-            Value::Object(m) => m.get(&key)?,
-            Value::Array(a) => a.get(key.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(node)
 }
 
 /// The media type whose schema the generator decodes, chosen as

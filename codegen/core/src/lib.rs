@@ -51,7 +51,8 @@ pub struct Output {
     /// The module body: models, client struct and methods. Partial when
     /// there are diagnostics: what failed is left out, the rest is there.
     pub tokens: TokenStream,
-    /// Every problem found, sorted.
+    /// Every problem found: the filter's unknown entries first, then the
+    /// spec's problems in the order the spec is walked.
     pub diagnostics: Vec<Diagnostic>,
     /// Every file read; the macro makes cargo track them.
     pub files: Vec<PathBuf>,

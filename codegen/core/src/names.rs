@@ -1,8 +1,16 @@
 //! Every Rust name the generator emits is decided here: one sanitizer on top of
-//! `heck`, one keyword rule, and one collision resolver per namespace.
+//! `heck`, one keyword rule, and one collision resolver per namespace. The
+//! words each namespace holds back are listed in one table, `names/reserved.rs`.
+//!
+//! A chosen name is an [`Ident`]: it knows whether it is written raw
+//! (`r#type`), so nothing downstream re-parses identifier text.
+
+pub(crate) mod reserved;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
+use reserved::{KEYWORDS, NOT_RAW};
 use std::collections::BTreeSet;
+use std::fmt;
 
 /// The case a name is converted to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,22 +21,10 @@ pub enum Case {
     Snake,
 }
 
-/// Words that cannot be raw identifiers (`r#self` is not allowed).
-const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
-
-/// Strict and reserved keywords of Rust 2021, which need `r#` as identifiers.
-const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
-    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
-    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
-    "virtual", "where", "while", "yield",
-];
-
 /// Converts any spec string (`PasswordInfoQueryDTO`, `X-SailPoint-Experimental`,
 /// `IN_PROGRESS`, `200`) into an identifier body in `case`. The result is
 /// never empty and never starts with a digit; keywords are left for
-/// [`ident_text`] to escape.
+/// [`Ident::new`] to escape.
 pub fn sanitize(name: &str, case: Case) -> String {
     // Separators heck does not know (`.`, `/`, `$`, `+`, …) become word breaks.
     let spaced: String = name
@@ -57,15 +53,65 @@ pub fn sanitize(name: &str, case: Case) -> String {
     out
 }
 
-/// The text of an identifier for `name`: `r#type` for keywords, `self_` for the
-/// few words that cannot be raw.
-pub fn ident_text(name: &str) -> String {
-    if NOT_RAW.contains(&name) {
-        format!("{name}_")
-    } else if KEYWORDS.contains(&name) {
-        format!("r#{name}")
-    } else {
-        name.to_owned()
+/// A Rust identifier the generator chose: its name, and whether it is
+/// written raw. Displays as written in Rust (`r#type`, `user_name`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ident {
+    name: String,
+    raw: bool,
+}
+
+impl Ident {
+    /// The identifier for `name` (a sanitized, claimed name): keywords are
+    /// written raw (`r#type`), and the few words that cannot be raw get an
+    /// underscore (`self_`).
+    pub fn new(name: &str) -> Ident {
+        if NOT_RAW.contains(&name) {
+            Ident {
+                name: format!("{name}_"),
+                raw: false,
+            }
+        } else {
+            Ident {
+                name: name.to_owned(),
+                raw: KEYWORDS.contains(&name),
+            }
+        }
+    }
+
+    /// The name without any `r#` (`type` for `r#type`), as a reader sees it.
+    pub fn as_str(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether it is written `r#…`.
+    pub fn is_raw(&self) -> bool {
+        self.raw
+    }
+
+    /// The `syn` identifier, raw where needed.
+    pub fn to_syn(&self) -> syn::Ident {
+        let span = proc_macro2::Span::call_site();
+        if self.raw {
+            syn::Ident::new_raw(&self.name, span)
+        } else {
+            syn::Ident::new(&self.name, span)
+        }
+    }
+}
+
+impl fmt::Display for Ident {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.raw {
+            f.write_str("r#")?;
+        }
+        f.write_str(&self.name)
+    }
+}
+
+impl quote::ToTokens for Ident {
+    fn to_tokens(&self, tokens: &mut proc_macro2::TokenStream) {
+        self.to_syn().to_tokens(tokens);
     }
 }
 
@@ -87,6 +133,20 @@ impl Namespace {
     /// emits itself, such as the client struct).
     pub fn reserve(&mut self, name: &str) {
         self.taken.insert(name.to_owned());
+    }
+
+    /// A namespace holding back `words`.
+    pub fn reserving(words: &[&str]) -> Self {
+        let mut ns = Namespace::new();
+        for w in words {
+            ns.reserve(w);
+        }
+        ns
+    }
+
+    /// Claims `wanted` (or the first free `wanted{n}`) as an identifier.
+    pub fn claim_ident(&mut self, wanted: &str) -> Ident {
+        Ident::new(&self.claim(wanted))
     }
 
     /// Claims `wanted`, or the first free `wanted{n}` for n ≥ 2.
@@ -173,9 +233,13 @@ mod tests {
         assert_eq!(sanitize("200", Case::Type), "V200");
         assert_eq!(sanitize("", Case::Snake), "unnamed");
         assert_eq!(sanitize("a.b/c", Case::Snake), "a_b_c");
-        assert_eq!(ident_text("type"), "r#type");
-        assert_eq!(ident_text("self"), "self_");
-        assert_eq!(ident_text("name"), "name");
+        assert_eq!(Ident::new("type").to_string(), "r#type");
+        assert_eq!(Ident::new("type").as_str(), "type");
+        assert!(Ident::new("type").is_raw());
+        assert_eq!(Ident::new("type").to_syn().to_string(), "r#type");
+        assert_eq!(Ident::new("self").to_string(), "self_");
+        assert!(!Ident::new("self").is_raw());
+        assert_eq!(Ident::new("name").to_string(), "name");
     }
 
     #[test]

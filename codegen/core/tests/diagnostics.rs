@@ -2,8 +2,13 @@
 //! compiler-free counterpart of the trybuild `compile_fail` cases in
 //! `tests/ui/fail/`, which check how the macro shows the same messages.
 
+mod support;
+
 use sailpoint_isc_codegen::{generate, load_str, render, Diagnostic, Format, Location, Settings};
+use serde_json::json;
 use std::path::Path;
+use std::time::{Duration, Instant};
+use support::{generate_on_case_stack, spec_with_schemas};
 
 /// The file every spec in this test claims to come from.
 const FILE: &str = "specs/api.yaml";
@@ -127,20 +132,16 @@ fn independent_problems_all_come_out_in_one_pass_with_their_pointers() {
             "`Itself` refers back to itself through references alone (no object, array or map in between), so it has no finite Rust type; it is typed as `serde_json::Value`",
         ),
     ];
-    for (pointer, message) in expected {
-        assert!(
-            found.iter().any(|(p, m)| p == pointer && m == message),
-            "missing {pointer}: {message}\nfound: {found:#?}"
-        );
-    }
-    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    // In spec order (operations as listed, then the components no
+    // operation reached, then recursive types), each once.
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(p, m)| ((*p).to_owned(), (*m).to_owned()))
+        .collect();
+    assert_eq!(found, expected);
 
-    // Sorted, so the order is stable from build to build.
-    let texts: Vec<String> = out.diagnostics.iter().map(ToString::to_string).collect();
-    let mut sorted = texts.clone();
-    sorted.sort();
-    assert_eq!(texts, sorted);
     // The Display form names the file and the pointer.
+    let texts: Vec<String> = out.diagnostics.iter().map(ToString::to_string).collect();
     assert!(
         texts.iter().all(|t| t.starts_with("specs/api.yaml at #/")),
         "{texts:#?}"
@@ -160,6 +161,68 @@ fn independent_problems_all_come_out_in_one_pass_with_their_pointers() {
     for left_out in ["fn import_things(", "fn get_session("] {
         assert!(!code.contains(left_out), "{left_out} generated:\n{code}");
     }
+}
+
+#[test]
+fn a_problem_at_a_place_reached_many_times_is_reported_once() {
+    // A broken path-level parameter shared by two operations, a response
+    // component whose chain breaks, used by both, and an `allOf` part that
+    // is broken in a schema merged into another as well as built itself.
+    let yaml = r##"openapi: 3.0.1
+info: {title: Shared, version: '1'}
+paths:
+  /things:
+    parameters:
+      - $ref: '#/components/parameters/Missing'
+    get:
+      operationId: listThings
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Child'}
+        '404': {$ref: '#/components/responses/NotFound'}
+    post:
+      operationId: addThing
+      responses:
+        '204': {description: ok}
+        '404': {$ref: '#/components/responses/NotFound'}
+components:
+  responses:
+    NotFound: {$ref: '#/components/responses/Gone'}
+  schemas:
+    Child:
+      allOf:
+        - $ref: '#/components/schemas/Parent'
+        - {type: object, properties: {name: {type: string}}}
+    Parent:
+      allOf:
+        - {type: object, properties: {id: {type: string}}}
+        - $ref: '#/components/schemas/Absent'
+"##;
+    let doc = load(yaml).expect("loads");
+    let out = generate(&doc, &Settings::default());
+    assert_eq!(
+        spots(&out.diagnostics),
+        [
+            (
+                "#/paths/~1things/parameters/0".to_owned(),
+                "`$ref` does not resolve: target `#/components/parameters/Missing` does not exist"
+                    .to_owned()
+            ),
+            (
+                "#/components/schemas/Parent/allOf/1".to_owned(),
+                "`$ref` does not resolve: target `#/components/schemas/Absent` does not exist"
+                    .to_owned()
+            ),
+            (
+                "#/components/responses/NotFound".to_owned(),
+                "`$ref` does not resolve: target `#/components/responses/Gone` does not exist"
+                    .to_owned()
+            ),
+        ]
+    );
 }
 
 #[test]
@@ -345,5 +408,69 @@ fn paths_are_shown_relative_to_the_crate() {
     assert_eq!(
         d.relative_to(Path::new("/elsewhere")).to_string(),
         "/home/me/crate/spec/api.yaml at #/paths: x"
+    );
+}
+
+// Regression cases found by the fuzzer (`tests/fuzz`) or while bounding the
+// generator's recursion, run on the proc macro's stack budget.
+
+/// Stack overflow: openapiv3's parse takes tens of kilobytes of stack per
+/// nesting level unoptimized, so a document near the JSON parser's limit of
+/// 128 levels overflowed. Documents deeper than 64 levels are refused.
+#[test]
+fn regression_deep_nesting_is_refused_not_a_stack_overflow() {
+    let mut s = json!({"type": "string"});
+    for _ in 0..100 {
+        s = json!({"type": "object", "additionalProperties": s});
+    }
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(json!({ "Root": s })));
+    assert!(code.is_none());
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert!(
+        diags[0].contains("more than 64 levels deep")
+            && diags[0].contains("#/components/schemas/Root/additionalProperties/"),
+        "{diags:#?}"
+    );
+}
+
+/// Stack overflow in `render`: a schema nested 60 levels as arrays gave a
+/// `Vec<Vec<…>>` 60 deep that syn could not parse back on a small stack.
+/// Inline nesting past 32 levels becomes `serde_json::Value` with an error.
+#[test]
+fn regression_deep_inline_types_are_bounded() {
+    let mut s = json!({"type": "string"});
+    for _ in 0..58 {
+        s = json!({"type": "array", "items": s});
+    }
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(json!({ "Root": s })));
+    assert!(code.is_some());
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert!(diags[0].contains("nest more than 32 levels"), "{diags:#?}");
+}
+
+/// Hang: twenty levels of `oneOf` around one invalid schema took openapiv3
+/// seconds (thirty, hours), since each level re-parsed its subtree on
+/// backtracking. Schemas are now checked innermost first.
+#[test]
+fn regression_invalid_schema_deep_inside_combinators_fails_fast() {
+    let mut s = json!({"oneOf": [null, {"type": "integer"}]});
+    for _ in 0..28 {
+        s = json!({"oneOf": [s, {"type": "integer"}]});
+    }
+    let started = Instant::now();
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(json!({ "Root": s })));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(code.is_none());
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert!(
+        diags[0].contains(&format!(
+            "#/components/schemas/Root{}:",
+            "/oneOf/0".repeat(28)
+        )),
+        "{diags:#?}"
     );
 }

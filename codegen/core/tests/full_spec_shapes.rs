@@ -221,7 +221,7 @@ components:
         .map(|e| {
             let ty =
                 e.ty.map(|t| emit::type_tokens(&api, &t, &syn::parse_quote!(::rt)).to_string());
-            (e.pointer, ty, e.value.to_string())
+            (e.pointer.to_string(), ty, e.value.to_string())
         })
         .collect();
     let expect = |pointer: &str, ty: Option<&str>, value: &str| {

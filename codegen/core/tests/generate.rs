@@ -3,7 +3,12 @@
 use sailpoint_isc_codegen::{
     generate, generate_file, load_str, render, Format, Location, Output, Settings,
 };
+use serde_json::{json, Map, Value};
 use std::path::Path;
+use std::time::{Duration, Instant};
+use support::{generate_on_case_stack, spec_with_schemas};
+
+mod support;
 
 fn gen(yaml: &str, settings: &Settings) -> (Output, String) {
     let doc = load_str(yaml, Path::new("test.yaml"), Format::Yaml).expect("spec loads");
@@ -325,4 +330,108 @@ components:
     );
     // The optional id is written only when set.
     assert!(squeezed.contains(r#".opt("id",&self.id)"#), "{text}");
+}
+
+// Regression cases found by the fuzzer (`tests/fuzz`) or while bounding the
+// generator's recursion, run on the proc macro's stack budget.
+
+/// Unparsable output: a schema named `self` became `pub struct Self`, and
+/// a `oneOf` variant titled `Self` an enum variant `Self(…)`.
+#[test]
+fn regression_self_is_not_a_type_or_variant_name() {
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(json!({
+        "Root": {"type": "object", "properties": {"s": {"$ref": "#/components/schemas/self"}}},
+        "self": {"oneOf": [{"title": "Self", "type": "string"}, {"type": "integer"}]}
+    })));
+    assert!(diags.is_empty(), "{diags:#?}");
+    let code = code.expect("generated");
+    assert!(code.contains("pub enum Self2"), "{code}");
+    assert!(code.contains("Self_(::std::string::String)"), "{code}");
+}
+
+/// Stack overflow: each component reached from another was built on the
+/// spot, so a chain of a few thousand recursed as deep. Components met deep
+/// in the stack are now built afterwards from a work list.
+#[test]
+fn regression_long_chains_of_components_do_not_recurse_deeply() {
+    let mut schemas = Map::new();
+    schemas.insert(
+        "Root".to_owned(),
+        json!({"type": "object", "properties": {"next": {"$ref": "#/components/schemas/C0"}}}),
+    );
+    for i in 0..3000 {
+        let next = format!("#/components/schemas/C{}", i + 1);
+        let s = match i % 3 {
+            0 => json!({"type": "object", "properties": {"next": {"$ref": next}}}),
+            1 => json!({"$ref": next}),
+            _ => json!({"type": "array", "items": {"$ref": next}}),
+        };
+        schemas.insert(format!("C{i}"), s);
+    }
+    schemas.insert("C3000".to_owned(), json!({"type": "string"}));
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(Value::Object(schemas)));
+    assert!(diags.is_empty(), "{diags:#?}");
+    let code = code.expect("generated");
+    assert!(code.contains("pub struct C2997"), "{code:.200}");
+}
+
+/// Exponential time: `allOf` parts that refer to each other were merged
+/// once per path to them, and a cycle ran to a fixed depth on every branch.
+#[test]
+fn regression_allof_cycles_and_diamonds_merge_once() {
+    let parts = |names: &[&str]| -> Value {
+        Value::Array(
+            names
+                .iter()
+                .map(|n| json!({"$ref": format!("#/components/schemas/{n}")}))
+                .chain([json!({"type": "object", "properties": {"x": {"type": "string"}}})])
+                .collect(),
+        )
+    };
+    let mut schemas = Map::new();
+    schemas.insert(
+        "Root".to_owned(),
+        json!({"allOf": parts(&["A0", "A0", "A0", "Root"])}),
+    );
+    // Three ways to each next level, 25 levels: 3^25 paths to the last.
+    for i in 0..25 {
+        let next = format!("A{}", i + 1);
+        schemas.insert(
+            format!("A{i}"),
+            json!({"allOf": parts(&[&next, &next, &next, "Root"])}),
+        );
+    }
+    schemas.insert(
+        "A25".to_owned(),
+        json!({"type": "object", "properties": {"y": {"type": "integer"}}}),
+    );
+    let started = Instant::now();
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(Value::Object(schemas)));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(diags.is_empty(), "{diags:#?}");
+    let code = code.expect("generated");
+    assert!(code.contains("pub struct Root {"), "{code}");
+    assert!(code.contains("pub y: ::std::option::Option<i64>"), "{code}");
+}
+
+/// A property called `additional_properties` beside `additionalProperties`
+/// gave two fields of that name.
+#[test]
+fn regression_additional_properties_field_name_is_reserved() {
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(json!({
+        "Root": {"type": "object", "additionalProperties": {"type": "integer"},
+                 "properties": {"additional_properties": {"type": "string"}}}
+    })));
+    assert!(diags.is_empty(), "{diags:#?}");
+    let code = code.expect("generated");
+    assert!(code.contains("pub additional_properties2:"), "{code}");
+    assert_eq!(
+        code.matches("pub additional_properties:").count(),
+        1,
+        "{code}"
+    );
 }

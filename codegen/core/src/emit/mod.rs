@@ -3,27 +3,12 @@
 
 mod models;
 mod operations;
+mod tokens;
 
-use crate::ir::{Api, Docs, Ty};
+use crate::ir::{Api, Ty};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
-
-/// Paths into the runtime crate, built once.
-pub(crate) struct Rt {
-    /// `::sailpoint_isc`
-    pub root: TokenStream,
-    /// `::sailpoint_isc::__private::v1`
-    pub private: TokenStream,
-}
-
-impl Rt {
-    pub(crate) fn new(root: &syn::Path) -> Self {
-        Rt {
-            root: quote!(#root),
-            private: quote!(#root::__private::v1),
-        }
-    }
-}
+use quote::quote;
+use tokens::{ty_tokens, Rt};
 
 /// The whole module body for `api`.
 pub fn emit(api: &Api, runtime: &syn::Path) -> TokenStream {
@@ -39,83 +24,9 @@ pub fn emit(api: &Api, runtime: &syn::Path) -> TokenStream {
     }
 }
 
-/// `#[doc = "…"]` attributes for `docs`.
-pub(crate) fn doc_attrs(docs: &Docs) -> TokenStream {
-    let lines = docs.lines();
-    quote! { #( #[doc = #lines] )* }
-}
-
-/// Parses identifier text produced by [`crate::names`] (`r#type` included).
-pub(crate) fn ident(text: &str) -> syn::Ident {
-    match text.strip_prefix("r#") {
-        Some(raw) => format_ident!("r#{}", raw),
-        None => format_ident!("{}", text),
-    }
-}
-
 /// The Rust type for `ty` as the generated module spells it, for code
 /// placed where that module's items are in scope (a build script's test
 /// table, say): models by their bare names, everything else by absolute path.
 pub fn type_tokens(api: &Api, ty: &Ty, runtime: &syn::Path) -> TokenStream {
     ty_tokens(api, &Rt::new(runtime), ty)
-}
-
-/// The Rust type for a [`Ty`].
-pub(crate) fn ty_tokens(api: &Api, rt: &Rt, ty: &Ty) -> TokenStream {
-    let private = &rt.private;
-    match ty {
-        Ty::String => quote!(::std::string::String),
-        Ty::Bool => quote!(bool),
-        Ty::I32 => quote!(i32),
-        Ty::I64 => quote!(i64),
-        Ty::F64 => quote!(f64),
-        Ty::Json => quote!(#private::serde_json::Value),
-        Ty::File => {
-            let root = &rt.root;
-            quote!(#root::FilePart)
-        }
-        Ty::JsonObject => {
-            quote!(#private::serde_json::Map<::std::string::String, #private::serde_json::Value>)
-        }
-        Ty::Vec(inner) => {
-            let inner = ty_tokens(api, rt, inner);
-            quote!(::std::vec::Vec<#inner>)
-        }
-        Ty::Map(inner) => {
-            let inner = ty_tokens(api, rt, inner);
-            quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
-        }
-        Ty::Option(inner) => {
-            let inner = ty_tokens(api, rt, inner);
-            quote!(::std::option::Option<#inner>)
-        }
-        Ty::Named(id) => match api.model(*id) {
-            Some(m) => {
-                let name = ident(&m.name);
-                quote!(#name)
-            }
-            // Unreachable for a built model; a JSON value keeps the output compiling.
-            None => quote!(#private::serde_json::Value),
-        },
-    }
-}
-
-/// The name a reader sees for a type in docs (`ErrorResponseDto`, `Vec<String>`).
-pub(crate) fn ty_doc_name(api: &Api, ty: &Ty) -> String {
-    match ty {
-        Ty::String => "String".into(),
-        Ty::Bool => "bool".into(),
-        Ty::I32 => "i32".into(),
-        Ty::I64 => "i64".into(),
-        Ty::F64 => "f64".into(),
-        Ty::Json => "serde_json::Value".into(),
-        Ty::File => "FilePart".into(),
-        Ty::JsonObject => "serde_json::Map".into(),
-        Ty::Vec(i) => format!("Vec<{}>", ty_doc_name(api, i)),
-        Ty::Map(i) => format!("BTreeMap<String, {}>", ty_doc_name(api, i)),
-        Ty::Option(i) => format!("Option<{}>", ty_doc_name(api, i)),
-        Ty::Named(id) => api
-            .model(*id)
-            .map_or_else(|| "serde_json::Value".into(), |m| m.name.clone()),
-    }
 }

@@ -1,7 +1,8 @@
 //! Model types: structs, string enums, untagged unions and aliases.
 
-use super::{doc_attrs, ident, ty_tokens, Rt};
+use super::tokens::{doc_attrs, ty_tokens, Rt};
 use crate::ir::{Api, Field, Model, ModelId, ModelKind, Variant};
+use crate::names::Ident;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -11,7 +12,7 @@ pub(crate) fn emit_models(api: &Api, rt: &Rt) -> TokenStream {
     for (id, m) in api.emitted_models() {
         out.extend(emit_model(api, rt, id, m));
         if !matches!(m.kind, ModelKind::Alias(_)) {
-            serde_types.push(ident(&m.name));
+            serde_types.push(m.name.to_syn());
         }
     }
     // serde's traits for every model, in one invocation: each impl is a
@@ -27,7 +28,7 @@ fn emit_model(api: &Api, rt: &Rt, id: ModelId, m: &Model) -> TokenStream {
     let mut model_docs = m.docs.clone();
     model_docs.push_raw(format!("Generated from `{}`.", m.pointer));
     let docs = doc_attrs(&model_docs);
-    let name = ident(&m.name);
+    let name = m.name.to_syn();
     match &m.kind {
         ModelKind::Struct { fields, additional } => {
             let sent = api.sent.get(id).copied().unwrap_or(false);
@@ -43,7 +44,14 @@ fn emit_model(api: &Api, rt: &Rt, id: ModelId, m: &Model) -> TokenStream {
                 .iter()
                 .all(|f| !f.required)
                 .then(|| quote!(::std::default::Default,));
-            let codec = emit_struct_codec(rt, &name, &m.name, fields, additional.is_some(), sent);
+            let codec = emit_struct_codec(
+                rt,
+                &name,
+                m.name.as_str(),
+                fields,
+                additional.is_some(),
+                sent,
+            );
             quote! {
                 #docs
                 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default)]
@@ -76,10 +84,10 @@ fn emit_union(
     rt: &Rt,
     docs: &TokenStream,
     name: &syn::Ident,
-    variants: &[(String, crate::ir::Ty)],
+    variants: &[(Ident, crate::ir::Ty)],
 ) -> TokenStream {
     let private = &rt.private;
-    let names: Vec<syn::Ident> = variants.iter().map(|(n, _)| ident(n)).collect();
+    let names: Vec<syn::Ident> = variants.iter().map(|(n, _)| n.to_syn()).collect();
     let types: Vec<TokenStream> = variants
         .iter()
         .map(|(_, t)| ty_tokens(api, rt, t))
@@ -145,7 +153,7 @@ fn emit_field(api: &Api, rt: &Rt, f: &Field, sent: bool) -> TokenStream {
     } else {
         doc_attrs(&f.docs)
     };
-    let name = ident(&f.name);
+    let name = f.name.to_syn();
     let mut ty = ty_tokens(api, rt, &f.ty);
     if f.boxed {
         ty = quote!(::std::boxed::Box<#ty>);
@@ -181,7 +189,7 @@ fn emit_struct_codec(
     let mut reads = Vec::new();
     let mut writes = Vec::new();
     for f in fields {
-        let field = ident(&f.name);
+        let field = f.name.to_syn();
         let wire = &f.wire;
         let (read, write) = match (f.required, f.nullable) {
             (true, false) => (quote!(req), quote!(req)),
@@ -225,11 +233,10 @@ fn emit_enum(
     docs: &TokenStream,
     name: &syn::Ident,
     variants: &[Variant],
-    other: &str,
+    other: &Ident,
 ) -> TokenStream {
     let private = &rt.private;
-    let other = ident(other);
-    let names: Vec<syn::Ident> = variants.iter().map(|v| ident(&v.name)).collect();
+    let names: Vec<syn::Ident> = variants.iter().map(|v| v.name.to_syn()).collect();
     let wires: Vec<&str> = variants.iter().map(|v| v.wire.as_str()).collect();
     let variant_docs = wires.iter().map(|w| format!(" `{w}`"));
     quote! {

@@ -8,14 +8,14 @@
 //! machine code is made only for what a program calls; with SailPoint's
 //! full specs that is most of the build time saved.
 
-use super::{doc_attrs, ident, ty_doc_name, ty_tokens, Rt};
+use super::tokens::{doc_attrs, ty_doc_name, ty_tokens, Rt};
 use crate::ir::{Api, BodyEncoding, Docs, ModelKind, Operation, Param, ParamIn, Success, Ty};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 pub(crate) fn emit_client(api: &Api, rt: &Rt) -> TokenStream {
     let root = &rt.root;
-    let name = ident(&api.client_name);
+    let name = api.client_name.to_syn();
     let title = format!(" The operations of {}.", api.title);
     let tables = ErrorTables::new(api, rt);
     let methods = api
@@ -104,10 +104,10 @@ fn decoders(api: &Api, rt: &Rt, op: &Operation) -> Vec<TokenStream> {
 fn emit_method(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> TokenStream {
     let root = &rt.root;
     let private = &rt.private;
-    let name = ident(&op.method_name);
+    let name = op.method_name.to_syn();
     let id = &op.id;
     let path = &op.path;
-    let method = ident(op.method.as_str());
+    let method = quote::format_ident!("{}", op.method.as_str());
 
     let mut args = Vec::new();
     let mut calls = Vec::new();
@@ -118,7 +118,7 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> Token
             calls.push(quote!(.#builder(#wire, #value)));
             continue;
         }
-        let arg = ident(&p.name);
+        let arg = p.name.to_syn();
         let (arg_ty, call) = param_tokens(api, rt, p, &arg);
         args.push(quote!(#arg: #arg_ty));
         calls.push(call);
@@ -183,11 +183,14 @@ fn location_fn(location: ParamIn, optional: bool) -> syn::Ident {
         ParamIn::Query => "query",
         ParamIn::Header => "header",
     };
-    ident(&if optional {
-        format!("{base}_opt")
-    } else {
-        base.to_owned()
-    })
+    quote::format_ident!(
+        "{}",
+        if optional {
+            format!("{base}_opt")
+        } else {
+            base.to_owned()
+        }
+    )
 }
 
 /// Whether values of `ty` print as their wire form with `Display`.

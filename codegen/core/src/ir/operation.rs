@@ -5,23 +5,21 @@
 //! (`GET /sources/{id}/schemas` → `get_sources_by_id_schemas`). It depends
 //! only on the method and path, so it is stable.
 
-use super::schema::Builder;
-use super::{
-    Body, BodyEncoding, Docs, ErrorResponse, Method, Operation, Param, ParamIn, Success, Ty,
+use super::docs::Docs;
+use super::model::{
+    Body, BodyEncoding, ErrorResponse, Method, Operation, Param, ParamIn, Success, Ty,
 };
+use super::schema::Builder;
 use crate::diag::{Diagnostic, Pointer};
-use crate::names::{derived_id, ident_text, sanitize, Case, Namespace};
+use crate::names::{derived_id, reserved, sanitize, Case, Namespace};
 use openapiv3::{
     Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, RequestBody, Response, StatusCode,
 };
 
 /// Builds every kept operation, in spec order.
 pub(crate) fn build_all(b: &mut Builder<'_>) -> Vec<Operation> {
-    let mut methods = Namespace::new();
-    for reserved in ["new", "client", "clone", "fmt"] {
-        methods.reserve(reserved);
-    }
-    let mut seen_ids: std::collections::BTreeMap<String, String> = Default::default();
+    let mut methods = Namespace::reserving(reserved::METHODS);
+    let mut seen_ids: std::collections::BTreeMap<String, Pointer> = Default::default();
     let mut out = Vec::new();
     let paths: Vec<(String, ReferenceOr<PathItem>)> = b
         .doc
@@ -36,8 +34,11 @@ pub(crate) fn build_all(b: &mut Builder<'_>) -> Vec<Operation> {
         let Some((item, _)) = b.resolve(item, &path_at) else {
             continue;
         };
+        // Resolved (and their problems reported) once, for the first kept
+        // operation of the path.
+        let mut path_params: Option<Vec<(Parameter, Pointer)>> = None;
         for (verb, op) in item.iter() {
-            let op_at = path_at.join(verb);
+            let at = path_at.join(verb);
             let id = op
                 .operation_id
                 .clone()
@@ -48,13 +49,28 @@ pub(crate) fn build_all(b: &mut Builder<'_>) -> Vec<Operation> {
             if let Some(first) = seen_ids.get(&id) {
                 b.error(Diagnostic::at_pointer(
                     &b.doc.path,
-                    op_at.join("operationId").as_str(),
+                    at.join("operationId").as_str(),
                     format!("duplicate operationId `{id}` (first used at {first}); this operation is left out"),
                 ));
                 continue;
             }
-            seen_ids.insert(id.clone(), op_at.to_string());
-            if let Some(op) = build_one(b, &mut methods, id, verb, path, &item, op, &op_at) {
+            seen_ids.insert(id.clone(), at.clone());
+            let Some(method) = method_of(verb) else {
+                continue;
+            };
+            let path_params = path_params.get_or_insert_with(|| {
+                resolve_list(b, &item.parameters, &path_at.join("parameters"))
+            });
+            let cx = OperationContext {
+                type_hint: sanitize(&id, Case::Type),
+                id,
+                method,
+                path,
+                op,
+                at,
+                unsupported: Vec::new(),
+            };
+            if let Some(op) = cx.build(b, &mut methods, path_params) {
                 out.push(op);
             }
         }
@@ -76,66 +92,130 @@ fn method_of(verb: &str) -> Option<Method> {
     })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn build_one(
-    b: &mut Builder<'_>,
-    methods: &mut Namespace,
+/// What the phases of building one operation share.
+struct OperationContext<'o> {
+    /// The `operationId` (or the derived one).
     id: String,
-    verb: &str,
-    path: &str,
-    item: &PathItem,
-    op: &openapiv3::Operation,
-    at: &Pointer,
-) -> Option<Operation> {
-    let method = method_of(verb)?;
-    let type_hint = sanitize(&id, Case::Type);
-    let mut unsupported = Vec::new();
+    method: Method,
+    path: &'o str,
+    op: &'o openapiv3::Operation,
+    /// Where the operation is in the spec.
+    at: Pointer,
+    /// The operation's name in type case, the start of its inline types' names.
+    type_hint: String,
+    /// Parts the generator cannot express, with where they are; any of them
+    /// leaves the operation out.
+    unsupported: Vec<(Pointer, String)>,
+}
 
-    // Parameters: path-level ones, overridden by operation-level ones with
-    // the same name and location.
-    let mut resolved: Vec<(Parameter, Pointer)> = Vec::new();
-    for (list, list_at) in [
-        (
-            &item.parameters,
-            Pointer::root().join("paths").join(path).join("parameters"),
-        ),
-        (&op.parameters, at.join("parameters")),
-    ] {
-        for (i, p) in list.iter().enumerate() {
-            if let Some((p, p_at)) = b.resolve(p, &list_at.join(i.to_string())) {
-                let key = (p.parameter_data_ref().name.clone(), location_name(&p));
-                resolved.retain(|(q, _)| {
-                    (q.parameter_data_ref().name.clone(), location_name(q)) != key
-                });
-                resolved.push((p, p_at));
+impl OperationContext<'_> {
+    /// Builds the operation in its phases: parameters, body, responses,
+    /// docs. `None` (with the reasons reported) when part of it cannot be
+    /// expressed.
+    fn build(
+        mut self,
+        b: &mut Builder<'_>,
+        methods: &mut Namespace,
+        path_params: &[(Parameter, Pointer)],
+    ) -> Option<Operation> {
+        let params = self.params(b, path_params);
+        let body = self.body(b);
+        let (success, errors) = self.responses(b);
+        if !self.unsupported.is_empty() {
+            for (p, msg) in std::mem::take(&mut self.unsupported) {
+                b.error(Diagnostic::at_pointer(
+                    &b.doc.path,
+                    p.as_str(),
+                    format!("operation `{}`: {msg}; the operation is left out", self.id),
+                ));
+            }
+            return None;
+        }
+        let docs = self.docs(b, &params);
+        Some(Operation {
+            method_name: methods.claim_ident(&sanitize(&self.id, Case::Snake)),
+            id: self.id,
+            method: self.method,
+            path: self.path.to_owned(),
+            params,
+            body,
+            success,
+            errors,
+            docs,
+            deprecated: self.op.deprecated,
+        })
+    }
+
+    /// The parameters: path-level ones, overridden by operation-level ones
+    /// with the same name and location; path parameters first, in the order
+    /// the path names them; any the path names but the spec forgot, added.
+    fn params(&mut self, b: &mut Builder<'_>, path_params: &[(Parameter, Pointer)]) -> Vec<Param> {
+        let mut resolved: Vec<(Parameter, Pointer)> = path_params.to_vec();
+        for (p, p_at) in resolve_list(b, &self.op.parameters, &self.at.join("parameters")) {
+            let key = (p.parameter_data_ref().name.clone(), location_name(&p));
+            resolved
+                .retain(|(q, _)| (q.parameter_data_ref().name.clone(), location_name(q)) != key);
+            resolved.push((p, p_at));
+        }
+        let mut arg_names = Namespace::reserving(reserved::ARGUMENTS);
+        let mut params = Vec::new();
+        for (p, p_at) in &resolved {
+            if let Some(param) = self.param(b, &mut arg_names, p, p_at) {
+                params.push(param);
             }
         }
+        let path = self.path;
+        let order = |p: &Param| match p.location {
+            ParamIn::Path => path.find(&format!("{{{}}}", p.wire)).unwrap_or(usize::MAX),
+            _ => usize::MAX,
+        };
+        params.sort_by_key(order);
+        for seg in path.split('{').skip(1).filter_map(|s| s.split('}').next()) {
+            if !params
+                .iter()
+                .any(|p| p.location == ParamIn::Path && p.wire == seg)
+            {
+                // The spec forgot to declare it; it is still needed to build the URL.
+                params.push(Param {
+                    name: arg_names.claim_ident(&sanitize(seg, Case::Snake)),
+                    wire: seg.to_owned(),
+                    location: ParamIn::Path,
+                    ty: Ty::String,
+                    required: true,
+                    explode: true,
+                    fixed: None,
+                    docs: Docs::new(),
+                });
+            }
+        }
+        params
     }
-    let mut arg_names = Namespace::new();
-    arg_names.reserve("self");
-    arg_names.reserve("body");
-    let mut params = Vec::new();
-    for (p, p_at) in &resolved {
+
+    /// One parameter; `None` for a kind that is not supported (recorded).
+    fn param(
+        &mut self,
+        b: &mut Builder<'_>,
+        arg_names: &mut Namespace,
+        p: &Parameter,
+        p_at: &Pointer,
+    ) -> Option<Param> {
         let location = match p {
             Parameter::Path { .. } => ParamIn::Path,
             Parameter::Query { .. } => ParamIn::Query,
             Parameter::Header { .. } => ParamIn::Header,
             Parameter::Cookie { .. } => {
-                unsupported.push((
+                self.unsupported.push((
                     p_at.clone(),
                     "cookie parameters are not supported".to_owned(),
                 ));
-                continue;
+                return None;
             }
         };
         let data = p.parameter_data_ref();
         let (ty, default) = match &data.format {
             ParameterSchemaOrContent::Schema(s) => {
-                let ty = without_null_items(b.ty(
-                    s,
-                    &format!("{type_hint} {}", data.name),
-                    &p_at.join("schema"),
-                ));
+                let hint = format!("{} {}", self.type_hint, data.name);
+                let ty = without_null_items(b.ty(s, &hint, &p_at.join("schema")));
                 let default = match s {
                     ReferenceOr::Item(s) => s.schema_data.default.clone(),
                     ReferenceOr::Reference { .. } => None,
@@ -156,8 +236,8 @@ fn build_one(
         let mut docs = Docs::new();
         docs.push_opt(data.description.as_deref())
             .push_example(data.example.as_ref());
-        params.push(Param {
-            name: ident_text(&arg_names.claim(&sanitize(&data.name, Case::Snake))),
+        Some(Param {
+            name: arg_names.claim_ident(&sanitize(&data.name, Case::Snake)),
             wire: data.name.clone(),
             location,
             ty,
@@ -165,152 +245,121 @@ fn build_one(
             explode: data.explode.unwrap_or(true),
             fixed,
             docs,
-        });
+        })
     }
-    // Path parameters first, in the order the path names them.
-    let order = |p: &Param| match p.location {
-        ParamIn::Path => path.find(&format!("{{{}}}", p.wire)).unwrap_or(usize::MAX),
-        _ => usize::MAX,
-    };
-    params.sort_by_key(order);
-    for seg in path.split('{').skip(1).filter_map(|s| s.split('}').next()) {
-        if !params
-            .iter()
-            .any(|p| p.location == ParamIn::Path && p.wire == seg)
-        {
-            // The spec forgot to declare it; it is still needed to build the URL.
-            params.push(Param {
-                name: ident_text(&arg_names.claim(&sanitize(seg, Case::Snake))),
-                wire: seg.to_owned(),
-                location: ParamIn::Path,
-                ty: Ty::String,
-                required: true,
-                explode: true,
-                fixed: None,
-                docs: Docs::new(),
+
+    /// The request body, if the operation has one the generator can send.
+    fn body(&mut self, b: &mut Builder<'_>) -> Option<Body> {
+        let rb = self.op.request_body.as_ref()?;
+        let (rb, rb_at) = b.resolve::<RequestBody>(rb, &self.at.join("requestBody"))?;
+        match body_schema(&rb.content) {
+            Some((media, schema, encoding)) => {
+                let s_at = rb_at.join("content").join(media).join("schema");
+                let hint = format!("{} Request", self.type_hint);
+                Some(Body {
+                    ty: b.ty(&schema, &hint, &s_at),
+                    required: rb.required,
+                    encoding,
+                })
+            }
+            None if rb.content.is_empty() => None,
+            None => {
+                let types: Vec<&str> = rb.content.keys().map(String::as_str).collect();
+                self.unsupported.push((
+                    rb_at.join("content"),
+                    format!(
+                        "request body content type {} is not supported yet",
+                        types.join(", ")
+                    ),
+                ));
+                None
+            }
+        }
+    }
+
+    /// The success type and the documented error bodies.
+    fn responses(&mut self, b: &mut Builder<'_>) -> (Success, Vec<ErrorResponse>) {
+        let responses = &self.op.responses;
+        let mut success: Option<Success> = None;
+        let mut errors = Vec::new();
+        for (code, resp) in &responses.responses {
+            let (status, label) = match code {
+                StatusCode::Code(c) => (Some(*c), c.to_string()),
+                StatusCode::Range(r) => (None, format!("{r}XX")),
+            };
+            let r_at = self.at.join("responses").join(&label);
+            let Some((resp, r_at)) = b.resolve::<Response>(resp, &r_at) else {
+                continue;
+            };
+            let hint = match resp_ref(&responses.responses, code) {
+                Some(name) => response_component_hint(&name),
+                None => format!("{} {}", self.type_hint, reason_hint(status.unwrap_or(0))),
+            };
+            let ty = json_schema(&resp.content).map(|(media, schema)| {
+                let s_at = r_at.join("content").join(media).join("schema");
+                b.ty(&schema, &hint, &s_at)
             });
-        }
-    }
-
-    let body = match &op.request_body {
-        None => None,
-        Some(rb) => {
-            let rb_at = at.join("requestBody");
-            match b.resolve::<RequestBody>(rb, &rb_at) {
-                None => None,
-                Some((rb, rb_at)) => match body_schema(&rb.content) {
-                    Some((media, schema, encoding)) => {
-                        let s_at = rb_at.join("content").join(media).join("schema");
-                        Some(Body {
-                            ty: b.ty(&schema, &format!("{type_hint} Request"), &s_at),
-                            required: rb.required,
-                            encoding,
-                        })
-                    }
-                    None if rb.content.is_empty() => None,
-                    None => {
-                        let types: Vec<&str> = rb.content.keys().map(String::as_str).collect();
-                        unsupported.push((
-                            rb_at.join("content"),
-                            format!(
-                                "request body content type {} is not supported yet",
-                                types.join(", ")
-                            ),
-                        ));
-                        None
-                    }
-                },
-            }
-        }
-    };
-
-    let mut success = Success::Empty;
-    let mut success_seen = false;
-    let mut errors = Vec::new();
-    for (code, resp) in &op.responses.responses {
-        let (status, label) = match code {
-            StatusCode::Code(c) => (Some(*c), c.to_string()),
-            StatusCode::Range(r) => (None, format!("{r}XX")),
-        };
-        let r_at = at.join("responses").join(&label);
-        let Some((resp, r_at)) = b.resolve::<Response>(resp, &r_at) else {
-            continue;
-        };
-        let hint = match resp_ref(&op.responses.responses, code) {
-            Some(name) => response_component_hint(&name),
-            None => format!("{type_hint} {}", reason_hint(status.unwrap_or(0))),
-        };
-        let ty = json_schema(&resp.content).map(|(media, schema)| {
-            let s_at = r_at.join("content").join(media).join("schema");
-            b.ty(&schema, &hint, &s_at)
-        });
-        match status {
-            Some(200..=299) => {
-                let this = match ty {
-                    Some(t) => Success::Json(t),
-                    None if resp.content.is_empty() => Success::Empty,
-                    None => Success::Bytes(resp.content.keys().cloned().collect()),
-                };
-                success = if success_seen {
-                    combine(success, this)
-                } else {
-                    this
-                };
-                success_seen = true;
-            }
-            Some(s) if s >= 400 => {
-                if let Some(ty) = ty {
-                    errors.push(ErrorResponse {
-                        status: Some(s),
-                        ty,
+            match status {
+                Some(200..=299) => {
+                    let this = match ty {
+                        Some(t) => Success::Json(t),
+                        None if resp.content.is_empty() => Success::Empty,
+                        None => Success::Bytes(resp.content.keys().cloned().collect()),
+                    };
+                    success = Some(match success {
+                        Some(first) => combine(first, this),
+                        None => this,
                     });
                 }
-            }
-            _ => {}
-        }
-    }
-    if let Some(resp) = &op.responses.default {
-        if let Some((resp, r_at)) =
-            b.resolve::<Response>(resp, &at.join("responses").join("default"))
-        {
-            if let Some((media, schema)) = json_schema(&resp.content) {
-                let s_at = r_at.join("content").join(media).join("schema");
-                let ty = b.ty(&schema, &format!("{type_hint} Error"), &s_at);
-                errors.push(ErrorResponse { status: None, ty });
+                Some(s) if s >= 400 => {
+                    if let Some(ty) = ty {
+                        errors.push(ErrorResponse {
+                            status: Some(s),
+                            ty,
+                        });
+                    }
+                }
+                _ => {}
             }
         }
-    }
-
-    if !unsupported.is_empty() {
-        for (p, msg) in unsupported {
-            b.error(Diagnostic::at_pointer(
-                &b.doc.path,
-                p.as_str(),
-                format!("operation `{id}`: {msg}; the operation is left out"),
-            ));
+        if let Some(resp) = &responses.default {
+            let at = self.at.join("responses").join("default");
+            if let Some((resp, r_at)) = b.resolve::<Response>(resp, &at) {
+                if let Some((media, schema)) = json_schema(&resp.content) {
+                    let s_at = r_at.join("content").join(media).join("schema");
+                    let hint = format!("{} Error", self.type_hint);
+                    let ty = b.ty(&schema, &hint, &s_at);
+                    errors.push(ErrorResponse { status: None, ty });
+                }
+            }
         }
-        return None;
+        (success.unwrap_or(Success::Empty), errors)
     }
 
-    let experimental = params.iter().any(|p| {
-        p.location == ParamIn::Header && p.wire.eq_ignore_ascii_case("X-SailPoint-Experimental")
-    }) || op
-        .extensions
-        .keys()
-        .any(|k| k.eq_ignore_ascii_case("x-sailpoint-experimental"));
-    let docs = operation_docs(b, op, method, path, experimental, &params);
-    Some(Operation {
-        method_name: ident_text(&methods.claim(&sanitize(&id, Case::Snake))),
-        id,
-        method,
-        path: path.to_owned(),
-        params,
-        body,
-        success,
-        errors,
-        docs,
-        deprecated: op.deprecated,
-    })
+    /// The method's doc comment.
+    fn docs(&self, b: &Builder<'_>, params: &[Param]) -> Docs {
+        let experimental = params.iter().any(|p| {
+            p.location == ParamIn::Header && p.wire.eq_ignore_ascii_case("X-SailPoint-Experimental")
+        }) || self
+            .op
+            .extensions
+            .keys()
+            .any(|k| k.eq_ignore_ascii_case("x-sailpoint-experimental"));
+        operation_docs(b, self.op, self.method, self.path, experimental, params)
+    }
+}
+
+/// The items of a list of parameters (path-level or operation-level) at
+/// `list_at`, references followed; broken ones are reported and skipped.
+fn resolve_list(
+    b: &mut Builder<'_>,
+    list: &[ReferenceOr<Parameter>],
+    list_at: &Pointer,
+) -> Vec<(Parameter, Pointer)> {
+    list.iter()
+        .enumerate()
+        .filter_map(|(i, p)| b.resolve(p, &list_at.join(i.to_string())))
+        .collect()
 }
 
 /// A parameter's type without nullable array items: a query string has no
@@ -435,7 +484,7 @@ fn reason_hint(code: u16) -> String {
 }
 
 fn operation_docs(
-    b: &mut Builder<'_>,
+    b: &Builder<'_>,
     op: &openapiv3::Operation,
     method: Method,
     path: &str,
@@ -479,7 +528,7 @@ fn operation_docs(
         .map(|p| {
             let mut line = format!(
                 "- `{}` ({} `{}`)",
-                p.name.trim_start_matches("r#"),
+                p.name.as_str(),
                 location_word(p.location),
                 p.wire
             );

@@ -2,7 +2,9 @@
 //! infinite size, so such fields are boxed. Only the edges on a cycle are
 //! boxed; `Vec` and map fields are already indirect.
 
-use super::{Api, Model, ModelId, ModelKind, Ty};
+use super::model::{Api, Model, ModelId, ModelKind, Ty};
+use crate::diag::Pointer;
+use crate::names::{reserved, Ident};
 
 /// Direct (unboxed) model references of a type.
 fn direct(ty: &Ty, out: &mut Vec<ModelId>) {
@@ -115,7 +117,7 @@ fn alias_reaches_itself(api: &Api, id: ModelId) -> bool {
 ///   in between (`A: {$ref: B}`, `B: {$ref: A}`, or a `oneOf` listing the
 ///   union itself) has no finite form: the reference that closes the loop
 ///   is reported, as `(pointer, message)`, and typed as `serde_json::Value`.
-pub(super) fn fix_recursive_types(api: &mut Api) -> Vec<(String, String)> {
+pub(super) fn fix_recursive_types(api: &mut Api) -> Vec<(Pointer, String)> {
     let mut was_alias = vec![false; api.models.len()];
     for (id, converted) in was_alias.iter_mut().enumerate() {
         if !alias_reaches_itself(api, id) {
@@ -125,7 +127,7 @@ pub(super) fn fix_recursive_types(api: &mut Api) -> Vec<(String, String)> {
         if let Some(Some(m)) = api.models.get_mut(id) {
             if let ModelKind::Alias(t) = &m.kind {
                 m.kind = ModelKind::Untagged {
-                    variants: vec![("Value".to_owned(), t.clone())],
+                    variants: vec![(Ident::new(reserved::RECURSIVE_ALIAS_VARIANT), t.clone())],
                 };
             }
         }

@@ -1,17 +1,22 @@
 //! Schemas to models and type references.
 
-use super::{Docs, Field, Model, ModelId, ModelKind, Sorted, Ty, Variant};
-use crate::diag::{Diagnostic, Pointer};
+use super::all_of;
+use super::docs::Docs;
+use super::model::{Field, Model, ModelId, ModelKind, Sorted, Ty, Variant};
+use super::resolve::{Resolver, Unresolved};
+use crate::diag::{Diagnostic, Pointer, Sink};
 use crate::load::Document;
-use crate::names::{ident_text, sanitize, Case, Namespace};
+use crate::names::{reserved, sanitize, Case, Ident, Namespace};
 use crate::Settings;
 use openapiv3::{
     AdditionalProperties, IntegerFormat, ObjectType, ReferenceOr, Schema, SchemaKind, StringFormat,
     Type, VariantOrUnknownOrEmpty,
 };
+use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 
-const COMPONENT_PREFIX: &str = "#/components/schemas/";
+/// Where component schemas live.
+const COMPONENTS: &str = "#/components/schemas";
 
 /// Deepest nesting of inline schemas (properties, items, unions and
 /// references to places other than `#/components/schemas`) converted into
@@ -41,8 +46,12 @@ enum Shape {
 pub(crate) struct Builder<'a> {
     pub(crate) doc: &'a Document,
     pub(crate) settings: &'a Settings,
+    /// Follows `$ref`s; its problems are reported through [`Builder::resolve`].
+    pub(crate) resolver: Resolver<'a>,
+    /// Every problem, in the order met.
+    pub(crate) sink: Sink,
     types: Namespace,
-    names: Vec<String>,
+    names: Vec<Ident>,
     models: Vec<Option<Model>>,
     started: Vec<bool>,
     components: Sorted<String, ModelId>,
@@ -54,16 +63,12 @@ pub(crate) struct Builder<'a> {
     /// inline schema (a lookup table only; never iterated, so output order
     /// is unaffected).
     ref_memo: HashMap<String, Ty>,
-    diags: Vec<Diagnostic>,
     /// Schemas being converted on the call stack, components included.
     stack_depth: usize,
     /// Inline schemas being converted since the innermost component.
     inline_depth: usize,
     /// Components reached at [`DEFER_DEPTH`], still to build.
     deferred: Vec<(ModelId, String)>,
-    /// Reference targets whose schemas were checked (by pointer, and
-    /// whether the target is read as a schema), with the problems found.
-    pub(crate) checked_targets: HashMap<(String, bool), Vec<Diagnostic>>,
 }
 
 impl<'a> Builder<'a> {
@@ -71,6 +76,8 @@ impl<'a> Builder<'a> {
         let mut b = Builder {
             doc,
             settings,
+            resolver: Resolver::new(doc),
+            sink: Sink::new(),
             types: Namespace::new(),
             names: Vec::new(),
             models: Vec::new(),
@@ -78,19 +85,17 @@ impl<'a> Builder<'a> {
             components: Sorted::new(),
             component_refs: Sorted::new(),
             ref_memo: HashMap::new(),
-            diags: Vec::new(),
             stack_depth: 0,
             inline_depth: 0,
             deferred: Vec::new(),
-            checked_targets: HashMap::new(),
         };
-        // `Self` is the one type-case keyword; a schema called `self` is
-        // named `Self2` like any other taken name.
-        types.reserve("Self");
+        for word in reserved::TYPES {
+            types.reserve(word);
+        }
         if let Some(c) = &doc.api.components {
             for key in c.schemas.keys() {
                 let name =
-                    types.claim(&format!("{}{}", sanitize(key, Case::Type), settings.suffix));
+                    types.claim_ident(&format!("{}{}", sanitize(key, Case::Type), settings.suffix));
                 let id = b.alloc(name);
                 b.components.insert(key.clone(), id);
             }
@@ -98,7 +103,7 @@ impl<'a> Builder<'a> {
                 if let (ReferenceOr::Reference { reference }, Some(&id)) =
                     (schema, b.components.get(key))
                 {
-                    if !reference.starts_with(COMPONENT_PREFIX) {
+                    if Pointer::from_text(reference).child_of(COMPONENTS).is_none() {
                         b.component_refs
                             .insert(reference.clone(), (key.clone(), id));
                     }
@@ -109,20 +114,35 @@ impl<'a> Builder<'a> {
         b
     }
 
-    /// Records an error.
+    /// Reports a problem.
     pub(crate) fn error(&mut self, d: Diagnostic) {
-        self.diags.push(d);
+        self.sink.report(d);
     }
 
-    /// The built models and every diagnostic.
-    pub(crate) fn finish(mut self) -> (Vec<Option<Model>>, Vec<Diagnostic>) {
+    /// The item behind `item` met at `at`, and where it lives; a reference
+    /// that does not resolve is reported and gives `None`.
+    pub(crate) fn resolve<T>(&mut self, item: &ReferenceOr<T>, at: &Pointer) -> Option<(T, Pointer)>
+    where
+        T: DeserializeOwned + Clone + 'static,
+    {
+        match self.resolver.resolve(item, at) {
+            Ok(found) => Some(found),
+            Err(Unresolved(problems)) => {
+                self.sink.report_all(problems);
+                None
+            }
+        }
+    }
+
+    /// The built models and the sink holding every problem so far.
+    pub(crate) fn finish(mut self) -> (Vec<Option<Model>>, Sink) {
         while let Some((id, key)) = self.deferred.pop() {
             self.build_component(id, &key);
         }
-        (self.models, self.diags)
+        (self.models, self.sink)
     }
 
-    fn alloc(&mut self, name: String) -> ModelId {
+    fn alloc(&mut self, name: Ident) -> ModelId {
         self.names.push(name);
         self.models.push(None);
         self.started.push(false);
@@ -132,7 +152,7 @@ impl<'a> Builder<'a> {
     /// Claims a name for an inline schema from a hint such as
     /// `PasswordStatus` + `state`.
     fn new_inline(&mut self, hint: &str) -> ModelId {
-        let name = self.types.claim(&format!(
+        let name = self.types.claim_ident(&format!(
             "{}{}",
             sanitize(hint, Case::Type),
             self.settings.suffix
@@ -158,8 +178,7 @@ impl<'a> Builder<'a> {
     }
 
     fn reference(&mut self, reference: &str, at: &Pointer) -> Ty {
-        if let Some(key) = reference.strip_prefix(COMPONENT_PREFIX) {
-            let key = crate::diag::unescape_segment(key);
+        if let Some(key) = Pointer::from_text(reference).child_of(COMPONENTS) {
             if let Some(&id) = self.components.get(&key) {
                 self.ensure_component(id, &key);
                 return Ty::Named(id);
@@ -267,7 +286,7 @@ impl<'a> Builder<'a> {
             name: self.names[id].clone(),
             docs,
             kind,
-            pointer: at.to_string(),
+            pointer: at,
         });
     }
 
@@ -294,7 +313,7 @@ impl<'a> Builder<'a> {
                     name: self.names[id].clone(),
                     docs: schema_docs(schema),
                     kind,
-                    pointer: at.to_string(),
+                    pointer: at.clone(),
                 });
                 Ty::Named(id)
             }
@@ -421,7 +440,7 @@ impl<'a> Builder<'a> {
         let mut names = Namespace::new();
         if additional.is_some() {
             // The flattened map's field name must not clash with a property.
-            names.reserve("additional_properties");
+            names.reserve(reserved::ADDITIONAL_PROPERTIES_FIELD);
         }
         let mut fields = Vec::with_capacity(o.properties.len());
         for (wire, prop) in &o.properties {
@@ -434,7 +453,7 @@ impl<'a> Builder<'a> {
             };
             let read_only = matches!(prop, ReferenceOr::Item(s) if s.schema_data.read_only);
             fields.push(Field {
-                name: ident_text(&names.claim(&sanitize(wire, Case::Snake))),
+                name: names.claim_ident(&sanitize(wire, Case::Snake)),
                 wire: wire.clone(),
                 ty,
                 required: o.required.iter().any(|r| r == wire),
@@ -465,83 +484,22 @@ impl<'a> Builder<'a> {
                     .unwrap_or_else(|| format!("Variant{i}")),
             };
             let ty = self.ty(part, &format!("{hint} {wanted}"), &at.join(i.to_string()));
-            variants.push((ident_text(&names.claim(&sanitize(&wanted, Case::Type))), ty));
+            variants.push((names.claim_ident(&sanitize(&wanted, Case::Type)), ty));
         }
         Shape::Model(ModelKind::Untagged { variants })
     }
 
-    /// Merges `allOf` parts that are objects into one object; `None` when a
-    /// part is not an object (the schema then becomes `serde_json::Value`).
+    /// Merges `allOf` parts that are objects into one object (see
+    /// [`all_of`]); `None` when a part is not an object.
     fn merge_all_of(&mut self, parts: &[ReferenceOr<Schema>], at: &Pointer) -> Option<ObjectType> {
-        let mut merged = ObjectType::default();
-        let mut seen = std::collections::BTreeSet::new();
-        self.merge_into(&mut merged, parts, at, &mut seen, 0)?;
-        Some(merged)
-    }
-
-    /// Merges `parts` (the `allOf` of the schema at `at`) into `merged`.
-    /// Merging is idempotent, so a reference already merged is skipped: a
-    /// cycle through `allOf` ends, and a schema reached along many paths is
-    /// merged once rather than once per path (which grows exponentially).
-    fn merge_into(
-        &mut self,
-        merged: &mut ObjectType,
-        parts: &[ReferenceOr<Schema>],
-        at: &Pointer,
-        seen: &mut std::collections::BTreeSet<String>,
-        depth: usize,
-    ) -> Option<()> {
-        if depth > MAX_INLINE_DEPTH {
-            self.error(Diagnostic::at_pointer(
-                &self.doc.path,
-                at.as_str(),
-                format!(
-                    "`allOf` parts nest more than {MAX_INLINE_DEPTH} levels deep here; the schema is typed as `serde_json::Value`"
-                ),
-            ));
-            return None;
-        }
-        for (i, part) in parts.iter().enumerate() {
-            if let ReferenceOr::Reference { reference } = part {
-                if !seen.insert(reference.clone()) {
-                    continue;
-                }
-            }
-            let (schema, part_at) = self.resolve(part, &at.join("allOf").join(i.to_string()))?;
-            match &schema.schema_kind {
-                SchemaKind::Type(Type::Object(o)) => {
-                    for (k, v) in &o.properties {
-                        merged.properties.insert(k.clone(), v.clone());
-                    }
-                    for r in &o.required {
-                        if !merged.required.contains(r) {
-                            merged.required.push(r.clone());
-                        }
-                    }
-                    if merged.additional_properties.is_none() {
-                        merged.additional_properties = o.additional_properties.clone();
-                    }
-                }
-                SchemaKind::AllOf { all_of } => {
-                    self.merge_into(merged, all_of, &part_at, seen, depth + 1)?
-                }
-                SchemaKind::Any(a) if a.typ.is_none() || a.typ.as_deref() == Some("object") => {
-                    for (k, v) in &a.properties {
-                        merged.properties.insert(k.clone(), v.clone());
-                    }
-                    for r in &a.required {
-                        if !merged.required.contains(r) {
-                            merged.required.push(r.clone());
-                        }
-                    }
-                    if !a.all_of.is_empty() {
-                        self.merge_into(merged, &a.all_of, &part_at, seen, depth + 1)?;
-                    }
-                }
-                _ => return None,
-            }
-        }
-        Some(())
+        all_of::merge(
+            &mut self.resolver,
+            &mut self.sink,
+            &self.doc.path,
+            parts,
+            at,
+            MAX_INLINE_DEPTH,
+        )
     }
 
     fn is_nullable_boxed(&mut self, schema: &ReferenceOr<Box<Schema>>) -> bool {
@@ -555,20 +513,19 @@ impl<'a> Builder<'a> {
         let item = ReferenceOr::<Schema>::Reference {
             reference: reference.to_owned(),
         };
-        // Broken references were already reported when the type was built.
-        let before = self.diags.len();
-        let nullable = self
-            .resolve(&item, &Pointer::root())
-            .is_some_and(|(s, _)| schema_nullable(&s));
-        self.diags.truncate(before);
-        nullable
+        // A broken reference is reported where its type is built.
+        self.resolver
+            .peek(&item)
+            .is_some_and(|s| schema_nullable(&s))
     }
 }
 
 /// A name hint from a reference's last segment; a bundled file
 /// (`schemas~1Thing.yaml`) gives its file stem (`Thing`).
 fn ref_hint(reference: &str) -> String {
-    let last = crate::diag::unescape_segment(reference.rsplit('/').next().unwrap_or("Schema"));
+    let last = Pointer::from_text(reference)
+        .last_segment()
+        .unwrap_or_else(|| reference.to_owned());
     let file = last.rsplit('/').next().unwrap_or(&last);
     let stem = [".yaml", ".yml", ".json"]
         .iter()
@@ -591,16 +548,16 @@ fn string_enum(values: &[&str]) -> ModelKind {
             continue;
         }
         let wanted = if v.is_empty() {
-            "Empty".to_owned()
+            reserved::EMPTY_VARIANT.to_owned()
         } else {
             sanitize(v, Case::Type)
         };
         variants.push(Variant {
-            name: ident_text(&names.claim(&wanted)),
+            name: names.claim_ident(&wanted),
             wire: (*v).to_owned(),
         });
     }
-    let other = names.claim("Other");
+    let other = names.claim_ident(reserved::OTHER_VARIANT);
     ModelKind::StringEnum { variants, other }
 }
 

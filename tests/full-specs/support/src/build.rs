@@ -84,28 +84,24 @@ fn kept_table(doc: &Document, api: &ir::Api) -> Result<TokenStream, Vec<String>>
         .unwrap_or_default();
     let spec_schemas = schema_keys.len();
 
-    let client = ident(&api.client_name);
+    let client = &api.client_name;
     let ids: Vec<&str> = api.operations.iter().map(|o| o.id.as_str()).collect();
-    let methods: Vec<&str> = api
+    let methods: Vec<String> = api
         .operations
         .iter()
-        .map(|o| o.method_name.as_str())
+        .map(|o| o.method_name.to_string())
         .collect();
-    let method_idents: Vec<syn::Ident> = methods.iter().map(|m| ident(m)).collect();
+    let method_idents = api.operations.iter().map(|o| &o.method_name);
 
     let mut missing = Vec::new();
     let mut keys = Vec::new();
     let mut types = Vec::new();
     for key in &schema_keys {
-        let pointer = Pointer::root()
-            .join("components")
-            .join("schemas")
-            .join(key)
-            .to_string();
+        let pointer = Pointer::root().join("components").join("schemas").join(key);
         match api.emitted_models().find(|(_, m)| m.pointer == pointer) {
             Some((_, m)) => {
                 keys.push(key.as_str());
-                types.push(m.name.clone());
+                types.push(&m.name);
             }
             None => missing.push(format!("component schema `{key}` has no generated type")),
         }
@@ -113,7 +109,7 @@ fn kept_table(doc: &Document, api: &ir::Api) -> Result<TokenStream, Vec<String>>
     if !missing.is_empty() {
         return Err(missing);
     }
-    let type_idents: Vec<syn::Ident> = types.iter().map(|t| ident(t)).collect();
+    let type_names: Vec<String> = types.iter().map(ToString::to_string).collect();
     Ok(quote! {
         /// Operations in the spec file, counted in its raw JSON.
         pub const SPEC_OPERATIONS: usize = #spec_operations;
@@ -122,13 +118,13 @@ fn kept_table(doc: &Document, api: &ir::Api) -> Result<TokenStream, Vec<String>>
         /// `(operationId, method)` of every generated method.
         pub const METHODS: &[(&str, &str)] = &[ #( (#ids, #methods), )* ];
         /// `(component schema, type)` of every generated component type.
-        pub const SCHEMAS: &[(&str, &str)] = &[ #( (#keys, #types), )* ];
+        pub const SCHEMAS: &[(&str, &str)] = &[ #( (#keys, #type_names), )* ];
         /// Names every method and type listed above: this compiles only if
         /// the generated module has them all.
         #[allow(dead_code, deprecated)]
         fn every_method_and_type_exists() {
             #( let _ = #client::#method_idents; )*
-            #( let _: ::std::option::Option<#type_idents> = ::std::option::Option::None; )*
+            #( let _: ::std::option::Option<#types> = ::std::option::Option::None; )*
         }
     })
 }
@@ -154,7 +150,7 @@ fn count_operations(raw: &Value) -> usize {
 /// Every example with a check function for its generated type.
 fn examples_table(doc: &Document, api: &ir::Api, runtime: &syn::Path) -> TokenStream {
     let entries = examples::examples(doc, api).into_iter().map(|e| {
-        let pointer = &e.pointer;
+        let pointer = e.pointer.as_str();
         let operation = &e.operation;
         let media = match &e.media_type {
             Some(m) => quote!(::std::option::Option::Some(#m)),
@@ -186,13 +182,5 @@ fn examples_table(doc: &Document, api: &ir::Api, runtime: &syn::Path) -> TokenSt
     quote! {
         /// Every example of the spec, with the check for its generated type.
         pub const EXAMPLES: &[::sailpoint_isc_full_support::examples::Entry] = &[ #(#entries)* ];
-    }
-}
-
-/// An identifier from generator name text (`r#type` included).
-fn ident(text: &str) -> syn::Ident {
-    match text.strip_prefix("r#") {
-        Some(raw) => syn::Ident::new_raw(raw, proc_macro2::Span::call_site()),
-        None => syn::Ident::new(text, proc_macro2::Span::call_site()),
     }
 }

@@ -1,0 +1,89 @@
+//! Tokens every emitter uses: paths into the runtime crate, doc
+//! attributes, and the Rust spelling of a [`Ty`].
+
+use crate::ir::{Api, Docs, Ty};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Paths into the runtime crate, built once.
+pub(crate) struct Rt {
+    /// `::sailpoint_isc`
+    pub root: TokenStream,
+    /// `::sailpoint_isc::__private::v1`
+    pub private: TokenStream,
+}
+
+impl Rt {
+    pub(crate) fn new(root: &syn::Path) -> Self {
+        Rt {
+            root: quote!(#root),
+            private: quote!(#root::__private::v1),
+        }
+    }
+}
+
+/// `#[doc = "…"]` attributes for `docs`.
+pub(crate) fn doc_attrs(docs: &Docs) -> TokenStream {
+    let lines = docs.lines();
+    quote! { #( #[doc = #lines] )* }
+}
+
+/// The Rust type for a [`Ty`].
+pub(crate) fn ty_tokens(api: &Api, rt: &Rt, ty: &Ty) -> TokenStream {
+    let private = &rt.private;
+    match ty {
+        Ty::String => quote!(::std::string::String),
+        Ty::Bool => quote!(bool),
+        Ty::I32 => quote!(i32),
+        Ty::I64 => quote!(i64),
+        Ty::F64 => quote!(f64),
+        Ty::Json => quote!(#private::serde_json::Value),
+        Ty::File => {
+            let root = &rt.root;
+            quote!(#root::FilePart)
+        }
+        Ty::JsonObject => {
+            quote!(#private::serde_json::Map<::std::string::String, #private::serde_json::Value>)
+        }
+        Ty::Vec(inner) => {
+            let inner = ty_tokens(api, rt, inner);
+            quote!(::std::vec::Vec<#inner>)
+        }
+        Ty::Map(inner) => {
+            let inner = ty_tokens(api, rt, inner);
+            quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
+        }
+        Ty::Option(inner) => {
+            let inner = ty_tokens(api, rt, inner);
+            quote!(::std::option::Option<#inner>)
+        }
+        Ty::Named(id) => match api.model(*id) {
+            Some(m) => {
+                let name = m.name.to_syn();
+                quote!(#name)
+            }
+            // Unreachable for a built model; a JSON value keeps the output compiling.
+            None => quote!(#private::serde_json::Value),
+        },
+    }
+}
+
+/// The name a reader sees for a type in docs (`ErrorResponseDto`, `Vec<String>`).
+pub(crate) fn ty_doc_name(api: &Api, ty: &Ty) -> String {
+    match ty {
+        Ty::String => "String".into(),
+        Ty::Bool => "bool".into(),
+        Ty::I32 => "i32".into(),
+        Ty::I64 => "i64".into(),
+        Ty::F64 => "f64".into(),
+        Ty::Json => "serde_json::Value".into(),
+        Ty::File => "FilePart".into(),
+        Ty::JsonObject => "serde_json::Map".into(),
+        Ty::Vec(i) => format!("Vec<{}>", ty_doc_name(api, i)),
+        Ty::Map(i) => format!("BTreeMap<String, {}>", ty_doc_name(api, i)),
+        Ty::Option(i) => format!("Option<{}>", ty_doc_name(api, i)),
+        Ty::Named(id) => api
+            .model(*id)
+            .map_or_else(|| "serde_json::Value".into(), |m| m.name.to_string()),
+    }
+}

@@ -1,0 +1,47 @@
+//! The words the generator never hands out as names, in one table: Rust's
+//! keywords (written raw), the words that cannot be raw (given an
+//! underscore), and per namespace the names the generated code already uses.
+
+/// Words that cannot be raw identifiers (`r#self` is not allowed); they get
+/// a trailing underscore instead.
+pub const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Strict and reserved keywords of Rust 2021, which need `r#` as identifiers.
+pub const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
+];
+
+/// The client struct's name before the settings' suffix (`Api`, `ApiBeta`);
+/// it is held back from the type namespace.
+pub const CLIENT: &str = "Api";
+
+/// Type names held back besides the client struct's: `Self` is the one
+/// type-case keyword, so a schema called `self` is named `Self2` like any
+/// other taken name.
+pub const TYPES: &[&str] = &["Self"];
+
+/// Method names of the client struct the generator writes itself (its
+/// constructor, its field, and the derived `Clone` and `Debug` methods).
+pub const METHODS: &[&str] = &["new", "client", "clone", "fmt"];
+
+/// Argument names of a generated method that are not parameters: the
+/// receiver and the request body.
+pub const ARGUMENTS: &[&str] = &["self", "body"];
+
+/// The field a struct's `additionalProperties` are collected into; a
+/// property of that name is renumbered.
+pub const ADDITIONAL_PROPERTIES_FIELD: &str = "additional_properties";
+
+/// The catch-all variant of a string enum, claimed after the listed values.
+pub const OTHER_VARIANT: &str = "Other";
+
+/// The variant name of a string enum value that is the empty string.
+pub const EMPTY_VARIANT: &str = "Empty";
+
+/// The one variant of the enum a self-referring alias becomes (`enum Tree {
+/// Value(Vec<Tree>) }`).
+pub const RECURSIVE_ALIAS_VARIANT: &str = "Value";
