@@ -134,6 +134,11 @@ pub enum Ty {
     I64,
     /// `f64`.
     F64,
+    /// A `format: date-time` string: the runtime's `DateTime`, which keeps
+    /// the text it was given and never fails a decode on it.
+    DateTime,
+    /// A `format: date` string: the runtime's `Date`, likewise.
+    Date,
     /// Any JSON value (`serde_json::Value`).
     Json,
     /// A file (`format: binary` string): the runtime's `FilePart`, sent as
