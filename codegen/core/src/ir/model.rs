@@ -188,6 +188,11 @@ pub struct Param {
     pub fixed: Option<String>,
     /// Doc comment.
     pub docs: Docs,
+    /// The name the spec declares this path parameter under, when that name
+    /// is not in the path template and this parameter stands for the one
+    /// template variable the spec left undeclared (`id` for
+    /// `/data-segments/{segmentId}`); `wire` is the template's name.
+    pub declared_as: Option<String>,
 }
 
 /// A request body.
@@ -295,6 +300,9 @@ pub struct Operation {
     pub docs: Docs,
     /// The spec marks it deprecated.
     pub deprecated: bool,
+    /// Path parameters the spec declares that the path template has no
+    /// place for; they are not arguments of the method.
+    pub unplaced_path_params: Vec<String>,
 }
 
 /// Sorted map alias used where a deterministic walk matters.
