@@ -142,8 +142,7 @@ impl<'a> Collector<'a> {
             .params
             .iter()
             .find(|q| {
-                q.location == location
-                    && (q.wire == name || q.declared_as.as_deref() == Some(name))
+                q.location == location && (q.wire == name || q.declared_as.as_deref() == Some(name))
             })
             .map(|q| q.ty.clone());
         // A parameter the operation overrides is not this operation's, and

@@ -469,7 +469,10 @@ components:
     let (out, text) = gen(&yaml, &Settings::default());
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     // Without whitespace and the trailing commas of broken lines.
-    let flat = text.split_whitespace().collect::<String>().replace(",>", ">");
+    let flat = text
+        .split_whitespace()
+        .collect::<String>()
+        .replace(",>", ">");
     for want in [
         "pubcreated:::sailpoint_isc::__private::v1::DateTime,",
         "pubday:::std::option::Option<::sailpoint_isc::__private::v1::Date>,",
@@ -519,7 +522,10 @@ components:
     );
     let (out, text) = gen(&yaml, &Settings::default());
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
-    let flat = text.split_whitespace().collect::<String>().replace(",>", ">");
+    let flat = text
+        .split_whitespace()
+        .collect::<String>()
+        .replace(",>", ">");
     let map = |v: &str| format!("::std::collections::BTreeMap<::std::string::String,{v}>");
     let opt = |v: &str| format!("::std::option::Option<{v}>");
     for want in [
@@ -529,7 +535,10 @@ components:
         ),
         format!("pubby_ref:{},", opt(&map(&opt("MaybeName")))),
         format!("pubplain:{},", opt(&map("::std::string::String"))),
-        format!("pubitems:{},", opt(&format!("::std::vec::Vec<{}>", opt("i64")))),
+        format!(
+            "pubitems:{},",
+            opt(&format!("::std::vec::Vec<{}>", opt("i64")))
+        ),
         format!(
             "pubref_items:{},",
             opt(&format!("::std::vec::Vec<{}>", opt("MaybeName")))

@@ -189,5 +189,8 @@ fn upstream_v2024_operations_the_path_parameter_rule_applies_to() {
     // The 24 operations whose declared path parameters and template differ
     // are exactly the ones above, each built.
     assert_eq!(found.len(), 24, "{found:#?}");
-    assert_eq!(renamed.len() + unplaced.len() + undeclared.len(), found.len());
+    assert_eq!(
+        renamed.len() + unplaced.len() + undeclared.len(),
+        found.len()
+    );
 }

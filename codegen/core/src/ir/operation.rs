@@ -20,11 +20,11 @@
 //! template variable nobody declares is still an argument, a `String`.
 
 use super::docs::Docs;
-use super::operation_docs::operation_docs;
-use super::path_params::{reconcile, template_vars};
 use super::model::{
     Body, BodyEncoding, ErrorResponse, Method, Operation, Param, ParamIn, Success, Ty,
 };
+use super::operation_docs::operation_docs;
+use super::path_params::{reconcile, template_vars};
 use super::schema::Builder;
 use crate::diag::{Diagnostic, Pointer};
 use crate::names::{derived_id, reserved, sanitize, Case, Namespace};

@@ -18,9 +18,7 @@ pub(crate) struct Reconciled {
 
 /// The variables of a path template, in order (`/a/{x}/b/{y}` → `x`, `y`).
 pub(crate) fn template_vars(path: &str) -> impl Iterator<Item = &str> {
-    path.split('{')
-        .skip(1)
-        .filter_map(|s| s.split('}').next())
+    path.split('{').skip(1).filter_map(|s| s.split('}').next())
 }
 
 /// Reconciles the declared parameters `resolved` of an operation with its

@@ -268,7 +268,10 @@ async fn date_times_and_renamed_path_parameters(run: &mut Conformance) {
     let r = api
         .get_data_segment("ef38f94347e94562b5bb8424a56397d8")
         .await;
-    run.record("getDataSegment (Data Segmentation, renamed path parameter)", r);
+    run.record(
+        "getDataSegment (Data Segmentation, renamed path parameter)",
+        r,
+    );
 }
 
 #[cfg(not(upstream_spec))]
