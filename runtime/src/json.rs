@@ -475,6 +475,25 @@ mod tests {
     }
 
     #[test]
+    fn null_map_values_and_array_items_decode_and_encode_as_null() {
+        // `additionalProperties: {type: string, nullable: true}` and
+        // `items: {nullable: true}` generate these types.
+        let map = json!({"a": null, "b": "x"});
+        let decoded = BTreeMap::<String, Option<String>>::decode(map.clone()).unwrap();
+        assert_eq!(decoded.get("a"), Some(&None));
+        assert_eq!(decoded.get("b"), Some(&Some("x".to_owned())));
+        assert_eq!(decoded.encode(), map);
+        let items = json!([1, null, 3]);
+        let decoded = Vec::<Option<i64>>::decode(items.clone()).unwrap();
+        assert_eq!(decoded, [Some(1), None, Some(3)]);
+        assert_eq!(decoded.encode(), items);
+        // Without the `Option`, the same values fail, naming the place.
+        let e = BTreeMap::<String, String>::decode(map).unwrap_err();
+        assert_eq!(e.path(), "a");
+        assert_eq!(Vec::<i64>::decode(items).unwrap_err().path(), "[1]");
+    }
+
+    #[test]
     fn numbers_keep_their_range() {
         assert_eq!(i64::decode(json!(-3)).unwrap(), -3);
         assert!(i64::decode(json!(u64::MAX)).is_err());

@@ -141,9 +141,12 @@ impl<'a> Collector<'a> {
         let ty = op
             .params
             .iter()
-            .find(|q| q.wire == name && q.location == location)
+            .find(|q| {
+                q.location == location && (q.wire == name || q.declared_as.as_deref() == Some(name))
+            })
             .map(|q| q.ty.clone());
-        // A parameter the operation overrides is not this operation's.
+        // A parameter the operation overrides is not this operation's, and
+        // a path parameter the path has no place for is not an argument.
         if ty.is_some() {
             self.values(op, None, p, at, ty);
         }

@@ -435,3 +435,115 @@ fn regression_additional_properties_field_name_is_reserved() {
         "{code}"
     );
 }
+
+#[test]
+fn date_times_and_dates_are_the_runtime_types_in_models_and_parameters() {
+    let yaml = format!(
+        r#"{HEAD}paths:
+  /events/{{at}}:
+    get:
+      operationId: listEvents
+      parameters:
+        - {{name: at, in: path, required: true, schema: {{type: string, format: date-time}}}}
+        - {{name: since, in: query, schema: {{type: string, format: date}}}}
+        - {{name: days, in: query, schema: {{type: array, items: {{type: string, format: date}}}}}}
+        - {{name: X-As-Of, in: header, required: true, schema: {{type: string, format: date-time}}}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {{$ref: '#/components/schemas/Event'}}
+components:
+  schemas:
+    Event:
+      type: object
+      required: [created]
+      properties:
+        created: {{type: string, format: date-time}}
+        day: {{type: string, format: date}}
+        history: {{type: array, items: {{type: string, format: date-time}}}}
+        other: {{type: string, format: email}}
+"#
+    );
+    let (out, text) = gen(&yaml, &Settings::default());
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    // Without whitespace and the trailing commas of broken lines.
+    let flat = text
+        .split_whitespace()
+        .collect::<String>()
+        .replace(",>", ">");
+    for want in [
+        "pubcreated:::sailpoint_isc::__private::v1::DateTime,",
+        "pubday:::std::option::Option<::sailpoint_isc::__private::v1::Date>,",
+        "pubhistory:::std::option::Option<::std::vec::Vec<::sailpoint_isc::__private::v1::DateTime>>,",
+        "pubother:::std::option::Option<::std::string::String>,",
+        // Parameters: by reference, sent with `Display`, which prints the text unchanged.
+        "at:&::sailpoint_isc::__private::v1::DateTime",
+        ".path(\"at\",at)",
+        "since:::std::option::Option<&::sailpoint_isc::__private::v1::Date>",
+        ".query_opt(\"since\",since)",
+        "days:::std::option::Option<&[::sailpoint_isc::__private::v1::Date]>",
+        ".query_each(\"days\",days.into_iter().flatten())",
+        ".header(\"X-As-Of\",x_as_of)",
+    ] {
+        assert!(flat.contains(want), "{want} missing:\n{text}");
+    }
+}
+
+#[test]
+fn nullable_map_values_and_array_items_are_options() {
+    // Upstream v2024 `RoleMiningIdentity.attributes` and beta
+    // `ManagedCluster.configuration` (maps), and arrays of nullable items,
+    // inline and through a reference.
+    let yaml = format!(
+        r#"{HEAD}paths:
+  /identities:
+    get:
+      operationId: listIdentities
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {{$ref: '#/components/schemas/Identity'}}
+components:
+  schemas:
+    MaybeName: {{type: string, nullable: true}}
+    Identity:
+      type: object
+      properties:
+        attributes: {{type: object, additionalProperties: {{type: string, nullable: true}}}}
+        byRef: {{type: object, additionalProperties: {{$ref: '#/components/schemas/MaybeName'}}}}
+        plain: {{type: object, additionalProperties: {{type: string}}}}
+        items: {{type: array, items: {{type: integer, nullable: true}}}}
+        refItems: {{type: array, items: {{$ref: '#/components/schemas/MaybeName'}}}}
+"#
+    );
+    let (out, text) = gen(&yaml, &Settings::default());
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    let flat = text
+        .split_whitespace()
+        .collect::<String>()
+        .replace(",>", ">");
+    let map = |v: &str| format!("::std::collections::BTreeMap<::std::string::String,{v}>");
+    let opt = |v: &str| format!("::std::option::Option<{v}>");
+    for want in [
+        format!(
+            "pubattributes:{},",
+            opt(&map(&opt("::std::string::String")))
+        ),
+        format!("pubby_ref:{},", opt(&map(&opt("MaybeName")))),
+        format!("pubplain:{},", opt(&map("::std::string::String"))),
+        format!(
+            "pubitems:{},",
+            opt(&format!("::std::vec::Vec<{}>", opt("i64")))
+        ),
+        format!(
+            "pubref_items:{},",
+            opt(&format!("::std::vec::Vec<{}>", opt("MaybeName")))
+        ),
+    ] {
+        assert!(flat.contains(&want), "{want} missing:\n{text}");
+    }
+}

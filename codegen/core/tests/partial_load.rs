@@ -10,30 +10,9 @@ use sailpoint_isc_codegen::{
 };
 use std::fs;
 use std::path::{Path, PathBuf};
+use support::{repo_root, upstream_spec};
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// The upstream spec `name` from `../shared`, or `None` with a message when
-/// it is absent (an error under `CI=true`, where it must be present).
-fn upstream_spec(name: &str) -> Option<PathBuf> {
-    let path = repo_root().join("../shared/specs/upstream").join(name);
-    if path.is_file() {
-        return Some(path);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!(
-            "CI=true but the upstream spec {} is missing: ../shared must sit beside the repo",
-            path.display()
-        );
-    }
-    eprintln!(
-        "SKIPPED: upstream spec {} not found (../shared is not beside the repo)",
-        path.display()
-    );
-    None
-}
+mod support;
 
 fn write(dir: &Path, rel: &str, text: &str) -> PathBuf {
     let p = dir.join(rel);

@@ -17,6 +17,7 @@ pub mod v1 {
     pub use super::version::assert_macros_version;
     pub use super::Request;
     pub use crate::__serde_via_json as serde_via_json;
+    pub use crate::datetime::{Date, DateTime};
     pub use crate::request::{decode_error, ErrorDecoder, Operation};
     pub use http::Method;
     pub use serde;

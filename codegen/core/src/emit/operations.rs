@@ -196,7 +196,9 @@ fn location_fn(location: ParamIn, optional: bool) -> syn::Ident {
 /// Whether values of `ty` print as their wire form with `Display`.
 fn displayable(api: &Api, ty: &Ty) -> bool {
     match ty {
-        Ty::String | Ty::Bool | Ty::I32 | Ty::I64 | Ty::F64 => true,
+        // `DateTime` and `Date` print the text they hold, so a value
+        // received is sent back unchanged.
+        Ty::String | Ty::Bool | Ty::I32 | Ty::I64 | Ty::F64 | Ty::DateTime | Ty::Date => true,
         Ty::Named(id) => match api.model(*id).map(|m| &m.kind) {
             Some(ModelKind::StringEnum { .. }) => true,
             Some(ModelKind::Alias(t)) => displayable(api, t),

@@ -37,6 +37,8 @@ pub(crate) fn ty_tokens(api: &Api, rt: &Rt, ty: &Ty) -> TokenStream {
         Ty::I32 => quote!(i32),
         Ty::I64 => quote!(i64),
         Ty::F64 => quote!(f64),
+        Ty::DateTime => quote!(#private::DateTime),
+        Ty::Date => quote!(#private::Date),
         Ty::Json => quote!(#private::serde_json::Value),
         Ty::File => {
             let root = &rt.root;
@@ -76,6 +78,8 @@ pub(crate) fn ty_doc_name(api: &Api, ty: &Ty) -> String {
         Ty::I32 => "i32".into(),
         Ty::I64 => "i64".into(),
         Ty::F64 => "f64".into(),
+        Ty::DateTime => "DateTime".into(),
+        Ty::Date => "Date".into(),
         Ty::Json => "serde_json::Value".into(),
         Ty::File => "FilePart".into(),
         Ty::JsonObject => "serde_json::Map".into(),

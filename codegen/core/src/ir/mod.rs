@@ -7,6 +7,8 @@ mod all_of;
 mod docs;
 mod model;
 mod operation;
+mod operation_docs;
+mod path_params;
 mod recursion;
 mod resolve;
 mod schema;

@@ -134,6 +134,11 @@ pub enum Ty {
     I64,
     /// `f64`.
     F64,
+    /// A `format: date-time` string: the runtime's `DateTime`, which keeps
+    /// the text it was given and never fails a decode on it.
+    DateTime,
+    /// A `format: date` string: the runtime's `Date`, likewise.
+    Date,
     /// Any JSON value (`serde_json::Value`).
     Json,
     /// A file (`format: binary` string): the runtime's `FilePart`, sent as
@@ -183,6 +188,11 @@ pub struct Param {
     pub fixed: Option<String>,
     /// Doc comment.
     pub docs: Docs,
+    /// The name the spec declares this path parameter under, when that name
+    /// is not in the path template and this parameter stands for the one
+    /// template variable the spec left undeclared (`id` for
+    /// `/data-segments/{segmentId}`); `wire` is the template's name.
+    pub declared_as: Option<String>,
 }
 
 /// A request body.
@@ -290,6 +300,9 @@ pub struct Operation {
     pub docs: Docs,
     /// The spec marks it deprecated.
     pub deprecated: bool,
+    /// Path parameters the spec declares that the path template has no
+    /// place for; they are not arguments of the method.
+    pub unplaced_path_params: Vec<String>,
 }
 
 /// Sorted map alias used where a deterministic walk matters.

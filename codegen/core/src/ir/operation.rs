@@ -4,11 +4,27 @@
 //! the path's literal segments, with `{param}` segments as `by_param`
 //! (`GET /sources/{id}/schemas` → `get_sources_by_id_schemas`). It depends
 //! only on the method and path, so it is stable.
+//!
+//! # Path parameters the spec names wrongly
+//! Some specs declare a path parameter under another name than the path
+//! template uses (v2024's `GET /data-segments/{segmentId}` declares `id`).
+//! Where a declared path parameter is missing from the template and it is
+//! the only one, and exactly one template variable is undeclared, they are
+//! one parameter: one argument, named after the template variable (which is
+//! what the URL needs), documented from the declaration, with the declared
+//! name recorded in [`Param::declared_as`] and shown in the method's docs. A
+//! declared path parameter that the template cannot hold at all (the
+//! template has no undeclared variable left, or several parameters compete
+//! for it) is not an argument; it is listed in
+//! [`Operation::unplaced_path_params`] and the method's docs say so. A
+//! template variable nobody declares is still an argument, a `String`.
 
 use super::docs::Docs;
 use super::model::{
     Body, BodyEncoding, ErrorResponse, Method, Operation, Param, ParamIn, Success, Ty,
 };
+use super::operation_docs::operation_docs;
+use super::path_params::{reconcile, template_vars};
 use super::schema::Builder;
 use crate::diag::{Diagnostic, Pointer};
 use crate::names::{derived_id, reserved, sanitize, Case, Namespace};
@@ -69,6 +85,7 @@ pub(crate) fn build_all(b: &mut Builder<'_>) -> Vec<Operation> {
                 op,
                 at,
                 unsupported: Vec::new(),
+                unplaced: Vec::new(),
             };
             if let Some(op) = cx.build(b, &mut methods, path_params) {
                 out.push(op);
@@ -106,6 +123,8 @@ struct OperationContext<'o> {
     /// Parts the generator cannot express, with where they are; any of them
     /// leaves the operation out.
     unsupported: Vec<(Pointer, String)>,
+    /// Declared path parameters the template has no place for.
+    unplaced: Vec<String>,
 }
 
 impl OperationContext<'_> {
@@ -143,6 +162,7 @@ impl OperationContext<'_> {
             errors,
             docs,
             deprecated: self.op.deprecated,
+            unplaced_path_params: self.unplaced,
         })
     }
 
@@ -157,10 +177,17 @@ impl OperationContext<'_> {
                 .retain(|(q, _)| (q.parameter_data_ref().name.clone(), location_name(q)) != key);
             resolved.push((p, p_at));
         }
+        let fix = reconcile(self.path, &mut resolved);
+        self.unplaced = fix.unplaced;
         let mut arg_names = Namespace::reserving(reserved::ARGUMENTS);
         let mut params = Vec::new();
         for (p, p_at) in &resolved {
-            if let Some(param) = self.param(b, &mut arg_names, p, p_at) {
+            if let Some(mut param) = self.param(b, &mut arg_names, p, p_at) {
+                if let Some((to, from)) = &fix.renamed {
+                    if param.location == ParamIn::Path && &param.wire == to {
+                        param.declared_as = Some(from.clone());
+                    }
+                }
                 params.push(param);
             }
         }
@@ -170,7 +197,7 @@ impl OperationContext<'_> {
             _ => usize::MAX,
         };
         params.sort_by_key(order);
-        for seg in path.split('{').skip(1).filter_map(|s| s.split('}').next()) {
+        for seg in template_vars(path) {
             if !params
                 .iter()
                 .any(|p| p.location == ParamIn::Path && p.wire == seg)
@@ -185,6 +212,7 @@ impl OperationContext<'_> {
                     explode: true,
                     fixed: None,
                     docs: Docs::new(),
+                    declared_as: None,
                 });
             }
         }
@@ -245,6 +273,7 @@ impl OperationContext<'_> {
             explode: data.explode.unwrap_or(true),
             fixed,
             docs,
+            declared_as: None,
         })
     }
 
@@ -345,7 +374,16 @@ impl OperationContext<'_> {
             .extensions
             .keys()
             .any(|k| k.eq_ignore_ascii_case("x-sailpoint-experimental"));
-        operation_docs(b, self.op, self.method, self.path, experimental, params)
+        let mut d = operation_docs(b, self.op, self.method, self.path, experimental, params);
+        if !self.unplaced.is_empty() {
+            let names: Vec<String> = self.unplaced.iter().map(|n| format!("`{n}`")).collect();
+            d.push_raw(format!(
+                "The spec also declares the path parameter(s) {}, which the path `{}` has no place for; they are not arguments.",
+                names.join(", "),
+                self.path
+            ));
+        }
+        d
     }
 }
 
@@ -481,78 +519,4 @@ fn reason_hint(code: u16) -> String {
         other => return format!("Status{other}Error"),
     };
     format!("{reason}Error")
-}
-
-fn operation_docs(
-    b: &Builder<'_>,
-    op: &openapiv3::Operation,
-    method: Method,
-    path: &str,
-    experimental: bool,
-    params: &[Param],
-) -> Docs {
-    let mut d = Docs::new();
-    d.push_opt(op.summary.as_deref());
-    if experimental {
-        d.push_raw(
-            "**Experimental:** this API is subject to change based on feedback; the \
-             `X-SailPoint-Experimental: true` header it requires is sent for you."
-                .to_owned(),
-        );
-    }
-    d.push_opt(op.description.as_deref());
-    d.push_raw(format!("`{} {}`", method.as_str(), path));
-    let security = op.security.as_ref().or(b.doc.api.security.as_ref());
-    if let Some(reqs) = security {
-        let mut lines = Vec::new();
-        for req in reqs {
-            for (scheme, scopes) in req {
-                if scopes.is_empty() {
-                    lines.push(format!("- `{scheme}`"));
-                } else {
-                    let s: Vec<String> = scopes.iter().map(|s| format!("`{s}`")).collect();
-                    lines.push(format!("- `{scheme}`: {}", s.join(", ")));
-                }
-            }
-        }
-        if !lines.is_empty() {
-            d.push_raw(format!(
-                "Required OAuth scopes (any one scheme):\n{}",
-                lines.join("\n")
-            ));
-        }
-    }
-    let documented: Vec<String> = params
-        .iter()
-        .filter(|p| p.fixed.is_none())
-        .map(|p| {
-            let mut line = format!(
-                "- `{}` ({} `{}`)",
-                p.name.as_str(),
-                location_word(p.location),
-                p.wire
-            );
-            let text = p.docs.lines().join(" ");
-            if !text.trim().is_empty() {
-                line.push_str(": ");
-                line.push_str(text.trim());
-            }
-            line
-        })
-        .collect();
-    if !documented.is_empty() {
-        d.push_raw(format!("Parameters:\n{}", documented.join("\n")));
-    }
-    if let Some(ReferenceOr::Item(body)) = &op.request_body {
-        d.push_opt(body.description.as_deref());
-    }
-    d
-}
-
-fn location_word(l: ParamIn) -> &'static str {
-    match l {
-        ParamIn::Path => "path",
-        ParamIn::Query => "query",
-        ParamIn::Header => "header",
-    }
 }

@@ -347,15 +347,10 @@ impl<'a> Builder<'a> {
             SchemaKind::Type(Type::String(s)) => {
                 let values: Vec<&str> =
                     s.enumeration.iter().flatten().map(String::as_str).collect();
-                if matches!(
-                    s.format,
-                    VariantOrUnknownOrEmpty::Item(StringFormat::Binary)
-                ) {
-                    Shape::Ty(Ty::File)
-                } else if values.is_empty() {
-                    Shape::Ty(Ty::String)
-                } else {
+                if !values.is_empty() {
                     Shape::Model(string_enum(&values))
+                } else {
+                    Shape::Ty(string_ty(&s.format))
                 }
             }
             SchemaKind::Type(Type::Number(_)) => Shape::Ty(Ty::F64),
@@ -411,7 +406,11 @@ impl<'a> Builder<'a> {
                     return self.union(&any.any_of, hint, &at.join("anyOf"));
                 }
                 Shape::Ty(match any.typ.as_deref() {
-                    Some("string") => Ty::String,
+                    Some("string") => match any.format.as_deref() {
+                        Some("date-time") => Ty::DateTime,
+                        Some("date") => Ty::Date,
+                        _ => Ty::String,
+                    },
                     Some("integer") => Ty::I64,
                     Some("number") => Ty::F64,
                     Some("boolean") => Ty::Bool,
@@ -428,7 +427,12 @@ impl<'a> Builder<'a> {
             Some(AdditionalProperties::Any(true)) => Some(Ty::Json),
             Some(AdditionalProperties::Schema(s)) => {
                 let t = self.ty(s, &format!("{hint}Value"), &at.join("additionalProperties"));
-                Some(t)
+                // `nullable` values (`{type: string, nullable: true}`) may be `null`.
+                let nullable = match &**s {
+                    ReferenceOr::Item(s) => schema_nullable(s),
+                    ReferenceOr::Reference { reference } => self.ref_nullable(reference),
+                };
+                Some(if nullable { Ty::Option(Box::new(t)) } else { t })
             }
         };
         if o.properties.is_empty() {
@@ -532,6 +536,18 @@ fn ref_hint(reference: &str) -> String {
         .find_map(|ext| file.strip_suffix(ext))
         .unwrap_or(file);
     stem.to_owned()
+}
+
+/// The type of a string without `enum`, by its `format`: a file for
+/// `binary`, the runtime's date-time and date types for `date-time` and
+/// `date`, else `String`.
+fn string_ty(format: &VariantOrUnknownOrEmpty<StringFormat>) -> Ty {
+    match format {
+        VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => Ty::File,
+        VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => Ty::DateTime,
+        VariantOrUnknownOrEmpty::Item(StringFormat::Date) => Ty::Date,
+        _ => Ty::String,
+    }
 }
 
 fn schema_nullable(s: &Schema) -> bool {

@@ -4,7 +4,7 @@
 
 use sailpoint_isc_codegen::{generate, load_str, render, Format, Settings};
 use serde_json::{json, Value};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Stack of the thread generator cases run on. rustc runs proc macros on its
 /// main thread, which has 8 MiB; the generator gets half of that here,
@@ -49,4 +49,29 @@ pub fn spec_with_schemas(schemas: Value) -> Value {
             "responses": {"204": {"description": "ok"}}}}},
         "components": {"schemas": schemas}
     })
+}
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The upstream spec `name` from `../shared`, or `None` with a message when
+/// it is absent (an error under `CI=true`, where it must be present).
+pub fn upstream_spec(name: &str) -> Option<PathBuf> {
+    let path = repo_root().join("../shared/specs/upstream").join(name);
+    if path.is_file() {
+        return Some(path);
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!(
+            "CI=true but the upstream spec {} is missing: ../shared must sit beside the repo",
+            path.display()
+        );
+    }
+    eprintln!(
+        "SKIPPED: upstream spec {} not found (../shared is not beside the repo)",
+        path.display()
+    );
+    None
 }

@@ -5,8 +5,9 @@
 //! shipped bindings (`sailpoint_isc::v2024`) and the full-spec bindings,
 //! followed by a sample of other operations across tags: query parameters
 //! (optional, enums, exploded and non-exploded arrays), path parameters,
-//! JSON, JSON Patch and multipart bodies, the experimental header, and
-//! byte, empty and optional responses. Any request violation fails the test.
+//! JSON, JSON Patch and multipart bodies, a date-time in a body, a path
+//! parameter the spec misnames, the experimental header, and byte, empty
+//! and optional responses. Any request violation fails the test.
 //!
 //! The machinery (the recording proxy, the referee check, the verdict) is
 //! `sailpoint_isc_full_support::prism`; this file holds the calls.
@@ -31,6 +32,7 @@ async fn generated_requests_conform_to_the_spec() {
     accounts_and_access_profiles(&mut run).await;
     arrays_and_multipart(&mut run).await;
     other_bodies_and_responses(&mut run).await;
+    date_times_and_renamed_path_parameters(&mut run).await;
     run.finish(&[]);
 }
 
@@ -243,6 +245,33 @@ async fn other_bodies_and_responses(run: &mut Conformance) {
     run.record("listWorkgroups (Governance Groups)", r);
     let r = api.get_password_org_config().await;
     run.record("getPasswordOrgConfig (Password Configuration)", r);
+}
+
+/// A date-time in a body, and a path parameter the spec declares under
+/// another name (`id`) than its path template uses (`segmentId`).
+#[cfg(upstream_spec)]
+async fn date_times_and_renamed_path_parameters(run: &mut Conformance) {
+    let api = Api::new(run.client().clone());
+    let expires: sailpoint_isc::DateTime = "2030-12-31T23:59:59Z".parse().expect("RFC 3339");
+    let r = api
+        .create_personal_access_token(&CreatePersonalAccessTokenRequest {
+            name: "NodeJS Integration".into(),
+            scope: None,
+            access_token_validity_seconds: None,
+            expiration_date: Some(Some(expires)),
+        })
+        .await;
+    run.record(
+        "createPersonalAccessToken (Personal Access Tokens, date-time body)",
+        r,
+    );
+    let r = api
+        .get_data_segment("ef38f94347e94562b5bb8424a56397d8")
+        .await;
+    run.record(
+        "getDataSegment (Data Segmentation, renamed path parameter)",
+        r,
+    );
 }
 
 #[cfg(not(upstream_spec))]
