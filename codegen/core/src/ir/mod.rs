@@ -18,7 +18,7 @@ pub use docs::Docs;
 use crate::diag::Diagnostic;
 use crate::load::Document;
 use crate::names::{reserved, Ident, Namespace};
-use crate::Settings;
+use crate::settings::Settings;
 pub use model::{
     Api, BodyEncoding, Field, Model, ModelId, ModelKind, Operation, Param, ParamIn, Success, Ty,
     Variant,

@@ -7,7 +7,7 @@ use super::resolve::{Resolver, Unresolved};
 use crate::diag::{Diagnostic, Pointer, Sink};
 use crate::load::Document;
 use crate::names::{reserved, sanitize, Case, Ident, Namespace};
-use crate::Settings;
+use crate::settings::Settings;
 use openapiv3::{
     AdditionalProperties, IntegerFormat, ObjectType, ReferenceOr, Schema, SchemaKind, StringFormat,
     Type, VariantOrUnknownOrEmpty,

@@ -42,10 +42,12 @@ mod seeds;
 #[path = "../support/mod.rs"]
 mod support;
 
+use support::{repo_root, upstream_spec};
+
 use run::{assert_no_failures, run};
 use seeds::{trim_upstream, SeedSpec};
 use serde_json::{Map, Value};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub(crate) const DEFAULT_SEED: u64 = 0x5A11_9017;
 
@@ -56,30 +58,6 @@ pub(crate) fn env_u64(name: &str, default: u64) -> u64 {
             .unwrap_or_else(|_| panic!("{name}={v} is not a number")),
         Err(_) => default,
     }
-}
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// The upstream spec `name` from `../shared`, or `None` with a message when
-/// it is absent (an error under `CI=true`, where it must be present).
-fn upstream_spec(name: &str) -> Option<PathBuf> {
-    let path = repo_root().join("../shared/specs/upstream").join(name);
-    if path.is_file() {
-        return Some(path);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!(
-            "CI=true but the upstream spec {} is missing: ../shared must sit beside the repo",
-            path.display()
-        );
-    }
-    eprintln!(
-        "SKIPPED: upstream spec {} not found (../shared is not beside the repo)",
-        path.display()
-    );
-    None
 }
 
 fn read_yaml(path: &Path) -> Value {
