@@ -42,6 +42,7 @@ async fn shipped_password_management(run: &mut Conformance) {
         .query_password_info(&v2024::PasswordInfoQueryDto {
             user_name: Some(sample::USER_NAME.into()),
             source_name: Some(sample::SOURCE_NAME.into()),
+            ..Default::default()
         })
         .await;
     run.record("shipped queryPasswordInfo", r);
@@ -52,6 +53,7 @@ async fn shipped_password_management(run: &mut Conformance) {
             public_key_id: Some(sample::PUBLIC_KEY_ID.into()),
             account_id: Some(sample::ACCOUNT_DN.into()),
             source_id: Some(sample::SOURCE_ID.into()),
+            ..Default::default()
         })
         .await;
     run.record("shipped setPassword", r);
@@ -62,6 +64,7 @@ async fn shipped_password_management(run: &mut Conformance) {
             user_id: sample::USER_NAME.into(),
             length: Some(8),
             duration_minutes: Some(5),
+            extra: Default::default(),
         })
         .await;
     run.record("shipped createDigitToken", r);
@@ -75,6 +78,7 @@ async fn full_password_management(run: &mut Conformance) {
         .query_password_info(&PasswordInfoQueryDto {
             user_name: Some(sample::USER_NAME.into()),
             source_name: Some(sample::SOURCE_NAME.into()),
+            ..Default::default()
         })
         .await;
     run.record("full queryPasswordInfo", r);
@@ -85,6 +89,7 @@ async fn full_password_management(run: &mut Conformance) {
             public_key_id: Some(sample::PUBLIC_KEY_ID.into()),
             account_id: Some(sample::ACCOUNT_DN.into()),
             source_id: Some(sample::SOURCE_ID.into()),
+            ..Default::default()
         })
         .await;
     run.record("full setPassword", r);
@@ -95,6 +100,7 @@ async fn full_password_management(run: &mut Conformance) {
             user_id: sample::USER_NAME.into(),
             length: Some(8),
             duration_minutes: Some(5),
+            extra: Default::default(),
         })
         .await;
     run.record("full createDigitToken", r);
@@ -137,11 +143,13 @@ async fn accounts_and_access_profiles(run: &mut Conformance) {
             value: Some(JsonPatchOperationValue::String(
                 "Updated by the conformance test".into(),
             )),
+            extra: Default::default(),
         },
         JsonPatchOperation {
             op: JsonPatchOperationOp::Replace,
             path: "/requestable".into(),
             value: Some(JsonPatchOperationValue::Boolean(true)),
+            extra: Default::default(),
         },
     ];
     let r = api
@@ -209,6 +217,7 @@ async fn arrays_and_multipart(run: &mut Conformance) {
                 .with_content_type("text/csv"),
         ),
         disable_optimization: Some("true".into()),
+        ..Default::default()
     };
     let r = api
         .import_accounts("ef38f94347e94562b5bb8424a56397d8", Some(&upload))
