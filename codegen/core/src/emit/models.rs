@@ -51,8 +51,8 @@ fn emit_model(api: &Api, rt: &Rt, id: ModelId, m: &Model) -> TokenStream {
                 }
                 None => (
                     quote! {
-                        /// Properties the schema does not list, kept as received and
-                        /// sent back when this value is encoded (`extra.get("displayName")`).
+                        /// Properties the schema does not list, as received; sent back
+                        /// when this value is encoded. Read one by wire name: `extra.get("name")`.
                         pub extra: #root::json::Extra,
                     },
                     Some(quote! {
