@@ -364,6 +364,7 @@ fn decode_success<T: Decode>(target: &Target, ok: &Success) -> Result<T> {
             // which may be as long as the body: keep the start.
             field: clip(&e.path()).into_owned(),
             message: clip(e.message()).into_owned(),
+            body: ok.body.clone(),
         }))
     })
 }

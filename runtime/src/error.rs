@@ -1,5 +1,6 @@
 //! The one error type every call returns.
 
+use bytes::Bytes;
 use http::{HeaderMap, Method, StatusCode};
 use std::any::Any;
 use std::borrow::Cow;
@@ -287,7 +288,11 @@ impl fmt::Display for ApiError {
 }
 
 /// A success response whose body does not match the documented type.
-#[derive(Debug)]
+///
+/// The answer is not lost: [`body`](Self::body) is the whole body (it was
+/// read within the client's body limit), so a caller can fall back to
+/// [`value`](Self::value), a [`serde_json::Value`]. `Display` and `Debug`
+/// show only an excerpt of it, since a body may hold secrets.
 pub struct DecodeError {
     pub(crate) operation: &'static str,
     pub(crate) method: Method,
@@ -297,6 +302,7 @@ pub struct DecodeError {
     pub(crate) excerpt: String,
     pub(crate) field: String,
     pub(crate) message: String,
+    pub(crate) body: Bytes,
 }
 
 impl DecodeError {
@@ -324,6 +330,36 @@ impl DecodeError {
     /// the offending value).
     pub fn message(&self) -> &str {
         &self.message
+    }
+    /// The whole body as received (within the client's body limit).
+    pub fn body(&self) -> &Bytes {
+        &self.body
+    }
+    /// The whole body, by value (a cheap reference-counted handle).
+    pub fn into_body(self) -> Bytes {
+        self.body
+    }
+    /// The body as untyped JSON, for a caller that wants the answer anyway;
+    /// `None` when it is not JSON at all.
+    pub fn value(&self) -> Option<serde_json::Value> {
+        serde_json::from_slice(&self.body).ok()
+    }
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The whole body may hold secrets: only its length and the excerpt.
+        f.debug_struct("DecodeError")
+            .field("operation", &self.operation)
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("status", &self.status)
+            .field("content_type", &self.content_type)
+            .field("field", &self.field)
+            .field("message", &self.message)
+            .field("excerpt", &self.excerpt)
+            .field("body_len", &self.body.len())
+            .finish()
     }
 }
 

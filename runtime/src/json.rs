@@ -18,14 +18,17 @@
 //! | optional                     | `Option<T>`         | `None`   | `None`       |
 //! | optional, nullable, sent     | `Option<Option<T>>` | `None`   | `Some(None)` |
 //!
-//! Unknown properties are ignored, or kept in `additional_properties` when
-//! the schema has `additionalProperties`. Errors carry the path of the
+//! Unknown properties are kept: in the struct's `extra` field ([`Extra`]),
+//! or in `additional_properties` when the schema has `additionalProperties`;
+//! both are written back after the declared properties. Errors carry the path of the
 //! failing value (`accounts[2].name`) and serde's wording.
 
 use serde::de::{Error as _, Unexpected};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
+
+pub use crate::extra::Extra;
 
 /// Why a JSON value did not decode, and where.
 #[derive(Debug, Clone, PartialEq)]

@@ -19,6 +19,7 @@
 //!     .query_password_info(&PasswordInfoQueryDto {
 //!         user_name: Some("Abby.Smith".into()),
 //!         source_name: Some("My-AD".into()),
+//!         ..Default::default()
 //!     })
 //!     .await?;
 //! println!("{:?}", info.accounts);
@@ -53,6 +54,7 @@ mod config;
 pub mod crypto;
 pub mod datetime;
 mod error;
+mod extra;
 pub mod flow;
 pub mod json;
 #[cfg(feature = "mock-tenant")]

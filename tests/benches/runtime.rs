@@ -305,6 +305,7 @@ async fn encryption() -> Result<()> {
         .query_password_info(&sailpoint_isc::v2024::PasswordInfoQueryDto {
             user_name: Some(sailpoint_isc::mock::DEFAULT_USER_NAME.into()),
             source_name: Some(sailpoint_isc::mock::DEFAULT_SOURCE_NAME.into()),
+            ..Default::default()
         })
         .await?;
     tenant.shutdown().await;

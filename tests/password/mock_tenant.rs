@@ -32,6 +32,7 @@ async fn set_v2024(
         .query_password_info(&v2024::PasswordInfoQueryDto {
             user_name: Some(user.to_owned()),
             source_name: Some(source.to_owned()),
+            ..Default::default()
         })
         .await?;
     let account_id = info
@@ -52,6 +53,7 @@ async fn set_v2024(
             public_key_id: info.public_key_id,
             account_id: Some(account_id.clone()),
             source_id: info.source_id,
+            ..Default::default()
         })
         .await?;
     assert_eq!(
@@ -125,6 +127,7 @@ async fn beta_flow_records_the_password_sent() {
         .query_password_info(&beta::PasswordInfoQueryDtoBeta {
             user_name: Some("Bob.Jones".into()),
             source_name: Some("Corp-LDAP".into()),
+            ..Default::default()
         })
         .await
         .expect("query");
@@ -141,6 +144,7 @@ async fn beta_flow_records_the_password_sent() {
             public_key_id: info.public_key_id,
             account_id: Some("uid=bob".into()),
             source_id: info.source_id,
+            ..Default::default()
         })
         .await
         .expect("set-password");
@@ -198,6 +202,7 @@ async fn undecryptable_ciphertext_is_a_400_error_response_dto() {
         .query_password_info(&v2024::PasswordInfoQueryDto {
             user_name: Some(DEFAULT_USER_NAME.into()),
             source_name: Some(DEFAULT_SOURCE_NAME.into()),
+            ..Default::default()
         })
         .await
         .expect("query");
@@ -208,6 +213,7 @@ async fn undecryptable_ciphertext_is_a_400_error_response_dto() {
             public_key_id: info.public_key_id,
             account_id: Some(DEFAULT_ACCOUNT_ID.into()),
             source_id: info.source_id,
+            ..Default::default()
         })
         .await
         .expect_err("refused");
@@ -257,6 +263,7 @@ async fn a_policy_failure_ends_failed_with_errors() {
         .query_password_info(&v2024::PasswordInfoQueryDto {
             user_name: Some(DEFAULT_USER_NAME.into()),
             source_name: Some(DEFAULT_SOURCE_NAME.into()),
+            ..Default::default()
         })
         .await
         .expect("query");
@@ -446,6 +453,7 @@ async fn expired_tokens_are_refused_with_401() {
         user_id: DEFAULT_USER_NAME.into(),
         length: Some(8),
         duration_minutes: Some(5),
+        extra: Default::default(),
     };
     let token = fixed
         .v2024()
@@ -478,6 +486,7 @@ async fn expired_tokens_are_refused_with_401() {
         user_id: DEFAULT_USER_NAME.into(),
         length: None,
         duration_minutes: None,
+        extra: Default::default(),
     };
     client
         .beta()

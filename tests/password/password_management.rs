@@ -113,6 +113,7 @@ async fn v2024_create_digit_token_sends_experimental_header() {
         user_id: "Abby.Smith".into(),
         length: Some(8),
         duration_minutes: Some(5),
+        extra: Default::default(),
     };
     srv.reply(Reply::json(
         200,
@@ -148,6 +149,7 @@ async fn v2024_query_password_info() {
     let q = v2024::PasswordInfoQueryDto {
         user_name: Some("Abby.Smith".into()),
         source_name: Some("My-AD".into()),
+        ..Default::default()
     };
     srv.reply(Reply::json(
         200,
@@ -184,6 +186,7 @@ async fn v2024_set_password() {
         public_key_id: Some("pk1".into()),
         account_id: Some("CN=Abby".into()),
         source_id: Some("src1".into()),
+        ..Default::default()
     };
     srv.reply(Reply::json(
         202,
@@ -259,6 +262,7 @@ async fn beta_create_digit_token() {
         user_id: "Abby.Smith".into(),
         length: None,
         duration_minutes: None,
+        extra: Default::default(),
     };
     srv.reply(Reply::json(
         200,
@@ -289,6 +293,7 @@ async fn beta_query_password_info() {
     let q = beta::PasswordInfoQueryDtoBeta {
         user_name: Some("Abby.Smith".into()),
         source_name: Some("My-AD".into()),
+        ..Default::default()
     };
     srv.reply(Reply::json(
         200,

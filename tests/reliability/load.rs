@@ -84,6 +84,7 @@ async fn prepare(t: &MockTenant) -> Target {
         .query_password_info(&PasswordInfoQueryDto {
             user_name: Some(DEFAULT_USER_NAME.into()),
             source_name: Some(DEFAULT_SOURCE_NAME.into()),
+            ..Default::default()
         })
         .await
         .expect("query-password-info");
@@ -119,6 +120,7 @@ fn change_request(t: &Target, n: usize) -> PasswordChangeRequest {
         public_key_id: t.info.public_key_id.clone(),
         account_id: Some(t.account_id.clone()),
         source_id: t.info.source_id.clone(),
+        ..Default::default()
     }
 }
 
@@ -137,6 +139,7 @@ async fn call(client: Client, target: Target, n: usize) -> (Kind, Outcome) {
     let query = || PasswordInfoQueryDto {
         user_name: Some(DEFAULT_USER_NAME.into()),
         source_name: Some(DEFAULT_SOURCE_NAME.into()),
+        ..Default::default()
     };
     let result = match kind {
         Kind::Query => client
@@ -149,6 +152,7 @@ async fn call(client: Client, target: Target, n: usize) -> (Kind, Outcome) {
             .query_password_info(&PasswordInfoQueryDtoBeta {
                 user_name: Some(DEFAULT_USER_NAME.into()),
                 source_name: Some(DEFAULT_SOURCE_NAME.into()),
+                ..Default::default()
             })
             .await
             .map(|_| Outcome::Ok),

@@ -190,6 +190,7 @@ async fn start_run() -> Run {
     let query = PasswordInfoQueryDto {
         user_name: Some(DEFAULT_USER_NAME.into()),
         source_name: Some(DEFAULT_SOURCE_NAME.into()),
+        ..Default::default()
     };
 
     Run {

@@ -205,6 +205,7 @@ fn request() -> PasswordChangeRequest {
         public_key_id: Some("key-1".into()),
         account_id: Some("account-1".into()),
         source_id: Some("source-1".into()),
+        ..Default::default()
     }
 }
 

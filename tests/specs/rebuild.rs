@@ -148,6 +148,7 @@ async fn main() {
         user_name: Some("Abby.Smith".into()),
         source_name: None,
         nickname: Some("Abby".into()),
+        extra: Default::default(),
     };
     println!("{}", serde_json::to_string(&query).expect("serializes"));
 }

@@ -547,3 +547,27 @@ components:
         assert!(flat.contains(&want), "{want} missing:\n{text}");
     }
 }
+
+/// Every struct without `additionalProperties` keeps undeclared properties
+/// in `extra`; a property called `extra` gets another field name, and a
+/// struct with `additionalProperties` has no second store.
+#[test]
+fn the_extra_store_is_reserved_and_only_where_no_additional_properties() {
+    let (diags, code) = generate_on_case_stack(spec_with_schemas(json!({
+        "Root": {"type": "object", "properties": {"extra": {"type": "string"},
+                 "open": {"$ref": "#/components/schemas/Open"}}},
+        "Open": {"type": "object", "additionalProperties": true,
+                 "properties": {"name": {"type": "string"}}}
+    })));
+    assert!(diags.is_empty(), "{diags:#?}");
+    let code = code.expect("generated");
+    assert!(code.contains("pub extra2:"), "{code}");
+    assert!(code.contains("extra2: o.opt(\"extra\")?"), "{code}");
+    assert_eq!(code.matches("pub extra: ").count(), 1, "{code}");
+    assert_eq!(code.matches("extra: o.extra(),").count(), 1, "{code}");
+    assert_eq!(
+        code.matches("pub additional_properties:").count(),
+        1,
+        "{code}"
+    );
+}

@@ -2,7 +2,7 @@
 //! generated `Decode`/`Encode` impl calls once per field, string enums, and
 //! the serde impls that go through [`crate::json`].
 
-use crate::json::{decode_map, Decode, DecodeError, Encode};
+use crate::json::{decode_map, Decode, DecodeError, Encode, Extra};
 use serde::de::Error as _;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -92,6 +92,12 @@ impl Object {
     pub fn rest<T: Decode>(self) -> Result<BTreeMap<String, T>, DecodeError> {
         decode_map(self.map)
     }
+
+    /// The properties not taken by the fields, as sent (every struct
+    /// without `additionalProperties`; read last, after the fields).
+    pub fn extra(self) -> Extra {
+        Extra::from(self.map)
+    }
 }
 
 /// The properties of a generated struct being encoded, in declaration order.
@@ -125,6 +131,17 @@ impl ObjectWriter {
     pub fn rest<T: Encode>(&mut self, extra: &BTreeMap<String, T>) -> &mut Self {
         for (k, v) in extra {
             self.map.insert(k.clone(), v.encode());
+        }
+        self
+    }
+
+    /// The properties a struct kept without declaring them, after the
+    /// declared ones; a declared property of the same name wins.
+    pub fn extra(&mut self, extra: &Extra) -> &mut Self {
+        for (k, v) in extra {
+            if !self.map.contains_key(k) {
+                self.map.insert(k.clone(), v.clone());
+            }
         }
         self
     }
@@ -180,5 +197,22 @@ mod tests {
             .opt("n", &Some(None::<String>))
             .req("r", &None::<String>);
         assert_eq!(w.finish(), json!({"n": null, "r": null}));
+    }
+
+    #[test]
+    fn extra_properties_round_trip_and_declared_ones_win() {
+        let mut o = Object::new(json!({"a": "x", "b": {"c": [1]}, "d": null}), "T").unwrap();
+        let a: String = o.req("a").unwrap();
+        let mut extra = o.extra();
+        assert_eq!(extra.get("b"), Some(&json!({"c": [1]})));
+        assert_eq!(extra.get("d"), Some(&Value::Null));
+        assert_eq!(extra.get("a"), None);
+        let mut w = ObjectWriter::new();
+        w.req("a", &a).extra(&extra);
+        assert_eq!(w.finish(), json!({"a": "x", "b": {"c": [1]}, "d": null}));
+        extra.insert("a", json!("shadowed"));
+        let mut w = ObjectWriter::new();
+        w.req("a", "y").extra(&extra);
+        assert_eq!(w.finish(), json!({"a": "y", "b": {"c": [1]}, "d": null}));
     }
 }

@@ -29,7 +29,7 @@ pub mod v1 {
         pub use super::super::codec::{
             decode_string_enum, deserialize, serialize, Object, ObjectWriter,
         };
-        pub use crate::json::{Decode, DecodeError, Encode};
+        pub use crate::json::{Decode, DecodeError, Encode, Extra};
     }
 }
 

@@ -25,6 +25,7 @@ macro_rules! backend {
                     .query_password_info(&Query {
                         user_name: Some(user_name.to_owned()),
                         source_name: Some(source_name.to_owned()),
+                        ..Default::default()
                     })
                     .await?;
                 Ok(Info {
@@ -54,6 +55,7 @@ macro_rules! backend {
                         public_key_id: Some(r.public_key_id),
                         account_id: r.account_id,
                         source_id: Some(r.source_id),
+                        ..Default::default()
                     })
                     .await?;
                 Ok((out.request_id, out.state.map(|s| s.as_str().to_owned())))

@@ -50,6 +50,7 @@
 //!     .query_password_info(&PasswordInfoQueryDto {
 //!         user_name: Some(DEFAULT_USER_NAME.into()),
 //!         source_name: Some(DEFAULT_SOURCE_NAME.into()),
+//!         ..Default::default()
 //!     })
 //!     .await?;
 //! let account_id = info.accounts.unwrap_or_default().remove(0).account_id;
@@ -64,6 +65,7 @@
 //!         public_key_id: info.public_key_id,
 //!         account_id: account_id.clone(),
 //!         source_id: info.source_id,
+//!         ..Default::default()
 //!     })
 //!     .await?;
 //! let id = change.request_id.unwrap_or_default();

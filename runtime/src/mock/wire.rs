@@ -144,6 +144,7 @@ macro_rules! impl_wire {
                     .map(|(id, name)| crate::$m::$Account {
                         account_id: Some(id),
                         account_name: Some(name),
+                        ..Default::default()
                     })
                     .collect();
                 json(
@@ -155,6 +156,7 @@ macro_rules! impl_wire {
                         public_key: Some(out.public_key),
                         accounts: Some(accounts),
                         policies: Some(out.policies),
+                        ..Default::default()
                     },
                 )
             }
@@ -165,6 +167,7 @@ macro_rules! impl_wire {
                     &crate::$m::$ChangeResponse {
                         request_id: Some(request_id),
                         state: Some(crate::$m::$ChangeState::InProgress),
+                        ..Default::default()
                     },
                 )
             }
@@ -182,6 +185,7 @@ macro_rules! impl_wire {
                         state: Some(state),
                         errors: Some(out.errors),
                         source_ids: Some(out.source_ids),
+                        ..Default::default()
                     },
                 )
             }
@@ -192,6 +196,7 @@ macro_rules! impl_wire {
                     &crate::$m::$Digit {
                         digit_token: Some(out.digit_token),
                         request_id: Some(out.request_id),
+                        ..Default::default()
                     },
                 )
             }
@@ -204,8 +209,10 @@ macro_rules! impl_wire {
                         locale: Some("en-US".to_owned()),
                         locale_origin: Some(crate::$m::$LocaleOrigin::Default),
                         text: Some(failure.text),
+                        ..Default::default()
                     }]),
                     causes: Some(Vec::new()),
+                    ..Default::default()
                 };
                 json(failure.status, &body)
             }
@@ -215,6 +222,7 @@ macro_rules! impl_wire {
                     error: Some(serde_json::Value::from(
                         "JWT validation failed: JWT is expired",
                     )),
+                    ..Default::default()
                 };
                 json(StatusCode::UNAUTHORIZED, &body)
             }
@@ -222,6 +230,7 @@ macro_rules! impl_wire {
             fn too_many_requests() -> Response {
                 let body = crate::$m::$TooMany {
                     message: Some(serde_json::Value::from(" Rate Limit Exceeded ")),
+                    ..Default::default()
                 };
                 json(StatusCode::TOO_MANY_REQUESTS, &body)
             }

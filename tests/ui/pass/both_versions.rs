@@ -18,6 +18,7 @@ async fn call_everything(client: &Client) -> Result<(), Error> {
         .query_password_info(&PasswordInfoQueryDto {
             user_name: Some("Abby.Smith".into()),
             source_name: Some("My-AD".into()),
+            ..Default::default()
         })
         .await?;
     let _: Option<Vec<PasswordInfoAccount>> = info.accounts;
@@ -28,6 +29,7 @@ async fn call_everything(client: &Client) -> Result<(), Error> {
             public_key_id: Some("YWQ2NjQ4MTItZjY0NC00MWExLWFjMjktOGNmMzU3Y2VlNjk2".into()),
             account_id: Some("Abby.Smith".into()),
             source_id: Some("8a807d4c73c545510173c545d4b60246".into()),
+            ..Default::default()
         })
         .await?;
     let status: PasswordStatus = v2024_api
@@ -42,6 +44,7 @@ async fn call_everything(client: &Client) -> Result<(), Error> {
             user_id: "Abby.Smith".into(),
             length: Some(8),
             duration_minutes: None,
+            extra: Default::default(),
         })
         .await?;
     let _: Option<String> = token.digit_token;
@@ -52,6 +55,7 @@ async fn call_everything(client: &Client) -> Result<(), Error> {
         .query_password_info(&PasswordInfoQueryDtoBeta {
             user_name: Some("Abby.Smith".into()),
             source_name: None,
+            ..Default::default()
         })
         .await?;
     let _: Option<String> = info.public_key;
@@ -69,6 +73,7 @@ async fn call_everything(client: &Client) -> Result<(), Error> {
             user_id: "Abby.Smith".into(),
             length: None,
             duration_minutes: Some(5),
+            extra: Default::default(),
         })
         .await?;
     let _: Option<String> = token.request_id;

@@ -27,6 +27,7 @@ async fn query(api: &ApiMine) -> sailpoint_isc::Result<PasswordInfoMine> {
     api.query_password_info(&PasswordInfoQueryDtoMine {
         user_name: Some("Abby.Smith".into()),
         source_name: Some("My-AD".into()),
+        ..Default::default()
     })
     .await
 }

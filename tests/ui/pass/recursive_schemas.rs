@@ -24,10 +24,12 @@ async fn calls(api: &api::Api) -> sailpoint_isc::Result<()> {
 fn main() {
     let leaf = Filter::Leaf(Leaf {
         value: Some("x".into()),
+        ..Default::default()
     });
     let not = Not {
         not: Box::new(leaf),
         parent: None,
+        extra: Default::default(),
     };
     let text =
         serde_json::to_string(&Filter::Not(not)).expect("serializes");

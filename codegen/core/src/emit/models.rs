@@ -33,13 +33,34 @@ fn emit_model(api: &Api, rt: &Rt, id: ModelId, m: &Model) -> TokenStream {
         ModelKind::Struct { fields, additional } => {
             let sent = api.sent.get(id).copied().unwrap_or(false);
             let field_tokens = fields.iter().map(|f| emit_field(api, rt, f, sent));
-            let extra = additional.as_ref().map(|t| {
-                let t = ty_tokens(api, rt, t);
-                quote! {
-                    /// Properties not listed in the schema (`additionalProperties`).
-                    pub additional_properties: ::std::collections::BTreeMap<::std::string::String, #t>,
+            let root = &rt.root;
+            // Every struct keeps the properties it does not declare, so that
+            // decode → encode (a read-modify-write) loses nothing: in the
+            // `additionalProperties` map when the schema has one, else in
+            // `extra` (the IR reserves both names).
+            let (extra, kept) = match additional {
+                Some(t) => {
+                    let t = ty_tokens(api, rt, t);
+                    (
+                        quote! {
+                            /// Properties not listed in the schema (`additionalProperties`).
+                            pub additional_properties: ::std::collections::BTreeMap<::std::string::String, #t>,
+                        },
+                        None,
+                    )
                 }
-            });
+                None => (
+                    quote! {
+                        /// Properties the schema does not list, as received; sent back
+                        /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+                        pub extra: #root::json::Extra,
+                    },
+                    Some(quote! {
+                        ///
+                        /// Properties the schema does not list are kept in `extra` and sent back.
+                    }),
+                ),
+            };
             let default = fields
                 .iter()
                 .all(|f| !f.required)
@@ -54,6 +75,7 @@ fn emit_model(api: &Api, rt: &Rt, id: ModelId, m: &Model) -> TokenStream {
             );
             quote! {
                 #docs
+                #kept
                 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default)]
                 pub struct #name {
                     #(#field_tokens)*
@@ -203,10 +225,11 @@ fn emit_struct_codec(
     if additional {
         reads.push(quote!(additional_properties: o.rest()?,));
         writes.push(quote!(.rest(&self.additional_properties)));
+    } else {
+        reads.push(quote!(extra: o.extra(),));
+        writes.push(quote!(.extra(&self.extra)));
     }
-    let binding = if fields.is_empty() && !additional {
-        quote!(let _ = #json::Object::new(v, #type_name)?;)
-    } else if fields.is_empty() {
+    let binding = if fields.is_empty() {
         quote!(let o = #json::Object::new(v, #type_name)?;)
     } else {
         quote!(let mut o = #json::Object::new(v, #type_name)?;)

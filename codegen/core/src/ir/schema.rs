@@ -442,10 +442,11 @@ impl<'a> Builder<'a> {
             });
         }
         let mut names = Namespace::new();
-        if additional.is_some() {
-            // The flattened map's field name must not clash with a property.
-            names.reserve(reserved::ADDITIONAL_PROPERTIES_FIELD);
-        }
+        // The field that keeps undeclared properties must not clash with one.
+        names.reserve(match additional {
+            Some(_) => reserved::ADDITIONAL_PROPERTIES_FIELD,
+            None => reserved::EXTRA_FIELD,
+        });
         let mut fields = Vec::with_capacity(o.properties.len());
         for (wire, prop) in &o.properties {
             let prop_at = at.join("properties").join(wire);

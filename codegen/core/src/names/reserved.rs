@@ -36,6 +36,10 @@ pub const ARGUMENTS: &[&str] = &["self", "body"];
 /// property of that name is renumbered.
 pub const ADDITIONAL_PROPERTIES_FIELD: &str = "additional_properties";
 
+/// The field a struct without `additionalProperties` keeps the properties
+/// it does not declare in; a property of that name is renumbered.
+pub const EXTRA_FIELD: &str = "extra";
+
 /// The catch-all variant of a string enum, claimed after the listed values.
 pub const OTHER_VARIANT: &str = "Other";
 

@@ -259,6 +259,8 @@ impl ApiBeta {
 /// Error Message Dto
 ///
 /// Generated from `#/components/schemas/ErrorMessageDto`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -276,6 +278,9 @@ pub struct ErrorMessageDtoBeta {
     ///
     /// Example: `The request was syntactically correct but its content is semantically invalid.`
     pub text: ::std::option::Option<::std::string::String>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for ErrorMessageDtoBeta {
     #[inline]
@@ -290,6 +295,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for ErrorMessageDtoBeta {
             locale: o.opt("locale")?,
             locale_origin: o.opt("localeOrigin")?,
             text: o.opt("text")?,
+            extra: o.extra(),
         })
     }
 }
@@ -300,12 +306,15 @@ impl ::sailpoint_isc::__private::v1::json::Encode for ErrorMessageDtoBeta {
             .opt("locale", &self.locale)
             .opt("localeOrigin", &self.locale_origin)
             .opt("text", &self.text)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Error Response Dto
 ///
 /// Generated from `#/components/schemas/ErrorResponseDto`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -325,6 +334,9 @@ pub struct ErrorResponseDtoBeta {
     pub messages: ::std::option::Option<::std::vec::Vec<ErrorMessageDtoBeta>>,
     /// Plain-text descriptive reasons to provide additional detail to the text provided in the messages field
     pub causes: ::std::option::Option<::std::vec::Vec<ErrorMessageDtoBeta>>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for ErrorResponseDtoBeta {
     #[inline]
@@ -340,6 +352,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for ErrorResponseDtoBeta {
             tracking_id: o.opt("trackingId")?,
             messages: o.opt("messages")?,
             causes: o.opt("causes")?,
+            extra: o.extra(),
         })
     }
 }
@@ -351,6 +364,7 @@ impl ::sailpoint_isc::__private::v1::json::Encode for ErrorResponseDtoBeta {
             .opt("trackingId", &self.tracking_id)
             .opt("messages", &self.messages)
             .opt("causes", &self.causes)
+            .extra(&self.extra)
             .finish()
     }
 }
@@ -424,6 +438,8 @@ impl ::sailpoint_isc::__private::v1::json::Encode for LocaleOriginBeta {
 /// Password Change Request
 ///
 /// Generated from `#/components/schemas/PasswordChangeRequest`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -451,6 +467,9 @@ pub struct PasswordChangeRequestBeta {
     ///
     /// Example: `8a807d4c73c545510173c545d4b60246`
     pub source_id: ::std::option::Option<::std::string::String>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeRequestBeta {
     #[inline]
@@ -467,6 +486,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeRequestBeta 
             public_key_id: o.opt("publicKeyId")?,
             account_id: o.opt("accountId")?,
             source_id: o.opt("sourceId")?,
+            extra: o.extra(),
         })
     }
 }
@@ -479,12 +499,15 @@ impl ::sailpoint_isc::__private::v1::json::Encode for PasswordChangeRequestBeta 
             .opt("publicKeyId", &self.public_key_id)
             .opt("accountId", &self.account_id)
             .opt("sourceId", &self.source_id)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Password Change Response
 ///
 /// Generated from `#/components/schemas/PasswordChangeResponse`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -498,6 +521,9 @@ pub struct PasswordChangeResponseBeta {
     pub request_id: ::std::option::Option<::std::string::String>,
     /// Password change state
     pub state: ::std::option::Option<PasswordChangeResponseStateBeta>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeResponseBeta {
     #[inline]
@@ -511,6 +537,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeResponseBeta
         ::std::result::Result::Ok(Self {
             request_id: o.opt("requestId")?,
             state: o.opt("state")?,
+            extra: o.extra(),
         })
     }
 }
@@ -520,12 +547,15 @@ impl ::sailpoint_isc::__private::v1::json::Encode for PasswordChangeResponseBeta
         ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("requestId", &self.request_id)
             .opt("state", &self.state)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Password Digit Token
 ///
 /// Generated from `#/components/schemas/PasswordDigitToken`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -541,6 +571,9 @@ pub struct PasswordDigitTokenBeta {
     ///
     /// Example: `e1267ecd-fcd9-4c73-9c55-12555efad136`
     pub request_id: ::std::option::Option<::std::string::String>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitTokenBeta {
     #[inline]
@@ -554,6 +587,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitTokenBeta {
         ::std::result::Result::Ok(Self {
             digit_token: o.opt("digitToken")?,
             request_id: o.opt("requestId")?,
+            extra: o.extra(),
         })
     }
 }
@@ -563,12 +597,15 @@ impl ::sailpoint_isc::__private::v1::json::Encode for PasswordDigitTokenBeta {
         ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("digitToken", &self.digit_token)
             .opt("requestId", &self.request_id)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Password Digit Token Reset
 ///
 /// Generated from `#/components/schemas/PasswordDigitTokenReset`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct PasswordDigitTokenResetBeta {
     /// The uid of the user requested for digit token
@@ -583,6 +620,9 @@ pub struct PasswordDigitTokenResetBeta {
     ///
     /// Example: `5`
     pub duration_minutes: ::std::option::Option<i64>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitTokenResetBeta {
     #[inline]
@@ -597,6 +637,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitTokenResetBet
             user_id: o.req("userId")?,
             length: o.opt("length")?,
             duration_minutes: o.opt("durationMinutes")?,
+            extra: o.extra(),
         })
     }
 }
@@ -607,12 +648,15 @@ impl ::sailpoint_isc::__private::v1::json::Encode for PasswordDigitTokenResetBet
             .req("userId", &self.user_id)
             .opt("length", &self.length)
             .opt("durationMinutes", &self.duration_minutes)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Password Info
 ///
 /// Generated from `#/components/schemas/PasswordInfo`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -644,6 +688,9 @@ pub struct PasswordInfoBeta {
     /// ]
     /// ```
     pub policies: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoBeta {
     #[inline]
@@ -661,6 +708,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoBeta {
             public_key: o.opt("publicKey")?,
             accounts: o.opt("accounts")?,
             policies: o.opt("policies")?,
+            extra: o.extra(),
         })
     }
 }
@@ -674,12 +722,15 @@ impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfoBeta {
             .opt("publicKey", &self.public_key)
             .opt("accounts", &self.accounts)
             .opt("policies", &self.policies)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Password Info Account
 ///
 /// Generated from `#/components/schemas/PasswordInfoAccount`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -695,6 +746,9 @@ pub struct PasswordInfoAccountBeta {
     ///
     /// Example: `Abby.Smith`
     pub account_name: ::std::option::Option<::std::string::String>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoAccountBeta {
     #[inline]
@@ -708,6 +762,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoAccountBeta {
         ::std::result::Result::Ok(Self {
             account_id: o.opt("accountId")?,
             account_name: o.opt("accountName")?,
+            extra: o.extra(),
         })
     }
 }
@@ -717,12 +772,15 @@ impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfoAccountBeta {
         ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("accountId", &self.account_id)
             .opt("accountName", &self.account_name)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Password Info Query DTO
 ///
 /// Generated from `#/components/schemas/PasswordInfoQueryDTO`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -738,6 +796,9 @@ pub struct PasswordInfoQueryDtoBeta {
     ///
     /// Example: `My-AD`
     pub source_name: ::std::option::Option<::std::string::String>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoQueryDtoBeta {
     #[inline]
@@ -751,6 +812,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoQueryDtoBeta {
         ::std::result::Result::Ok(Self {
             user_name: o.opt("userName")?,
             source_name: o.opt("sourceName")?,
+            extra: o.extra(),
         })
     }
 }
@@ -760,12 +822,15 @@ impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfoQueryDtoBeta {
         ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("userName", &self.user_name)
             .opt("sourceName", &self.source_name)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Password Status
 ///
 /// Generated from `#/components/schemas/PasswordStatus`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -783,6 +848,9 @@ pub struct PasswordStatusBeta {
     pub errors: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// List of source IDs in the password change request
     pub source_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for PasswordStatusBeta {
     #[inline]
@@ -798,6 +866,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordStatusBeta {
             state: o.opt("state")?,
             errors: o.opt("errors")?,
             source_ids: o.opt("sourceIds")?,
+            extra: o.extra(),
         })
     }
 }
@@ -809,10 +878,13 @@ impl ::sailpoint_isc::__private::v1::json::Encode for PasswordStatusBeta {
             .opt("state", &self.state)
             .opt("errors", &self.errors)
             .opt("sourceIds", &self.source_ids)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Generated from `#/components/responses/401/content/application~1json/schema`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -824,6 +896,9 @@ pub struct UnauthorizedErrorBeta {
     ///
     /// Example: `JWT validation failed: JWT is expired`
     pub error: ::std::option::Option<::sailpoint_isc::__private::v1::serde_json::Value>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for UnauthorizedErrorBeta {
     #[inline]
@@ -834,7 +909,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for UnauthorizedErrorBeta {
             v,
             "UnauthorizedErrorBeta",
         )?;
-        ::std::result::Result::Ok(Self { error: o.opt("error")? })
+        ::std::result::Result::Ok(Self {
+            error: o.opt("error")?,
+            extra: o.extra(),
+        })
     }
 }
 impl ::sailpoint_isc::__private::v1::json::Encode for UnauthorizedErrorBeta {
@@ -842,10 +920,13 @@ impl ::sailpoint_isc::__private::v1::json::Encode for UnauthorizedErrorBeta {
     fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
         ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("error", &self.error)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Generated from `#/components/responses/429/content/application~1json/schema`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -859,6 +940,9 @@ pub struct TooManyRequestsErrorBeta {
     pub message: ::std::option::Option<
         ::sailpoint_isc::__private::v1::serde_json::Value,
     >,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for TooManyRequestsErrorBeta {
     #[inline]
@@ -869,7 +953,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for TooManyRequestsErrorBeta {
             v,
             "TooManyRequestsErrorBeta",
         )?;
-        ::std::result::Result::Ok(Self { message: o.opt("message")? })
+        ::std::result::Result::Ok(Self {
+            message: o.opt("message")?,
+            extra: o.extra(),
+        })
     }
 }
 impl ::sailpoint_isc::__private::v1::json::Encode for TooManyRequestsErrorBeta {
@@ -877,6 +964,7 @@ impl ::sailpoint_isc::__private::v1::json::Encode for TooManyRequestsErrorBeta {
     fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
         ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("message", &self.message)
+            .extra(&self.extra)
             .finish()
     }
 }

@@ -240,6 +240,8 @@ impl Api {
 /// Error Message Dto
 ///
 /// Generated from `#/components/schemas/ErrorMessageDto`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -257,6 +259,9 @@ pub struct ErrorMessageDto {
     ///
     /// Example: `The request was syntactically correct but its content is semantically invalid.`
     pub text: ::std::option::Option<::std::string::String>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for ErrorMessageDto {
     #[inline]
@@ -271,6 +276,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for ErrorMessageDto {
             locale: o.opt("locale")?,
             locale_origin: o.opt("localeOrigin")?,
             text: o.opt("text")?,
+            extra: o.extra(),
         })
     }
 }
@@ -281,12 +287,15 @@ impl ::sailpoint_isc::__private::v1::json::Encode for ErrorMessageDto {
             .opt("locale", &self.locale)
             .opt("localeOrigin", &self.locale_origin)
             .opt("text", &self.text)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Error Response Dto
 ///
 /// Generated from `#/components/schemas/ErrorResponseDto`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -306,6 +315,9 @@ pub struct ErrorResponseDto {
     pub messages: ::std::option::Option<::std::vec::Vec<ErrorMessageDto>>,
     /// Plain-text descriptive reasons to provide additional detail to the text provided in the messages field
     pub causes: ::std::option::Option<::std::vec::Vec<ErrorMessageDto>>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for ErrorResponseDto {
     #[inline]
@@ -321,6 +333,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for ErrorResponseDto {
             tracking_id: o.opt("trackingId")?,
             messages: o.opt("messages")?,
             causes: o.opt("causes")?,
+            extra: o.extra(),
         })
     }
 }
@@ -332,6 +345,7 @@ impl ::sailpoint_isc::__private::v1::json::Encode for ErrorResponseDto {
             .opt("trackingId", &self.tracking_id)
             .opt("messages", &self.messages)
             .opt("causes", &self.causes)
+            .extra(&self.extra)
             .finish()
     }
 }
@@ -405,6 +419,8 @@ impl ::sailpoint_isc::__private::v1::json::Encode for LocaleOrigin {
 /// Password Change Request
 ///
 /// Generated from `#/components/schemas/PasswordChangeRequest`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -432,6 +448,9 @@ pub struct PasswordChangeRequest {
     ///
     /// Example: `8a807d4c73c545510173c545d4b60246`
     pub source_id: ::std::option::Option<::std::string::String>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeRequest {
     #[inline]
@@ -448,6 +467,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeRequest {
             public_key_id: o.opt("publicKeyId")?,
             account_id: o.opt("accountId")?,
             source_id: o.opt("sourceId")?,
+            extra: o.extra(),
         })
     }
 }
@@ -460,12 +480,15 @@ impl ::sailpoint_isc::__private::v1::json::Encode for PasswordChangeRequest {
             .opt("publicKeyId", &self.public_key_id)
             .opt("accountId", &self.account_id)
             .opt("sourceId", &self.source_id)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Password Change Response
 ///
 /// Generated from `#/components/schemas/PasswordChangeResponse`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -481,6 +504,9 @@ pub struct PasswordChangeResponse {
     ///
     /// Example: `IN_PROGRESS`
     pub state: ::std::option::Option<PasswordChangeResponseState>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeResponse {
     #[inline]
@@ -494,6 +520,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeResponse {
         ::std::result::Result::Ok(Self {
             request_id: o.opt("requestId")?,
             state: o.opt("state")?,
+            extra: o.extra(),
         })
     }
 }
@@ -503,12 +530,15 @@ impl ::sailpoint_isc::__private::v1::json::Encode for PasswordChangeResponse {
         ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("requestId", &self.request_id)
             .opt("state", &self.state)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Password Digit Token
 ///
 /// Generated from `#/components/schemas/PasswordDigitToken`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -524,6 +554,9 @@ pub struct PasswordDigitToken {
     ///
     /// Example: `e1267ecd-fcd9-4c73-9c55-12555efad136`
     pub request_id: ::std::option::Option<::std::string::String>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitToken {
     #[inline]
@@ -537,6 +570,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitToken {
         ::std::result::Result::Ok(Self {
             digit_token: o.opt("digitToken")?,
             request_id: o.opt("requestId")?,
+            extra: o.extra(),
         })
     }
 }
@@ -546,12 +580,15 @@ impl ::sailpoint_isc::__private::v1::json::Encode for PasswordDigitToken {
         ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("digitToken", &self.digit_token)
             .opt("requestId", &self.request_id)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Password Digit Token Reset
 ///
 /// Generated from `#/components/schemas/PasswordDigitTokenReset`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct PasswordDigitTokenReset {
     /// The uid of the user requested for digit token
@@ -566,6 +603,9 @@ pub struct PasswordDigitTokenReset {
     ///
     /// Example: `5`
     pub duration_minutes: ::std::option::Option<i64>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitTokenReset {
     #[inline]
@@ -580,6 +620,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitTokenReset {
             user_id: o.req("userId")?,
             length: o.opt("length")?,
             duration_minutes: o.opt("durationMinutes")?,
+            extra: o.extra(),
         })
     }
 }
@@ -590,12 +631,15 @@ impl ::sailpoint_isc::__private::v1::json::Encode for PasswordDigitTokenReset {
             .req("userId", &self.user_id)
             .opt("length", &self.length)
             .opt("durationMinutes", &self.duration_minutes)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Password Info
 ///
 /// Generated from `#/components/schemas/PasswordInfo`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -633,6 +677,9 @@ pub struct PasswordInfo {
     /// ]
     /// ```
     pub policies: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfo {
     #[inline]
@@ -650,6 +697,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfo {
             public_key: o.opt("publicKey")?,
             accounts: o.opt("accounts")?,
             policies: o.opt("policies")?,
+            extra: o.extra(),
         })
     }
 }
@@ -663,12 +711,15 @@ impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfo {
             .opt("publicKey", &self.public_key)
             .opt("accounts", &self.accounts)
             .opt("policies", &self.policies)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Password Info Account
 ///
 /// Generated from `#/components/schemas/PasswordInfoAccount`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -684,6 +735,9 @@ pub struct PasswordInfoAccount {
     ///
     /// Example: `Abby.Smith`
     pub account_name: ::std::option::Option<::std::string::String>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoAccount {
     #[inline]
@@ -697,6 +751,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoAccount {
         ::std::result::Result::Ok(Self {
             account_id: o.opt("accountId")?,
             account_name: o.opt("accountName")?,
+            extra: o.extra(),
         })
     }
 }
@@ -706,12 +761,15 @@ impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfoAccount {
         ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("accountId", &self.account_id)
             .opt("accountName", &self.account_name)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Password Info Query DTO
 ///
 /// Generated from `#/components/schemas/PasswordInfoQueryDTO`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -727,6 +785,9 @@ pub struct PasswordInfoQueryDto {
     ///
     /// Example: `My-AD`
     pub source_name: ::std::option::Option<::std::string::String>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoQueryDto {
     #[inline]
@@ -740,6 +801,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoQueryDto {
         ::std::result::Result::Ok(Self {
             user_name: o.opt("userName")?,
             source_name: o.opt("sourceName")?,
+            extra: o.extra(),
         })
     }
 }
@@ -749,12 +811,15 @@ impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfoQueryDto {
         ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("userName", &self.user_name)
             .opt("sourceName", &self.source_name)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Password Status
 ///
 /// Generated from `#/components/schemas/PasswordStatus`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -788,6 +853,9 @@ pub struct PasswordStatus {
     /// ]
     /// ```
     pub source_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for PasswordStatus {
     #[inline]
@@ -803,6 +871,7 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordStatus {
             state: o.opt("state")?,
             errors: o.opt("errors")?,
             source_ids: o.opt("sourceIds")?,
+            extra: o.extra(),
         })
     }
 }
@@ -814,10 +883,13 @@ impl ::sailpoint_isc::__private::v1::json::Encode for PasswordStatus {
             .opt("state", &self.state)
             .opt("errors", &self.errors)
             .opt("sourceIds", &self.source_ids)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Generated from `#/components/responses/401/content/application~1json/schema`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -829,6 +901,9 @@ pub struct UnauthorizedError {
     ///
     /// Example: `JWT validation failed: JWT is expired`
     pub error: ::std::option::Option<::sailpoint_isc::__private::v1::serde_json::Value>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for UnauthorizedError {
     #[inline]
@@ -839,7 +914,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for UnauthorizedError {
             v,
             "UnauthorizedError",
         )?;
-        ::std::result::Result::Ok(Self { error: o.opt("error")? })
+        ::std::result::Result::Ok(Self {
+            error: o.opt("error")?,
+            extra: o.extra(),
+        })
     }
 }
 impl ::sailpoint_isc::__private::v1::json::Encode for UnauthorizedError {
@@ -847,10 +925,13 @@ impl ::sailpoint_isc::__private::v1::json::Encode for UnauthorizedError {
     fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
         ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("error", &self.error)
+            .extra(&self.extra)
             .finish()
     }
 }
 /// Generated from `#/components/responses/429/content/application~1json/schema`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -864,6 +945,9 @@ pub struct TooManyRequestsError {
     pub message: ::std::option::Option<
         ::sailpoint_isc::__private::v1::serde_json::Value,
     >,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
 }
 impl ::sailpoint_isc::__private::v1::json::Decode for TooManyRequestsError {
     #[inline]
@@ -874,7 +958,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for TooManyRequestsError {
             v,
             "TooManyRequestsError",
         )?;
-        ::std::result::Result::Ok(Self { message: o.opt("message")? })
+        ::std::result::Result::Ok(Self {
+            message: o.opt("message")?,
+            extra: o.extra(),
+        })
     }
 }
 impl ::sailpoint_isc::__private::v1::json::Encode for TooManyRequestsError {
@@ -882,6 +969,7 @@ impl ::sailpoint_isc::__private::v1::json::Encode for TooManyRequestsError {
     fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
         ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
             .opt("message", &self.message)
+            .extra(&self.extra)
             .finish()
     }
 }

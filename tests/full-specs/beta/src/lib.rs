@@ -42,6 +42,7 @@ pub async fn calls_from_several_tags(client: sailpoint_isc::Client) -> sailpoint
         op: JsonPatchOperationOpBeta::Add,
         path: "/entitlements/-".to_owned(),
         value: Some(JsonPatchOperationValueBeta::Object(Default::default())),
+        extra: Default::default(),
     }];
     let _profile: AccessProfileBeta = api
         .patch_access_profile("2c91808a7813090a017814121e121518", &patch)
@@ -54,6 +55,7 @@ pub async fn calls_from_several_tags(client: sailpoint_isc::Client) -> sailpoint
             FilePart::new("accounts.csv", &b"id,name\n1,Abby\n"[..]).with_content_type("text/csv"),
         ),
         disable_optimization: Some(ImportAccountsRequestDisableOptimizationBeta::True),
+        ..Default::default()
     };
     let _task: LoadAccountsTaskBeta = api
         .import_accounts("ef38f94347e94562b5bb8424a56397d8", Some(&upload))
@@ -68,12 +70,14 @@ pub async fn calls_from_several_tags(client: sailpoint_isc::Client) -> sailpoint
             user_id: "Abby.Smith".to_owned(),
             length: Some(8),
             duration_minutes: Some(5),
+            extra: Default::default(),
         })
         .await?;
     let info: PasswordInfoBeta = api
         .query_password_info(&PasswordInfoQueryDtoBeta {
             user_name: Some("Abby.Smith".to_owned()),
             source_name: Some("My-AD".to_owned()),
+            ..Default::default()
         })
         .await?;
     let change: PasswordChangeResponseBeta = api
@@ -85,6 +89,7 @@ pub async fn calls_from_several_tags(client: sailpoint_isc::Client) -> sailpoint
             public_key_id: info.public_key_id.clone(),
             account_id: accounts.first().map(|a| a.native_identity.clone()),
             source_id: accounts.first().map(|a| a.source_id.clone()),
+            ..Default::default()
         })
         .await?;
     if let Some(id) = &change.request_id {

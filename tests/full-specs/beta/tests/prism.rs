@@ -42,6 +42,7 @@ async fn shipped_password_management(run: &mut Conformance) {
         .query_password_info(&beta::PasswordInfoQueryDtoBeta {
             user_name: Some(sample::USER_NAME.into()),
             source_name: Some(sample::SOURCE_NAME.into()),
+            ..Default::default()
         })
         .await;
     run.record("shipped queryPasswordInfo", r);
@@ -52,6 +53,7 @@ async fn shipped_password_management(run: &mut Conformance) {
             public_key_id: Some(sample::PUBLIC_KEY_ID.into()),
             account_id: Some(sample::ACCOUNT_DN.into()),
             source_id: Some(sample::SOURCE_ID.into()),
+            ..Default::default()
         })
         .await;
     run.record("shipped setIdentityPassword", r);
@@ -64,6 +66,7 @@ async fn shipped_password_management(run: &mut Conformance) {
             user_id: sample::USER_NAME.into(),
             length: Some(8),
             duration_minutes: Some(5),
+            extra: Default::default(),
         })
         .await;
     run.record("shipped createDigitToken", r);
@@ -77,6 +80,7 @@ async fn full_password_management(run: &mut Conformance) {
         .query_password_info(&PasswordInfoQueryDtoBeta {
             user_name: Some(sample::USER_NAME.into()),
             source_name: Some(sample::SOURCE_NAME.into()),
+            ..Default::default()
         })
         .await;
     run.record("full queryPasswordInfo", r);
@@ -87,6 +91,7 @@ async fn full_password_management(run: &mut Conformance) {
             public_key_id: Some(sample::PUBLIC_KEY_ID.into()),
             account_id: Some(sample::ACCOUNT_DN.into()),
             source_id: Some(sample::SOURCE_ID.into()),
+            ..Default::default()
         })
         .await;
     run.record("full setIdentityPassword", r);
@@ -99,6 +104,7 @@ async fn full_password_management(run: &mut Conformance) {
             user_id: sample::USER_NAME.into(),
             length: Some(8),
             duration_minutes: Some(5),
+            extra: Default::default(),
         })
         .await;
     run.record("full createDigitToken", r);
@@ -142,11 +148,13 @@ async fn accounts_and_access_profiles(run: &mut Conformance) {
             value: Some(JsonPatchOperationValueBeta::String(
                 "Updated by the conformance test".into(),
             )),
+            extra: Default::default(),
         },
         JsonPatchOperationBeta {
             op: JsonPatchOperationOpBeta::Replace,
             path: "/requestable".into(),
             value: Some(JsonPatchOperationValueBeta::Boolean(true)),
+            extra: Default::default(),
         },
     ];
     let r = api
@@ -211,6 +219,7 @@ async fn arrays_and_multipart(run: &mut Conformance) {
                 .with_content_type("text/csv"),
         ),
         disable_optimization: Some(ImportAccountsRequestDisableOptimizationBeta::True),
+        ..Default::default()
     };
     let r = api
         .import_accounts("ef38f94347e94562b5bb8424a56397d8", Some(&upload))

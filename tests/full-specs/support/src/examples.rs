@@ -9,10 +9,11 @@
 //! the wire (`true` for a string header is the text `true`; `A,B` for an
 //! array is two items), since that is how the generated method sends it. The generated types follow the
 //! schema, not the example:
-//! an example that contradicts its schema does not decode, and one with
-//! properties its schema does not define decodes (unknown properties are
-//! ignored, so that a newer server does not break an older client) but does
-//! not round-trip. Each crate commits the list of its examples that do not
+//! an example that contradicts its schema does not decode (the reason listed
+//! is the decode error, with the failing path), while one with properties its
+//! schema does not define decodes and round-trips: a generated struct keeps
+//! such properties in `extra` and writes them back, so a read-modify-write
+//! loses nothing. Each crate commits the list of its examples that do not
 //! decode or do not round-trip, with the reason, in `examples-expected.txt`.
 
 use serde_json::Value;
@@ -291,7 +292,7 @@ pub fn difference(a: &Value, b: &Value, at: &str) -> Option<String> {
                     }
                     None => {
                         return Some(format!(
-                            "`{here}` is dropped (the generated type has no field for it)"
+                            "`{here}` is dropped on encoding (neither a field nor `extra` kept it)"
                         ))
                     }
                 }

@@ -39,6 +39,7 @@ pub async fn calls_from_several_tags(client: sailpoint_isc::Client) -> sailpoint
         value: Some(JsonPatchOperationValue::String(
             "Managed by Rust".to_owned(),
         )),
+        extra: Default::default(),
     }];
     let _profile: AccessProfile = api
         .patch_access_profile("2c91808a7813090a017814121e121518", &patch)
@@ -50,6 +51,7 @@ pub async fn calls_from_several_tags(client: sailpoint_isc::Client) -> sailpoint
             FilePart::new("accounts.csv", &b"id,name\n1,Abby\n"[..]).with_content_type("text/csv"),
         ),
         disable_optimization: Some("true".to_owned()),
+        ..Default::default()
     };
     let _task: LoadAccountsTask = api
         .import_accounts("ef38f94347e94562b5bb8424a56397d8", Some(&upload))
@@ -68,6 +70,7 @@ pub async fn calls_from_several_tags(client: sailpoint_isc::Client) -> sailpoint
         .query_password_info(&PasswordInfoQueryDto {
             user_name: Some("Abby.Smith".to_owned()),
             source_name: Some("My-AD".to_owned()),
+            ..Default::default()
         })
         .await?;
     let change: PasswordChangeResponse = api
@@ -79,6 +82,7 @@ pub async fn calls_from_several_tags(client: sailpoint_isc::Client) -> sailpoint
             public_key_id: info.public_key_id.clone(),
             account_id: accounts.first().map(|a| a.native_identity.clone()),
             source_id: accounts.first().map(|a| a.source_id.clone()),
+            ..Default::default()
         })
         .await?;
     if let Some(id) = &change.request_id {
