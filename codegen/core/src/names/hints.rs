@@ -26,8 +26,8 @@ impl FileNames {
     /// The hint for the schema `reference` reaches, whose `title` is given.
     /// For a whole file (a reference whose last segment is `….yaml`), in
     /// order of preference: the title when it is a sensible type name
-    /// ([`title_name`]); the file stem split into the words of `raw`, the
-    /// whole document, when the stem is one lowercase run; the stem itself.
+    /// ([`title_name`]); else the file stem, its lowercase runs split into
+    /// the words of `raw`, the whole document (other stems stay as they are).
     /// Any other reference is named by its last segment, as before.
     pub(crate) fn schema_hint(&mut self, raw: &Value, reference: &str, title: Option<&str>) -> String {
         let last = last_segment(reference);
@@ -63,16 +63,25 @@ impl FileNames {
         })
     }
 
-    /// `stem` as space-separated words of the document when it is one
-    /// lowercase run, else as it is.
+    /// `stem` as space-separated words: each lowercase run between its
+    /// separators split into the document's words (`approvalcomment-2` →
+    /// `approval comment 2`), every other part as it is.
     fn stem_words(&mut self, raw: &Value, stem: &str) -> String {
-        if !is_lowercase_run(stem) {
+        let mut words = Vec::new();
+        for part in stem.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if is_lowercase_run(part) {
+                let vocabulary = self
+                    .vocabulary
+                    .get_or_insert_with(|| Vocabulary::from_document(raw));
+                words.extend(vocabulary.split(part));
+            } else if !part.is_empty() {
+                words.push(part);
+            }
+        }
+        if words.is_empty() {
             return stem.to_owned();
         }
-        let vocabulary = self
-            .vocabulary
-            .get_or_insert_with(|| Vocabulary::from_document(raw));
-        vocabulary.split(stem).join(" ")
+        words.join(" ")
     }
 }
 
@@ -173,9 +182,13 @@ mod tests {
         assert_eq!(type_name(&hint), "PasswordInfoQueryDto");
         let hint = n.schema_hint(&doc(), FILE, None);
         assert_eq!(type_name(&hint), "PasswordInfoQueryDto");
-        // A stem that is not one lowercase run is kept as it is.
-        let hint = n.schema_hint(&doc(), "#/x-f/schemas~1reference-2.yaml", None);
-        assert_eq!(type_name(&hint), "Reference2");
+        // Each lowercase run of a stem is split; other parts are kept.
+        let hint = n.schema_hint(&doc(), "#/x-f/schemas~1passwordinfo-2.yaml", None);
+        assert_eq!(type_name(&hint), "PasswordInfo2");
+        let hint = n.schema_hint(&doc(), "#/x-f/schemas~1PasswordInfo.yaml", None);
+        assert_eq!(type_name(&hint), "PasswordInfo");
+        let hint = n.schema_hint(&doc(), "#/x-f/schemas~1Zzzz_pass.yaml", None);
+        assert_eq!(type_name(&hint), "ZzzzPass");
     }
 
     #[test]
