@@ -194,7 +194,11 @@ fn no_type_is_named_by_a_lowercase_stem_that_splits() {
         // that is a file stem.
         let unsplit: Vec<(&String, Vec<String>)> = names
             .iter()
-            .filter(|n| n.chars().skip(1).all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+            .filter(|n| {
+                n.chars()
+                    .skip(1)
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            })
             .filter(|n| stems.contains(&n.to_lowercase()))
             .map(|n| (n, split_stem(&doc, &n.to_lowercase())))
             .filter(|(_, words)| words.len() > 1)

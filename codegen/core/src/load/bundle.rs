@@ -239,7 +239,10 @@ mod tests {
 
     #[test]
     fn keys_are_relative_to_the_roots_directory() {
-        assert_eq!(key("/s/apis/pm/schemas/a.yaml", "/s/apis/pm"), "schemas/a.yaml");
+        assert_eq!(
+            key("/s/apis/pm/schemas/a.yaml", "/s/apis/pm"),
+            "schemas/a.yaml"
+        );
         assert_eq!(
             key("/s/x/../apis/shared/responses/401.yaml", "/s/apis/pm/"),
             "../shared/responses/401.yaml"

@@ -29,7 +29,12 @@ impl FileNames {
     /// ([`title_name`]); else the file stem, its lowercase runs split into
     /// the words of `raw`, the whole document (other stems stay as they are).
     /// Any other reference is named by its last segment, as before.
-    pub(crate) fn schema_hint(&mut self, raw: &Value, reference: &str, title: Option<&str>) -> String {
+    pub(crate) fn schema_hint(
+        &mut self,
+        raw: &Value,
+        reference: &str,
+        title: Option<&str>,
+    ) -> String {
         let last = last_segment(reference);
         match file_stem(&last) {
             Some(stem) => match title.and_then(title_name) {
@@ -109,10 +114,7 @@ fn file_stem(key: &str) -> Option<&str> {
 /// `rightPad`). A sentence, or a title with punctuation, is not one.
 pub(crate) fn title_name(title: &str) -> Option<String> {
     let title = title.trim();
-    let words: Vec<&str> = title
-        .split([' ', '-'])
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = title.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     let sensible = (1..=MAX_TITLE_WORDS).contains(&words.len())
         && title.starts_with(|c: char| c.is_ascii_alphabetic())
         && title
@@ -167,8 +169,14 @@ mod tests {
         let hint = n.schema_hint(&doc(), FILE, Some("Password Info Query DTO"));
         assert_eq!(type_name(&hint), "PasswordInfoQueryDto");
         assert_eq!(title_name("rightPad").as_deref(), Some("rightPad"));
-        assert_eq!(title_name("Field Details Dto V2").as_deref(), Some("Field Details Dto V2"));
-        assert_eq!(title_name(" Source-Sync Job ").as_deref(), Some("Source Sync Job"));
+        assert_eq!(
+            title_name("Field Details Dto V2").as_deref(),
+            Some("Field Details Dto V2")
+        );
+        assert_eq!(
+            title_name(" Source-Sync Job ").as_deref(),
+            Some("Source Sync Job")
+        );
         assert_eq!(title_name("The info (for a password)"), None);
         assert_eq!(title_name("Identity Reference With Name And Email"), None);
         assert_eq!(title_name("2fa"), None);
@@ -205,9 +213,15 @@ mod tests {
         let mut n = FileNames::default();
         let raw = doc();
         let at = "#/x-sailpoint-isc-files/..~1shared~1responses~1401.yaml";
-        assert_eq!(n.response_hint(&raw, at).as_deref(), Some("UnauthorizedError"));
+        assert_eq!(
+            n.response_hint(&raw, at).as_deref(),
+            Some("UnauthorizedError")
+        );
         let at = "#/x-sailpoint-isc-files/..~1shared~1responses~1429.yaml";
-        assert_eq!(n.response_hint(&raw, at).as_deref(), Some("TooManyRequestsError"));
+        assert_eq!(
+            n.response_hint(&raw, at).as_deref(),
+            Some("TooManyRequestsError")
+        );
         let at = "#/components/responses/404";
         assert_eq!(n.response_hint(&raw, at).as_deref(), Some("NotFoundError"));
         let at = "#/components/responses/Oops";

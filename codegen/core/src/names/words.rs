@@ -163,9 +163,7 @@ impl Vocabulary {
             .iter()
             .filter(|(w, c)| {
                 (MIN_UNKNOWN..w.len().saturating_sub(MIN_UNKNOWN - 1)).any(|k| {
-                    w.is_char_boundary(k)
-                        && count(&w[..k]) > c.all()
-                        && count(&w[k..]) > c.all()
+                    w.is_char_boundary(k) && count(&w[..k]) > c.all() && count(&w[k..]) > c.all()
                 })
             })
             .map(|(w, _)| w.clone())
@@ -323,10 +321,20 @@ mod tests {
         let v = vocab(&["pass", "word", "password", "info"]);
         assert_eq!(v.split("passwordinfo"), ["password", "info"]);
         // Between two splits into known words, the more frequent words win.
-        let v = vocab(&["base", "reference", "dto", "referenced", "reference dto", "to"]);
+        let v = vocab(&[
+            "base",
+            "reference",
+            "dto",
+            "referenced",
+            "reference dto",
+            "to",
+        ]);
         assert_eq!(v.split("basereferencedto"), ["base", "reference", "dto"]);
         // A plural of a known word counts as known.
-        assert_eq!(vocab(&["task", "detail"]).split("taskdetails"), ["task", "details"]);
+        assert_eq!(
+            vocab(&["task", "detail"]).split("taskdetails"),
+            ["task", "details"]
+        );
         // Next to an unknown word, a plural's `s` goes to that word.
         let v = vocab(&["search", "aggregation", "aggregations", "approval"]);
         assert_eq!(
@@ -369,7 +377,9 @@ mod tests {
             "paths": {"/x": {"get": {"operationId": "queryPasswordInfoV1"}}}
         });
         let v = Vocabulary::from_document(&doc);
-        for w in ["password", "status", "change", "response", "request", "id", "query", "info"] {
+        for w in [
+            "password", "status", "change", "response", "request", "id", "query", "info",
+        ] {
             assert!(v.contains(w), "{w}");
         }
         assert!(!v.contains("secretword"));
