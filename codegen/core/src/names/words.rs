@@ -77,7 +77,8 @@ enum Pass {
 }
 
 impl Vocabulary {
-    /// The words of names `texts`.
+    /// The words of names `texts` (for tests of the splitter).
+    #[cfg(test)]
     pub(crate) fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
         let mut v = Vocabulary::default();
         for t in texts {
@@ -174,6 +175,7 @@ impl Vocabulary {
     }
 
     /// Whether `word` (lowercase) is known.
+    #[cfg(test)]
     pub(crate) fn contains(&self, word: &str) -> bool {
         self.counts.contains_key(word)
     }
