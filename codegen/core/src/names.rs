@@ -1,11 +1,16 @@
 //! Every Rust name the generator emits is decided here: one sanitizer on top of
 //! `heck`, one keyword rule, and one collision resolver per namespace. The
 //! words each namespace holds back are listed in one table, `names/reserved.rs`.
+//! What a file reference or a shared response is named after is decided in
+//! `names/hints.rs`, with the splitter of lowercase file stems in
+//! `names/words.rs`.
 //!
 //! A chosen name is an [`Ident`]: it knows whether it is written raw
 //! (`r#type`), so nothing downstream re-parses identifier text.
 
+pub(crate) mod hints;
 pub(crate) mod reserved;
+pub(crate) mod words;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use reserved::{KEYWORDS, NOT_RAW};

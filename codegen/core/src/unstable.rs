@@ -23,6 +23,24 @@ pub mod examples {
     pub use crate::examples::examples;
 }
 
+/// The splitter of lowercase file stems, for tests that check the names
+/// of per-resource specs.
+pub mod names {
+    use crate::names::words::Vocabulary;
+
+    /// `stem` split into the words of `doc` (its titles, component names,
+    /// property names and operation ids), as a file schema without a
+    /// sensible title is named.
+    pub fn split_stem(doc: &crate::Document, stem: &str) -> Vec<String> {
+        let vocabulary = Vocabulary::from_document(&doc.raw);
+        vocabulary
+            .split(stem)
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
 /// JSON pointers as the generator writes them in its model.
 pub mod diag {
     pub use crate::diag::Pointer;

@@ -27,6 +27,7 @@ use super::operation_docs::operation_docs;
 use super::path_params::{reconcile, template_vars};
 use super::schema::Builder;
 use crate::diag::{Diagnostic, Pointer};
+use crate::names::hints::reason_hint;
 use crate::names::{derived_id, reserved, sanitize, Case, Namespace};
 use openapiv3::{
     Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, RequestBody, Response, StatusCode,
@@ -320,8 +321,11 @@ impl OperationContext<'_> {
             let Some((resp, r_at)) = b.resolve::<Response>(resp, &r_at) else {
                 continue;
             };
-            let hint = match resp_ref(&responses.responses, code) {
-                Some(name) => response_component_hint(&name),
+            let doc = b.doc;
+            let hint = match resp_ref(&responses.responses, code)
+                .and_then(|r| b.file_names.response_hint(&doc.raw, r))
+            {
+                Some(hint) => hint,
                 None => format!("{} {}", self.type_hint, reason_hint(status.unwrap_or(0))),
             };
             let ty = json_schema(&resp.content).map(|(media, schema)| {
@@ -477,46 +481,13 @@ fn json_schema(
     Some((pick.0.as_str(), schema))
 }
 
-/// The component name a response refers to (`#/components/responses/401` → `401`).
-fn resp_ref(
-    map: &indexmap::IndexMap<StatusCode, ReferenceOr<Response>>,
+/// The reference a response is, if it is one.
+fn resp_ref<'m>(
+    map: &'m indexmap::IndexMap<StatusCode, ReferenceOr<Response>>,
     code: &StatusCode,
-) -> Option<String> {
+) -> Option<&'m str> {
     match map.get(code)? {
-        ReferenceOr::Reference { reference } => reference
-            .strip_prefix("#/components/responses/")
-            .map(str::to_owned),
+        ReferenceOr::Reference { reference } => Some(reference),
         ReferenceOr::Item(_) => None,
     }
-}
-
-/// A type name hint for an inline schema in a shared response component:
-/// numeric keys become their reason phrase (`401` → `UnauthorizedError`).
-fn response_component_hint(key: &str) -> String {
-    match key.parse::<u16>() {
-        Ok(code) => reason_hint(code),
-        Err(_) => format!("{key} Response"),
-    }
-}
-
-fn reason_hint(code: u16) -> String {
-    let reason = match code {
-        400 => "BadRequest",
-        401 => "Unauthorized",
-        403 => "Forbidden",
-        404 => "NotFound",
-        405 => "MethodNotAllowed",
-        409 => "Conflict",
-        412 => "PreconditionFailed",
-        415 => "UnsupportedMediaType",
-        422 => "UnprocessableEntity",
-        429 => "TooManyRequests",
-        500 => "InternalServerError",
-        502 => "BadGateway",
-        503 => "ServiceUnavailable",
-        200..=299 => return "Response".to_owned(),
-        0 => return "Error".to_owned(),
-        other => return format!("Status{other}Error"),
-    };
-    format!("{reason}Error")
 }

@@ -6,6 +6,7 @@ use super::model::{Field, Model, ModelId, ModelKind, Sorted, Ty, Variant};
 use super::resolve::{Resolver, Unresolved};
 use crate::diag::{Diagnostic, Pointer, Sink};
 use crate::load::Document;
+use crate::names::hints::FileNames;
 use crate::names::{reserved, sanitize, Case, Ident, Namespace};
 use crate::settings::Settings;
 use openapiv3::{
@@ -69,6 +70,8 @@ pub(crate) struct Builder<'a> {
     inline_depth: usize,
     /// Components reached at [`DEFER_DEPTH`], still to build.
     deferred: Vec<(ModelId, String)>,
+    /// Names schemas and responses that come from their own file.
+    pub(crate) file_names: FileNames,
 }
 
 impl<'a> Builder<'a> {
@@ -88,6 +91,7 @@ impl<'a> Builder<'a> {
             stack_depth: 0,
             inline_depth: 0,
             deferred: Vec::new(),
+            file_names: FileNames::default(),
         };
         for word in reserved::TYPES {
             types.reserve(word);
@@ -198,7 +202,8 @@ impl<'a> Builder<'a> {
         };
         let ty = match self.resolve(&item, at) {
             Some((schema, target)) => {
-                let hint = ref_hint(reference);
+                let title = schema.schema_data.title.as_deref();
+                let hint = self.file_names.schema_hint(&self.doc.raw, reference, title);
                 self.inline(&schema, &hint, &target)
             }
             None => Ty::Json,
@@ -523,20 +528,6 @@ impl<'a> Builder<'a> {
             .peek(&item)
             .is_some_and(|s| schema_nullable(&s))
     }
-}
-
-/// A name hint from a reference's last segment; a bundled file
-/// (`schemas~1Thing.yaml`) gives its file stem (`Thing`).
-fn ref_hint(reference: &str) -> String {
-    let last = Pointer::from_text(reference)
-        .last_segment()
-        .unwrap_or_else(|| reference.to_owned());
-    let file = last.rsplit('/').next().unwrap_or(&last);
-    let stem = [".yaml", ".yml", ".json"]
-        .iter()
-        .find_map(|ext| file.strip_suffix(ext))
-        .unwrap_or(file);
-    stem.to_owned()
 }
 
 /// The type of a string without `enum`, by its `format`: a file for

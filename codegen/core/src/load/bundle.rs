@@ -34,10 +34,7 @@ struct Bundler {
 /// with the chain of references that led to it).
 pub(crate) fn bundle(root_path: &Path, root: &mut Value) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut b = Bundler {
-        root_dir: root_path
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default(),
+        root_dir: normalize(root_path.parent().unwrap_or_else(|| Path::new(""))),
         keys: BTreeMap::new(),
         store: Map::new(),
         files: vec![root_path.to_path_buf()],
@@ -53,14 +50,41 @@ pub(crate) fn bundle(root_path: &Path, root: &mut Value) -> (Vec<PathBuf>, Vec<D
     (b.files, b.diags)
 }
 
+/// The key of the file at `path` (normalized): its path relative to
+/// `root_dir` (normalized), with `../` for a file beside the root's
+/// directory (`../shared/responses/401.yaml`), so neither keys nor the
+/// pointers built on them (which doc comments show) depend on where the
+/// spec sits on the machine. A file on another root (another drive) keeps
+/// its full path.
+fn relative_key(path: &Path, root_dir: &Path) -> String {
+    let from: Vec<Component<'_>> = root_dir.components().collect();
+    let to: Vec<Component<'_>> = path.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    // Climbing out of a `..` of the root's directory needs a name this
+    // path does not have: such a file keeps its full path.
+    let climbable = !from[common..].contains(&Component::ParentDir);
+    let shares_root = climbable && (common > 0 || (from.is_empty() && !path.has_root()));
+    let rel: PathBuf = if shares_root {
+        std::iter::repeat_n(Component::ParentDir, from.len() - common)
+            .chain(to.get(common..).unwrap_or_default().iter().copied())
+            .collect()
+    } else {
+        path.to_path_buf()
+    };
+    rel.to_string_lossy().replace('\\', "/")
+}
+
 /// `a/./b/../c` → `a/c`, without touching the file system.
 fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
             Component::CurDir => {}
+            // A leading `..` stays: popping it would lose a level.
             Component::ParentDir => {
-                if !out.pop() {
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
+                    out.pop();
+                } else if !out.has_root() || out.parent().is_some() {
                     out.push("..");
                 }
             }
@@ -141,8 +165,8 @@ impl Bundler {
         // Shown relative to the root's directory: the root file's own
         // location is already in the diagnostic, and an absolute path would
         // differ from machine to machine.
-        let shown = file.strip_prefix(&self.root_dir).unwrap_or(file);
-        let hop = format!("{}#{pointer} → {target}", shown.display());
+        let shown = relative_key(&normalize(file), &self.root_dir);
+        let hop = format!("{shown}#{pointer} → {target}");
         let target_key = match self.keys.get(&path) {
             Some(k) => k.clone(),
             None => {
@@ -197,14 +221,38 @@ impl Bundler {
                 return None;
             }
         };
-        let key = path
-            .strip_prefix(&self.root_dir)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .replace('\\', "/");
+        let key = relative_key(path, &self.root_dir);
         self.keys.insert(path.to_owned(), key.clone());
         self.rewrite(&mut value, path, Some(&key), "#", chain);
         self.store.insert(key.clone(), value);
         Some(key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(path: &str, root_dir: &str) -> String {
+        relative_key(&normalize(Path::new(path)), &normalize(Path::new(root_dir)))
+    }
+
+    #[test]
+    fn keys_are_relative_to_the_roots_directory() {
+        assert_eq!(
+            key("/s/apis/pm/schemas/a.yaml", "/s/apis/pm"),
+            "schemas/a.yaml"
+        );
+        assert_eq!(
+            key("/s/x/../apis/shared/responses/401.yaml", "/s/apis/pm/"),
+            "../shared/responses/401.yaml"
+        );
+        assert_eq!(key("paths/a.yaml", ""), "paths/a.yaml");
+        assert_eq!(key("spec/./paths/a.yaml", "spec"), "paths/a.yaml");
+        assert_eq!(key("../shared/b.yaml", "../pm"), "../shared/b.yaml");
+        // No name to climb back through `..`: the full path.
+        assert_eq!(key("../b.yaml", "../../pm"), "../b.yaml");
+        assert_eq!(key("../../q/b.yaml", "../pm"), "../../q/b.yaml");
+        assert_eq!(key("/abs/b.yaml", ""), "/abs/b.yaml");
     }
 }

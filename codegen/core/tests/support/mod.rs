@@ -59,18 +59,39 @@ pub fn repo_root() -> PathBuf {
 /// The upstream spec `name` from `../shared`, or `None` with a message when
 /// it is absent (an error under `CI=true`, where it must be present).
 pub fn upstream_spec(name: &str) -> Option<PathBuf> {
-    let path = repo_root().join("../shared/specs/upstream").join(name);
+    shared_file(
+        "upstream spec",
+        repo_root().join("../shared/specs/upstream").join(name),
+    )
+}
+
+/// The per-resource spec `../shared/specs/idn/apis/<resource>/openapi.yaml`
+/// beside the repo, or `None` with a message when it is absent (an error
+/// under `CI=true`, where it must be present).
+pub fn resource_spec(resource: &str) -> Option<PathBuf> {
+    shared_file(
+        "per-resource spec",
+        repo_root()
+            .join("../shared/specs/idn/apis")
+            .join(resource)
+            .join("openapi.yaml"),
+    )
+}
+
+/// `path` when it is a file; otherwise a skip message, or a failure under
+/// `CI=true` so that a CI run can never pass by skipping.
+fn shared_file(what: &str, path: PathBuf) -> Option<PathBuf> {
     if path.is_file() {
         return Some(path);
     }
     if std::env::var("CI").is_ok_and(|v| v == "true") {
         panic!(
-            "CI=true but the upstream spec {} is missing: ../shared must sit beside the repo",
+            "CI=true but the {what} {} is missing: ../shared must sit beside the repo",
             path.display()
         );
     }
     eprintln!(
-        "SKIPPED: upstream spec {} not found (../shared is not beside the repo)",
+        "SKIPPED: {what} {} not found (../shared is not beside the repo)",
         path.display()
     );
     None
