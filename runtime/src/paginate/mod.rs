@@ -187,3 +187,27 @@ enum Phase {
     Done,
     Failed,
 }
+
+/// The one item loop of [`OffsetItems`] and [`SearchAfterItems`]: yields the
+/// buffered records of the last page, then polls `pages` for the next one.
+fn poll_items<T, P>(
+    pages: &mut P,
+    buffer: &mut std::vec::IntoIter<T>,
+    cx: &mut std::task::Context<'_>,
+) -> std::task::Poll<Option<Result<T>>>
+where
+    P: futures_util::Stream<Item = Result<Page<T>>> + Unpin,
+{
+    use std::task::Poll;
+    loop {
+        if let Some(item) = buffer.next() {
+            return Poll::Ready(Some(Ok(item)));
+        }
+        match std::pin::Pin::new(&mut *pages).poll_next(cx) {
+            Poll::Ready(Some(Ok(page))) => *buffer = page.items.into_iter(),
+            Poll::Ready(Some(Err(err))) => return Poll::Ready(Some(Err(err))),
+            Poll::Ready(None) => return Poll::Ready(None),
+            Poll::Pending => return Poll::Pending,
+        }
+    }
+}

@@ -425,17 +425,7 @@ impl<T> Stream for OffsetItems<T> {
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.get_mut();
-        loop {
-            if let Some(item) = this.buffer.next() {
-                return Poll::Ready(Some(Ok(item)));
-            }
-            match Pin::new(&mut this.pages).poll_next(cx) {
-                Poll::Ready(Some(Ok(page))) => this.buffer = page.items.into_iter(),
-                Poll::Ready(Some(Err(err))) => return Poll::Ready(Some(Err(err))),
-                Poll::Ready(None) => return Poll::Ready(None),
-                Poll::Pending => return Poll::Pending,
-            }
-        }
+        super::poll_items(&mut this.pages, &mut this.buffer, cx)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
