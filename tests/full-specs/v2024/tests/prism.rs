@@ -32,7 +32,7 @@ async fn generated_requests_conform_to_the_spec() {
     accounts_and_access_profiles(&mut run).await;
     arrays_and_multipart(&mut run).await;
     other_bodies_and_responses(&mut run).await;
-    date_times_and_renamed_path_parameters(&mut run).await;
+    date_times_in_bodies(&mut run).await;
     run.finish(&[]);
 }
 
@@ -256,10 +256,9 @@ async fn other_bodies_and_responses(run: &mut Conformance) {
     run.record("getPasswordOrgConfig (Password Configuration)", r);
 }
 
-/// A date-time in a body, and a path parameter the spec declares under
-/// another name (`id`) than its path template uses (`segmentId`).
+/// A date-time in a body.
 #[cfg(upstream_spec)]
-async fn date_times_and_renamed_path_parameters(run: &mut Conformance) {
+async fn date_times_in_bodies(run: &mut Conformance) {
     let api = Api::new(run.client().clone());
     let expires: sailpoint_isc::DateTime = "2030-12-31T23:59:59Z".parse().expect("RFC 3339");
     let r = api
@@ -275,13 +274,10 @@ async fn date_times_and_renamed_path_parameters(run: &mut Conformance) {
         "createPersonalAccessToken (Personal Access Tokens, date-time body)",
         r,
     );
-    let r = api
-        .get_data_segment("ef38f94347e94562b5bb8424a56397d8")
-        .await;
-    run.record(
-        "getDataSegment (Data Segmentation, renamed path parameter)",
-        r,
-    );
+    // No call to an operation whose path parameter the spec misnames
+    // (`getDataSegment`): the referee validates against that same spec, so
+    // it reports the template's `{segmentId}` as a missing `id` whatever is
+    // sent. codegen/core/tests/path_params.rs covers those operations.
 }
 
 #[cfg(not(upstream_spec))]
