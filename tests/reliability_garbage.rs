@@ -339,7 +339,7 @@ const SLACK: usize = 4 * 1024 * 1024;
 
 /// Runs `call` while a thread samples the allocator, and returns the most
 /// bytes allocated at any sample above what was allocated before.
-async fn peak_growth<F: std::future::Future>(call: F) -> (F::Output, usize) {
+async fn peak_growth<F: std::future::IntoFuture>(call: F) -> (F::Output, usize) {
     let before = ALLOCATOR.allocated();
     let stop = Arc::new(AtomicBool::new(false));
     let sampler = {

@@ -69,6 +69,11 @@ impl Client {
         &self.sender.base_url
     }
 
+    /// Sends `request`: the one path every call takes.
+    pub(crate) async fn send(&self, request: Request) -> Result<Success> {
+        self.sender.send(request).await
+    }
+
     /// Sends `request` and decodes a JSON success body as `T`: a generated
     /// model, a `serde_json::Value`, or a serde type wrapped in
     /// [`Serde`](crate::json::Serde). The token, retries and typed errors
@@ -351,7 +356,7 @@ impl ClientBuilder {
 }
 
 /// Decodes a success body as `T`, or the typed decode error.
-fn decode_success<T: Decode>(target: &Target, ok: &Success) -> Result<T> {
+pub(crate) fn decode_success<T: Decode>(target: &Target, ok: &Success) -> Result<T> {
     crate::json::decode_slice::<T>(&ok.body).map_err(|e| {
         Error::Decode(Box::new(DecodeError {
             operation: target.id,

@@ -96,6 +96,24 @@ pub enum Error {
         /// or `has no value`.
         problem: &'static str,
     },
+    /// A header name or value that HTTP does not allow (a space in a name,
+    /// a line break in a value). Nothing was sent; the value is not shown,
+    /// as headers may carry secrets.
+    #[error("{method} {path}: header `{name}` of {operation} {problem}; the request was not sent")]
+    Header {
+        /// The spec's `operationId` (the path template for a hand-written
+        /// [`Request`](crate::Request) without one).
+        operation: &'static str,
+        /// HTTP method.
+        method: Method,
+        /// The operation's path template.
+        path: &'static str,
+        /// The header's name as given.
+        name: String,
+        /// What is wrong: `is not a valid header name` or `has a value HTTP
+        /// does not allow in a header`.
+        problem: &'static str,
+    },
     /// Obtaining an access token failed.
     #[error("authentication failed: {0}")]
     Auth(#[from] AuthError),

@@ -49,6 +49,7 @@ extern crate self as sailpoint_isc;
 
 mod auth;
 mod body;
+mod call;
 mod client;
 mod config;
 pub mod crypto;
@@ -72,6 +73,7 @@ pub mod __private;
 pub use auth::{AccessToken, BoxFuture, StaticToken, TokenSource};
 pub use body::DEFAULT_MAX_RESPONSE_BODY;
 pub use bytes::Bytes;
+pub use call::{Call, CallFuture, Response};
 pub use client::Client;
 pub use client::ClientBuilder;
 pub use config::{

@@ -7,8 +7,10 @@
 
 use crate::error::{Error, ErrorBody};
 use crate::json::{Decode, Encode, EncodeError};
-use http::{Method, StatusCode};
+use crate::retry::RetryPolicy;
+use http::{HeaderName, HeaderValue, Method, StatusCode};
 use std::borrow::Cow;
+use std::time::Duration;
 
 /// Static facts about one operation, emitted once per operation as a `static`.
 #[derive(Debug)]
@@ -121,8 +123,12 @@ pub struct Request {
     pub(crate) target: Target,
     path_params: Vec<(&'static str, String)>,
     pub(crate) query: Vec<(&'static str, String)>,
-    pub(crate) headers: Vec<(&'static str, String)>,
+    pub(crate) headers: Vec<(Cow<'static, str>, String)>,
     pub(crate) body: Option<Body>,
+    /// This call's deadline, retries included (see [`Request::timeout`]).
+    pub(crate) timeout: Option<Duration>,
+    /// This call's retry policy instead of the client's.
+    pub(crate) retry: Option<RetryPolicy>,
     /// `Accept` header; JSON unless the operation answers another format.
     pub(crate) accept: &'static str,
     /// A body that failed to encode; reported as an error before sending.
@@ -136,6 +142,7 @@ impl std::fmt::Debug for Request {
         let names = |pairs: &[(&'static str, String)]| -> Vec<&'static str> {
             pairs.iter().map(|(n, _)| *n).collect()
         };
+        let header_names: Vec<&str> = self.headers.iter().map(|(n, _)| n.as_ref()).collect();
         let body = match &self.body {
             None => "none".to_owned(),
             Some(Body::Json(bytes, content_type)) => {
@@ -149,8 +156,10 @@ impl std::fmt::Debug for Request {
             .field("path", &self.target.path)
             .field("path_params", &names(&self.path_params))
             .field("query", &names(&self.query))
-            .field("headers", &names(&self.headers))
+            .field("headers", &header_names)
             .field("body", &body)
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
             .finish_non_exhaustive()
     }
 }
@@ -213,6 +222,8 @@ impl Request {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            timeout: None,
+            retry: None,
             accept: "application/json",
             encode_error: None,
         }
@@ -283,9 +294,11 @@ impl Request {
         self
     }
 
-    /// Adds a header.
-    pub fn header(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.headers.push((name, value.to_string()));
+    /// Adds a header. A name or value that HTTP does not allow fails the
+    /// call with [`Error::Header`](crate::Error::Header) before anything is
+    /// sent.
+    pub fn header(mut self, name: impl Into<Cow<'static, str>>, value: impl ToString) -> Self {
+        self.headers.push((name.into(), value.to_string()));
         self
     }
 
@@ -295,6 +308,43 @@ impl Request {
             Some(v) => self.header(name, v),
             None => self,
         }
+    }
+
+    /// Sets the query parameter `name` to `value`, replacing any value it had.
+    pub(crate) fn set_query(&mut self, name: &'static str, value: String) {
+        self.query.retain(|(n, _)| *n != name);
+        self.query.push((name, value));
+    }
+
+    /// Sets the query parameter `name` to one pair per value, replacing any
+    /// value it had.
+    pub(crate) fn set_query_each(&mut self, name: &'static str, values: Vec<String>) {
+        self.query.retain(|(n, _)| *n != name);
+        self.query.extend(values.into_iter().map(|v| (name, v)));
+    }
+
+    /// Sets the header `name` (any case) to `value`, replacing any value it had.
+    pub(crate) fn set_header(&mut self, name: Cow<'static, str>, value: String) {
+        self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&name));
+        self.headers.push((name, value));
+    }
+
+    /// Gives this call `deadline` in all: each attempt may take up to the
+    /// whole of it, in place of the client's
+    /// [`request_timeout`](crate::ClientBuilder::request_timeout), and
+    /// retries stop when it is spent, in place of the retry policy's
+    /// [`max_elapsed`](RetryPolicy::with_max_elapsed). A call that runs out
+    /// fails with [`Error::Timeout`](crate::Error::Timeout).
+    pub fn timeout(mut self, deadline: Duration) -> Self {
+        self.timeout = Some(deadline);
+        self
+    }
+
+    /// Retries this call as `policy` says instead of the client's policy
+    /// ([`RetryPolicy::none`] sends it once).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
     }
 
     /// Sets a JSON body, written by [`Encode`]: a generated model, a
@@ -353,6 +403,15 @@ impl Request {
                 source,
             });
         }
+        if let Some((name, problem)) = self.headers.iter().find_map(|(n, v)| header_problem(n, v)) {
+            return Err(Error::Header {
+                operation: t.id,
+                method: t.method.clone(),
+                path: t.path,
+                name: name.to_owned(),
+                problem,
+            });
+        }
         render_path(t.base_path, t.path, &self.path_params).map_err(|(parameter, problem)| {
             Error::PathParameter {
                 operation: t.id,
@@ -362,6 +421,18 @@ impl Request {
                 problem,
             }
         })
+    }
+}
+
+/// What is wrong with a header, if anything: HTTP allows neither every
+/// name (spaces, `:`) nor every value (line breaks).
+fn header_problem<'n>(name: &'n str, value: &str) -> Option<(&'n str, &'static str)> {
+    if HeaderName::from_bytes(name.as_bytes()).is_err() {
+        Some((name, "is not a valid header name"))
+    } else if HeaderValue::from_str(value).is_err() {
+        Some((name, "has a value HTTP does not allow in a header"))
+    } else {
+        None
     }
 }
 

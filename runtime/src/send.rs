@@ -9,6 +9,7 @@ use crate::request::{Body, Request, Target};
 use crate::retry::{self, Attempt, Failure, RetryPolicy, Stopped, Try};
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
+use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::Duration;
 use tracing::Instrument;
@@ -62,9 +63,15 @@ impl Sender {
             path = t.path,
         );
         let idempotent = retry::is_idempotent(&t.method);
+        // Per-call settings first: a deadline for the call is also its
+        // retry budget.
+        let mut policy = Cow::Borrowed(req.retry.as_ref().unwrap_or(&self.retry));
+        if let Some(deadline) = req.timeout {
+            policy = Cow::Owned(policy.into_owned().with_max_elapsed(deadline));
+        }
         let req = &req;
         let url = url.as_str();
-        retry::run(&self.retry, idempotent, |now| self.attempt(req, url, now))
+        retry::run(&policy, idempotent, |now| self.attempt(req, url, now))
             .instrument(span)
             .await
             .map_err(|stopped| final_error(&req.target, stopped))
@@ -79,7 +86,10 @@ impl Sender {
             Ok(token) => token,
             Err(e) => return Attempt::Failed(Failed::Final(e.into()), None),
         };
-        let timeout = self.request_timeout.min(now.time_left);
+        let timeout = req
+            .timeout
+            .unwrap_or(self.request_timeout)
+            .min(now.time_left);
         let mut resp = match self.send_once(req, url, &token, timeout).await {
             Ok(resp) => resp,
             Err(e) => {
@@ -172,7 +182,7 @@ impl Sender {
             rb = rb.query(&req.query);
         }
         for (name, value) in &req.headers {
-            rb = rb.header(*name, value.as_str());
+            rb = rb.header(name.as_ref(), value.as_str());
         }
         match &req.body {
             // `Bytes` clones share the buffer: a retry re-sends identical bytes.

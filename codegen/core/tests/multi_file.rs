@@ -93,7 +93,7 @@ fn relative_references_resolve_from_the_referring_file() {
     // The component and the file it points at are one type, not two.
     assert!(text.contains("pub struct Thing {"), "{text}");
     assert!(!text.contains("Thing2"), "{text}");
-    assert!(text.contains("::sailpoint_isc::Result<Thing>"), "{text}");
+    assert!(text.contains("::sailpoint_isc::Call<Thing>"), "{text}");
     assert!(
         text.contains("pub struct Owner {") && text.contains("pub struct Error {"),
         "{text}"

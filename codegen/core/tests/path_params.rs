@@ -46,14 +46,14 @@ fn a_misnamed_path_parameter_is_one_argument_and_an_unplaceable_one_none() {
     let flat: String = text.split_whitespace().collect();
     for want in [
         // One argument, named after the template variable, sent under it.
-        "pubfnget_data_segment(&self,segment_id:&str,limit:",
+        "pubfnget_data_segment(&self,segment_id:&str)->GetDataSegmentCall",
         ".path(\"segmentId\",segment_id)",
         "///-`segment_id`(path`segmentId`,declaredinthespecas`id`):Thesegment'sid.",
         // Declared but with no place in the template: not an argument.
-        "pubfnpatch_sed(&self,)",
+        "pubfnpatch_sed(&self)->::sailpoint_isc::Call<()>",
         "///Thespecalsodeclaresthepathparameter(s)`id`,whichthepath`/suggested-entitlement-descriptions`hasnoplacefor;theyarenotarguments.",
         // Two misnamed, two undeclared: no pairing is guessed.
-        "pubfnget_pair(&self,a:&str,b:&str,)",
+        "pubfnget_pair(&self,a:&str,b:&str)",
         "parameter(s)`x`,`y`,whichthepath`/pairs/{a}/{b}`",
     ] {
         assert!(flat.contains(want), "{want} missing:\n{text}");

@@ -44,6 +44,26 @@ pub fn json_text<T: Encode + ?Sized>(value: &T) -> String {
     value.encode().to_string()
 }
 
+/// `value` converted: setters take `impl Into<T>` and store a `T`.
+#[inline]
+pub fn into<T>(value: impl Into<T>) -> T {
+    value.into()
+}
+
+/// Array items in one parameter value, joined by commas (`explode: false`:
+/// `?ids=a,b`).
+pub fn joined<T: std::fmt::Display>(values: impl IntoIterator<Item = T>) -> String {
+    let mut out = String::new();
+    for (i, v) in values.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        use std::fmt::Write as _;
+        let _ = write!(out, "{v}");
+    }
+    out
+}
+
 /// The properties of a JSON object being decoded into a generated struct.
 pub struct Object {
     map: Map<String, Value>,

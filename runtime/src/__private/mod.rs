@@ -6,17 +6,20 @@
 //! Dependencies point one way: this module uses [`crate::json`] and
 //! `crate::request`; nothing outside it uses it.
 
+mod builder;
 mod codec;
 mod union;
 mod version;
 
 /// The items generated code of this generation reaches.
 pub mod v1 {
-    pub use super::codec::{json_text, StringEnum};
+    pub use super::codec::{into, joined, json_text, StringEnum};
     pub use super::union::{decode_union, UnionVariant};
     pub use super::version::assert_macros_version;
     pub use super::Request;
+    pub use crate::__call_builder as call_builder;
     pub use crate::__serde_via_json as serde_via_json;
+    pub use crate::call::Call;
     pub use crate::datetime::{Date, DateTime};
     pub use crate::request::{decode_error, ErrorDecoder, Operation};
     pub use http::Method;

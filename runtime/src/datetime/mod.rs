@@ -209,6 +209,22 @@ macro_rules! text_value {
             }
         }
 
+        /// The text as given, parsed when it is RFC 3339 and kept as it is
+        /// when not (as [`from_wire`](Self::from_wire)): what a setter of a
+        /// date parameter takes from a string.
+        impl From<&str> for $ty {
+            fn from(text: &str) -> Self {
+                Self::from_wire(text)
+            }
+        }
+
+        /// The text as given; see `From<&str>`.
+        impl From<String> for $ty {
+            fn from(text: String) -> Self {
+                Self::from_wire(text)
+            }
+        }
+
         impl From<$ty> for String {
             fn from(value: $ty) -> String {
                 value.text

@@ -18,14 +18,21 @@ pub(crate) fn emit_client(api: &Api, rt: &Rt) -> TokenStream {
     let name = api.client_name.to_syn();
     let title = format!(" The operations of {}.", api.title);
     let tables = ErrorTables::new(api, rt);
-    let methods = api
+    let (methods, builders): (Vec<_>, Vec<_>) = api
         .operations
         .iter()
         .zip(&tables.of_op)
-        .map(|(op, errors)| emit_method(api, rt, op, errors));
+        .map(|(op, errors)| {
+            let m = emit_method(api, rt, op, errors);
+            (m.method, m.builder)
+        })
+        .unzip();
+    let builders = builders.into_iter().flatten();
     let statics = &tables.statics;
     quote! {
         #(#statics)*
+
+        #(#builders)*
 
         #[doc = #title]
         ///
@@ -101,8 +108,14 @@ fn decoders(api: &Api, rt: &Rt, op: &Operation) -> Vec<TokenStream> {
         .collect()
 }
 
-fn emit_method(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> TokenStream {
-    let root = &rt.root;
+/// One operation: its method on the client struct and, when it has
+/// optional parameters, the builder type the method returns.
+struct Method {
+    method: TokenStream,
+    builder: Option<TokenStream>,
+}
+
+fn emit_method(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> Method {
     let private = &rt.private;
     let name = op.method_name.to_syn();
     let id = &op.id;
@@ -111,60 +124,99 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> Token
 
     let mut args = Vec::new();
     let mut calls = Vec::new();
+    let mut setters = Vec::new();
     for p in &op.params {
         let wire = &p.wire;
         if let Some(value) = &p.fixed {
-            let builder = location_fn(p.location, false);
+            let builder = location_fn(p.location);
             calls.push(quote!(.#builder(#wire, #value)));
-            continue;
+        } else if p.is_setter() {
+            setters.push(setter(api, rt, p));
+        } else {
+            let arg = p.name.to_syn();
+            let (arg_ty, call) = arg_tokens(api, rt, p, &arg);
+            args.push(quote!(#arg: #arg_ty));
+            calls.push(call);
         }
-        let arg = p.name.to_syn();
-        let (arg_ty, call) = param_tokens(api, rt, p, &arg);
-        args.push(quote!(#arg: #arg_ty));
-        calls.push(call);
     }
     if let Some(body) = &op.body {
         let t = ty_tokens(api, rt, &body.ty);
-        let call = match &body.encoding {
-            BodyEncoding::Json(media) if media == "application/json" => quote!(.json(body)),
-            BodyEncoding::Json(media) => quote!(.json_as(#media, body)),
-            BodyEncoding::Multipart => quote!(.multipart(body)),
+        let media = match &body.encoding {
+            BodyEncoding::Json(media) => Some(media),
+            BodyEncoding::Multipart => None,
         };
         if body.required {
             args.push(quote!(body: &#t));
-            calls.push(call);
+            calls.push(match media {
+                Some(media) if media == "application/json" => quote!(.json(body)),
+                Some(media) => quote!(.json_as(#media, body)),
+                None => quote!(.multipart(body)),
+            });
         } else {
-            args.push(quote!(body: ::std::option::Option<&#t>));
-            calls.push(quote!(.maybe(body, |r, body| r #call)));
+            let set = match media {
+                Some(media) => quote!(json_body(#media, body)),
+                None => quote!(multipart_body(body)),
+            };
+            let docs = doc_attrs(&body_setter_docs(api, &body.ty));
+            setters.push(quote! {
+                #docs
+                #[inline]
+                pub fn body(self, body: &#t) -> Self { Self(self.0.#set) }
+            });
         }
     }
 
-    let (ret, exec) = match &op.success {
-        Success::Json(t) => (ty_tokens(api, rt, t), quote!(execute)),
+    let (ret, ctor) = match &op.success {
+        Success::Json(t) => (ty_tokens(api, rt, t), quote!(json)),
         Success::MaybeJson(t) => {
             let t = ty_tokens(api, rt, t);
-            (quote!(::std::option::Option<#t>), quote!(execute_optional))
+            (quote!(::std::option::Option<#t>), quote!(optional))
         }
         Success::Bytes(media) => {
             let accept = media.join(", ");
             calls.push(quote!(.accept(#accept)));
-            (quote!(#root::Bytes), quote!(execute_bytes))
+            let root = &rt.root;
+            (quote!(#root::Bytes), quote!(bytes))
         }
-        Success::Empty => (quote!(()), quote!(execute_empty)),
+        Success::Empty => (quote!(()), quote!(empty)),
+    };
+    let call = quote!(#private::Call::#ctor(&self.client, #private::Request::new(&OP) #(#calls)*));
+    let root = &rt.root;
+    let (returns, value, builder) = match &op.builder {
+        Some(b) => {
+            let b = b.to_syn();
+            let docs = format!(
+                " The call [`{0}::{1}`]({0}::{1}) starts: set optional parameters by name, then `.await` it.",
+                api.client_name.as_str(),
+                op.method_name
+            );
+            let builder = quote! {
+                #[doc = #docs]
+                #[derive(::std::fmt::Debug)]
+                #[must_use = "a call does nothing until it is awaited"]
+                pub struct #b(#root::Call<#ret>);
+                #private::call_builder!(#b, #ret);
+                impl #b {
+                    #(#setters)*
+                }
+            };
+            (quote!(#b), quote!(#b(#call)), Some(builder))
+        }
+        None => (quote!(#root::Call<#ret>), call, None),
     };
     let docs = doc_attrs(&method_docs(api, op));
     let deprecated = op
         .deprecated
         .then(|| quote!(#[deprecated = "deprecated in the spec"]));
-    // One argument per parameter, as the spec lists them (`self` counts for
-    // clippy, whose default limit is seven).
+    // One argument per required parameter (`self` counts for clippy, whose
+    // default limit is seven).
     let many = (args.len() >= 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    quote! {
+    let method = quote! {
         #docs
         #deprecated
         #many
         #[inline]
-        pub fn #name(&self, #(#args),*) -> impl ::std::future::Future<Output = #root::Result<#ret>> + '_ {
+        pub fn #name(&self, #(#args),*) -> #returns {
             static OP: #private::Operation = #private::Operation {
                 id: #id,
                 method: #private::Method::#method,
@@ -172,23 +224,19 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> Token
                 path: #path,
                 errors: &#errors,
             };
-            self.client.#exec(#private::Request::new(&OP) #(#calls)*)
+            #value
         }
-    }
+    };
+    Method { method, builder }
 }
 
-fn location_fn(location: ParamIn, optional: bool) -> syn::Ident {
-    let base = match location {
-        ParamIn::Path => "path",
-        ParamIn::Query => "query",
-        ParamIn::Header => "header",
-    };
+fn location_fn(location: ParamIn) -> syn::Ident {
     quote::format_ident!(
         "{}",
-        if optional {
-            format!("{base}_opt")
-        } else {
-            base.to_owned()
+        match location {
+            ParamIn::Path => "path",
+            ParamIn::Query => "query",
+            ParamIn::Header => "header",
         }
     )
 }
@@ -208,8 +256,8 @@ fn displayable(api: &Api, ty: &Ty) -> bool {
     }
 }
 
-/// The argument type and the request-builder call for one parameter.
-fn param_tokens(api: &Api, rt: &Rt, p: &Param, arg: &syn::Ident) -> (TokenStream, TokenStream) {
+/// The argument type and the request-builder call for a required parameter.
+fn arg_tokens(api: &Api, rt: &Rt, p: &Param, arg: &syn::Ident) -> (TokenStream, TokenStream) {
     let wire = &p.wire;
     let scalar = |t: &Ty| -> TokenStream {
         match t {
@@ -221,70 +269,115 @@ fn param_tokens(api: &Api, rt: &Rt, p: &Param, arg: &syn::Ident) -> (TokenStream
             }
         }
     };
-    let optional = !p.required;
     match &p.ty {
-        Ty::Vec(inner) if displayable(api, inner) && p.location == ParamIn::Query && !p.explode => {
-            // `explode: false`: one pair, the items joined by commas.
-            let t = ty_tokens(api, rt, inner);
-            let joined = quote!(v
-                .iter()
-                .map(::std::string::ToString::to_string)
-                .collect::<::std::vec::Vec<_>>()
-                .join(","));
-            if optional {
-                (
-                    quote!(::std::option::Option<&[#t]>),
-                    quote!(.query_opt(#wire, #arg.map(|v| #joined))),
-                )
-            } else {
-                (
-                    quote!(&[#t]),
-                    quote!(.query(#wire, { let v = #arg; #joined })),
-                )
-            }
-        }
         Ty::Vec(inner) if displayable(api, inner) && p.location == ParamIn::Query => {
             let t = ty_tokens(api, rt, inner);
-            if optional {
-                (
-                    quote!(::std::option::Option<&[#t]>),
-                    quote!(.query_each(#wire, #arg.into_iter().flatten())),
-                )
+            let call = if p.explode {
+                quote!(.query_each(#wire, #arg))
             } else {
-                (quote!(&[#t]), quote!(.query_each(#wire, #arg)))
-            }
+                // `explode: false`: one pair, the items joined by commas.
+                let private = &rt.private;
+                quote!(.query(#wire, #private::joined(#arg)))
+            };
+            (quote!(&[#t]), call)
         }
         t if displayable(api, t) => {
-            let arg_ty = scalar(t);
-            let f = location_fn(p.location, optional);
-            if optional {
-                (
-                    quote!(::std::option::Option<#arg_ty>),
-                    quote!(.#f(#wire, #arg)),
-                )
-            } else {
-                (arg_ty, quote!(.#f(#wire, #arg)))
-            }
+            let f = location_fn(p.location);
+            (scalar(t), quote!(.#f(#wire, #arg)))
         }
         t => {
             // Structured values (objects, arrays in headers) are sent as JSON text.
             let private = &rt.private;
-            let arg_ty = scalar(t);
-            let f = location_fn(p.location, optional);
-            if optional {
-                (
-                    quote!(::std::option::Option<#arg_ty>),
-                    quote!(.#f(#wire, #arg.map(|v| #private::json_text(v)))),
-                )
-            } else {
-                (arg_ty, quote!(.#f(#wire, #private::json_text(#arg))))
-            }
+            let f = location_fn(p.location);
+            (scalar(t), quote!(.#f(#wire, #private::json_text(#arg))))
         }
     }
 }
 
+/// The setter of an optional parameter: it takes the value by name, sets it
+/// (the last set wins) and returns the builder.
+fn setter(api: &Api, rt: &Rt, p: &Param) -> TokenStream {
+    let private = &rt.private;
+    let wire = &p.wire;
+    let name = p.name.to_syn();
+    let f = match p.location {
+        ParamIn::Header => quote!(header),
+        _ => quote!(query),
+    };
+    // The argument type and how its value reaches the call.
+    let (arg_ty, set) = match &p.ty {
+        Ty::Vec(inner) if displayable(api, inner) && p.location == ParamIn::Query => {
+            let (item, items) = match &**inner {
+                Ty::String => (
+                    quote!(impl ::std::convert::Into<::std::string::String>),
+                    quote!(#name.into_iter().map(#private::into::<::std::string::String>)),
+                ),
+                t => (ty_tokens(api, rt, t), quote!(#name)),
+            };
+            let set = if p.explode {
+                quote!(query_each(#wire, #items))
+            } else {
+                quote!(query(#wire, #private::joined(#items)))
+            };
+            (quote!(impl ::std::iter::IntoIterator<Item = #item>), set)
+        }
+        t @ (Ty::String | Ty::DateTime | Ty::Date) => {
+            let t = ty_tokens(api, rt, t);
+            (
+                quote!(impl ::std::convert::Into<#t>),
+                quote!(#f(#wire, #private::into::<#t>(#name))),
+            )
+        }
+        t if displayable(api, t) => (ty_tokens(api, rt, t), quote!(#f(#wire, #name))),
+        t => {
+            // Structured values (objects, arrays in headers) are sent as JSON text.
+            let t = ty_tokens(api, rt, t);
+            (quote!(&#t), quote!(#f(#wire, #private::json_text(#name))))
+        }
+    };
+    let mut docs = p.docs.clone();
+    docs.push_raw(format!(
+        "Sets the {} parameter `{}`; setting it again replaces the value.",
+        match p.location {
+            ParamIn::Header => "header",
+            _ => "query",
+        },
+        p.wire
+    ));
+    let docs = doc_attrs(&docs);
+    quote! {
+        #docs
+        #[inline]
+        pub fn #name(self, #name: #arg_ty) -> Self { Self(self.0.#set) }
+    }
+}
+
+fn body_setter_docs(api: &Api, ty: &Ty) -> crate::ir::Docs {
+    let mut d = crate::ir::Docs::new();
+    d.push_raw(format!(
+        "Sets the optional request body, a `{}`.",
+        ty_doc_name(api, ty)
+    ));
+    d
+}
+
 fn method_docs(api: &Api, op: &Operation) -> Docs {
     let mut d = op.docs.clone();
+    if let Some(builder) = &op.builder {
+        let mut setters: Vec<String> = op
+            .params
+            .iter()
+            .filter(|p| p.is_setter())
+            .map(|p| format!("[`{0}`]({builder}::{0})", p.name))
+            .collect();
+        if op.body.as_ref().is_some_and(|b| !b.required) {
+            setters.push(format!("[`body`]({builder}::body)"));
+        }
+        d.push_raw(format!(
+            "Optional parameters, set by name on the [`{builder}`] this returns: {}.",
+            setters.join(", ")
+        ));
+    }
     if let Some(body) = &op.body {
         d.push_raw(format!(
             "Request body: `{}`{}.",
@@ -320,5 +413,6 @@ fn method_docs(api: &Api, op: &Operation) -> Docs {
             lines.join("\n")
         ));
     }
+    d.push_raw(super::example::example_call(api, op));
     d
 }

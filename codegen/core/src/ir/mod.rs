@@ -37,7 +37,9 @@ pub fn build(doc: &Document, settings: &Settings) -> (Api, Vec<Diagnostic>) {
     if settings.filter().is_empty() {
         b.ensure_all_components();
     }
-    let (models, mut sink) = b.finish();
+    let (models, mut sink, mut types) = b.finish();
+    let mut operations = operations;
+    name_builders(&mut operations, &mut types, &settings.suffix);
     let mut api = Api {
         title: doc.api.info.title.clone(),
         base_path: base_path(doc),
@@ -53,6 +55,17 @@ pub fn build(doc: &Document, settings: &Settings) -> (Api, Vec<Diagnostic>) {
     api.sent = sent_models(&api);
     relax_read_only(&mut api);
     (api, sink.finish())
+}
+
+/// Names the builder type of each operation with optional parameters
+/// (`ListAccessProfilesCall`), after every model is named, so that adding
+/// builders never renames a model.
+fn name_builders(operations: &mut [Operation], types: &mut Namespace, suffix: &str) {
+    for op in operations.iter_mut().filter(|op| op.has_setters()) {
+        let stem = crate::names::sanitize(&op.id, crate::names::Case::Type);
+        op.builder =
+            Some(types.claim_ident(&format!("{stem}{}{suffix}", reserved::BUILDER_SUFFIX)));
+    }
 }
 
 /// Required read-only properties of types that are sent become optional.

@@ -188,6 +188,8 @@ pub struct Param {
     pub fixed: Option<String>,
     /// Doc comment.
     pub docs: Docs,
+    /// The spec's example value (or its default), for the generated example call.
+    pub example: Option<serde_json::Value>,
     /// The name the spec declares this path parameter under, when that name
     /// is not in the path template and this parameter stands for the one
     /// template variable the spec left undeclared (`id` for
@@ -303,6 +305,24 @@ pub struct Operation {
     /// Path parameters the spec declares that the path template has no
     /// place for; they are not arguments of the method.
     pub unplaced_path_params: Vec<String>,
+    /// The builder type the method returns when the operation has optional
+    /// parameters (`ListAccessProfilesCall`); set after all models are named.
+    pub builder: Option<Ident>,
+}
+
+impl Operation {
+    /// Whether the operation has optional parameters or an optional body,
+    /// which the caller sets by name on a builder.
+    pub fn has_setters(&self) -> bool {
+        self.params.iter().any(Param::is_setter) || self.body.as_ref().is_some_and(|b| !b.required)
+    }
+}
+
+impl Param {
+    /// Set by name on the builder rather than passed as an argument.
+    pub fn is_setter(&self) -> bool {
+        !self.required && self.fixed.is_none()
+    }
 }
 
 /// Sorted map alias used where a deterministic walk matters.

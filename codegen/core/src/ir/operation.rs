@@ -96,6 +96,39 @@ pub(crate) fn build_all(b: &mut Builder<'_>) -> Vec<Operation> {
     out
 }
 
+/// The default and the limits a parameter's schema sets, for its setter's
+/// docs: what a caller needs to know without opening the spec.
+fn push_constraints(docs: &mut Docs, s: &openapiv3::Schema) {
+    use openapiv3::{SchemaKind, Type};
+    let mut limits: Vec<String> = Vec::new();
+    match &s.schema_kind {
+        SchemaKind::Type(Type::Integer(i)) => {
+            limits.extend(i.minimum.map(|m| format!("at least {m}")));
+            limits.extend(i.maximum.map(|m| format!("at most {m}")));
+        }
+        SchemaKind::Type(Type::Number(n)) => {
+            limits.extend(n.minimum.map(|m| format!("at least {m}")));
+            limits.extend(n.maximum.map(|m| format!("at most {m}")));
+        }
+        SchemaKind::Type(Type::String(t)) => {
+            limits.extend(t.min_length.map(|m| format!("at least {m} characters")));
+            limits.extend(t.max_length.map(|m| format!("at most {m} characters")));
+            limits.extend(t.pattern.as_ref().map(|p| format!("matches `{p}`")));
+        }
+        SchemaKind::Type(Type::Array(a)) => {
+            limits.extend(a.min_items.map(|m| format!("at least {m} items")));
+            limits.extend(a.max_items.map(|m| format!("at most {m} items")));
+        }
+        _ => {}
+    }
+    if let Some(d) = &s.schema_data.default {
+        docs.push_raw(format!("Default: `{d}`."));
+    }
+    if !limits.is_empty() {
+        docs.push_raw(format!("Constraints: {}.", limits.join(", ")));
+    }
+}
+
 fn method_of(verb: &str) -> Option<Method> {
     Some(match verb {
         "get" => Method::Get,
@@ -164,6 +197,7 @@ impl OperationContext<'_> {
             docs,
             deprecated: self.op.deprecated,
             unplaced_path_params: self.unplaced,
+            builder: None,
         })
     }
 
@@ -213,6 +247,7 @@ impl OperationContext<'_> {
                     explode: true,
                     fixed: None,
                     docs: Docs::new(),
+                    example: None,
                     declared_as: None,
                 });
             }
@@ -241,18 +276,19 @@ impl OperationContext<'_> {
             }
         };
         let data = p.parameter_data_ref();
-        let (ty, default) = match &data.format {
+        let (ty, schema) = match &data.format {
             ParameterSchemaOrContent::Schema(s) => {
                 let hint = format!("{} {}", self.type_hint, data.name);
                 let ty = without_null_items(b.ty(s, &hint, &p_at.join("schema")));
-                let default = match s {
-                    ReferenceOr::Item(s) => s.schema_data.default.clone(),
+                let schema = match s {
+                    ReferenceOr::Item(s) => Some(s),
                     ReferenceOr::Reference { .. } => None,
                 };
-                (ty, default)
+                (ty, schema)
             }
             ParameterSchemaOrContent::Content(_) => (Ty::String, None),
         };
+        let default = schema.and_then(|s| s.schema_data.default.clone());
         let required = data.required || location == ParamIn::Path;
         // A required header with a default is sent for the caller.
         let fixed = match (&default, location, required) {
@@ -265,8 +301,20 @@ impl OperationContext<'_> {
         let mut docs = Docs::new();
         docs.push_opt(data.description.as_deref())
             .push_example(data.example.as_ref());
+        if let Some(s) = schema {
+            push_constraints(&mut docs, s);
+        }
+        let mut name = sanitize(&data.name, Case::Snake);
+        if !required && fixed.is_none() && reserved::SETTERS.contains(&name.as_str()) {
+            name.push_str("_param");
+        }
+        let example = data
+            .example
+            .clone()
+            .or_else(|| schema.and_then(|s| s.schema_data.example.clone()))
+            .or_else(|| default.clone());
         Some(Param {
-            name: arg_names.claim_ident(&sanitize(&data.name, Case::Snake)),
+            name: arg_names.claim_ident(&name),
             wire: data.name.clone(),
             location,
             ty,
@@ -274,6 +322,7 @@ impl OperationContext<'_> {
             explode: data.explode.unwrap_or(true),
             fixed,
             docs,
+            example,
             declared_as: None,
         })
     }

@@ -1,5 +1,6 @@
 //! The doc comment of a generated method: summary, the experimental
-//! warning, description, method and path, scopes, parameters.
+//! warning, description, method and path, scopes, the parameters that are
+//! arguments (the optional ones are documented on their setters).
 
 use super::docs::Docs;
 use super::model::{Method, Param, ParamIn};
@@ -47,9 +48,10 @@ pub(super) fn operation_docs(
             ));
         }
     }
+    // Optional parameters are documented on their setters.
     let documented: Vec<String> = params
         .iter()
-        .filter(|p| p.fixed.is_none())
+        .filter(|p| p.fixed.is_none() && !p.is_setter())
         .map(|p| {
             let declared = p
                 .declared_as

@@ -139,11 +139,11 @@ impl<'a> Builder<'a> {
     }
 
     /// The built models and the sink holding every problem so far.
-    pub(crate) fn finish(mut self) -> (Vec<Option<Model>>, Sink) {
+    pub(crate) fn finish(mut self) -> (Vec<Option<Model>>, Sink, Namespace) {
         while let Some((id, key)) = self.deferred.pop() {
             self.build_component(id, &key);
         }
-        (self.models, self.sink)
+        (self.models, self.sink, self.types)
     }
 
     fn alloc(&mut self, name: Ident) -> ModelId {

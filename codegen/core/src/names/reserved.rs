@@ -32,6 +32,27 @@ pub const METHODS: &[&str] = &["new", "client", "clone", "fmt"];
 /// receiver and the request body.
 pub const ARGUMENTS: &[&str] = &["self", "body"];
 
+/// Method names of an operation's builder that the runtime writes (per-call
+/// options, sending, the optional body's setter, streams): an optional
+/// parameter of one of these names is set as `<name>_param`.
+pub const SETTERS: &[&str] = &[
+    "header",
+    "timeout",
+    "retry_policy",
+    "send",
+    "send_with_response",
+    "into_call",
+    "into_future",
+    "body",
+    "stream",
+    "pages",
+    "fmt",
+];
+
+/// What an operation's builder type is named after: the operation's type
+/// name plus this (`ListAccessProfilesCall`), then the settings' suffix.
+pub const BUILDER_SUFFIX: &str = "Call";
+
 /// The field a struct's `additionalProperties` are collected into; a
 /// property of that name is renumbered.
 pub const ADDITIONAL_PROPERTIES_FIELD: &str = "additional_properties";

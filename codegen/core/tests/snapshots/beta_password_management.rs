@@ -80,13 +80,16 @@ impl ApiBeta {
     /// - 403: `ErrorResponseDtoBeta`
     /// - 429: `TooManyRequestsErrorBeta`
     /// - 500: `ErrorResponseDtoBeta`
+    ///
+    /// Example:
+    /// ```text
+    /// let answer = api.create_digit_token(&body).await?;
+    /// ```
     #[inline]
     pub fn create_digit_token(
         &self,
         body: &PasswordDigitTokenResetBeta,
-    ) -> impl ::std::future::Future<
-        Output = ::sailpoint_isc::Result<PasswordDigitTokenBeta>,
-    > + '_ {
+    ) -> ::sailpoint_isc::Call<PasswordDigitTokenBeta> {
         static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
             id: "createDigitToken",
             method: ::sailpoint_isc::__private::v1::Method::POST,
@@ -94,7 +97,10 @@ impl ApiBeta {
             path: "/generate-password-reset-token/digit",
             errors: &__ERRORS_0,
         };
-        self.client.execute(::sailpoint_isc::__private::v1::Request::new(&OP).json(body))
+        ::sailpoint_isc::__private::v1::Call::json(
+            &self.client,
+            ::sailpoint_isc::__private::v1::Request::new(&OP).json(body),
+        )
     }
     /// Query password info
     ///
@@ -123,13 +129,16 @@ impl ApiBeta {
     /// - 403: `ErrorResponseDtoBeta`
     /// - 429: `TooManyRequestsErrorBeta`
     /// - 500: `ErrorResponseDtoBeta`
+    ///
+    /// Example:
+    /// ```text
+    /// let answer = api.query_password_info(&body).await?;
+    /// ```
     #[inline]
     pub fn query_password_info(
         &self,
         body: &PasswordInfoQueryDtoBeta,
-    ) -> impl ::std::future::Future<
-        Output = ::sailpoint_isc::Result<PasswordInfoBeta>,
-    > + '_ {
+    ) -> ::sailpoint_isc::Call<PasswordInfoBeta> {
         static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
             id: "queryPasswordInfo",
             method: ::sailpoint_isc::__private::v1::Method::POST,
@@ -137,7 +146,10 @@ impl ApiBeta {
             path: "/query-password-info",
             errors: &__ERRORS_0,
         };
-        self.client.execute(::sailpoint_isc::__private::v1::Request::new(&OP).json(body))
+        ::sailpoint_isc::__private::v1::Call::json(
+            &self.client,
+            ::sailpoint_isc::__private::v1::Request::new(&OP).json(body),
+        )
     }
     /// Set identity's password
     ///
@@ -201,13 +213,16 @@ impl ApiBeta {
     /// - 403: `ErrorResponseDtoBeta`
     /// - 429: `TooManyRequestsErrorBeta`
     /// - 500: `ErrorResponseDtoBeta`
+    ///
+    /// Example:
+    /// ```text
+    /// let answer = api.set_identity_password(&body).await?;
+    /// ```
     #[inline]
     pub fn set_identity_password(
         &self,
         body: &PasswordChangeRequestBeta,
-    ) -> impl ::std::future::Future<
-        Output = ::sailpoint_isc::Result<PasswordChangeResponseBeta>,
-    > + '_ {
+    ) -> ::sailpoint_isc::Call<PasswordChangeResponseBeta> {
         static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
             id: "setIdentityPassword",
             method: ::sailpoint_isc::__private::v1::Method::POST,
@@ -215,7 +230,10 @@ impl ApiBeta {
             path: "/set-password",
             errors: &__ERRORS_0,
         };
-        self.client.execute(::sailpoint_isc::__private::v1::Request::new(&OP).json(body))
+        ::sailpoint_isc::__private::v1::Call::json(
+            &self.client,
+            ::sailpoint_isc::__private::v1::Request::new(&OP).json(body),
+        )
     }
     /// Get password change request status
     ///
@@ -238,13 +256,16 @@ impl ApiBeta {
     /// - 403: `ErrorResponseDtoBeta`
     /// - 404: `ErrorResponseDtoBeta`
     /// - 500: `ErrorResponseDtoBeta`
+    ///
+    /// Example:
+    /// ```text
+    /// let answer = api.get_identity_password_change_status("…").await?;
+    /// ```
     #[inline]
     pub fn get_identity_password_change_status(
         &self,
         id: &str,
-    ) -> impl ::std::future::Future<
-        Output = ::sailpoint_isc::Result<PasswordStatusBeta>,
-    > + '_ {
+    ) -> ::sailpoint_isc::Call<PasswordStatusBeta> {
         static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
             id: "getIdentityPasswordChangeStatus",
             method: ::sailpoint_isc::__private::v1::Method::GET,
@@ -252,8 +273,10 @@ impl ApiBeta {
             path: "/password-change-status/{id}",
             errors: &__ERRORS_1,
         };
-        self.client
-            .execute(::sailpoint_isc::__private::v1::Request::new(&OP).path("id", id))
+        ::sailpoint_isc::__private::v1::Call::json(
+            &self.client,
+            ::sailpoint_isc::__private::v1::Request::new(&OP).path("id", id),
+        )
     }
 }
 /// Error Message Dto

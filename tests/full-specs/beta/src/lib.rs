@@ -25,16 +25,17 @@ pub async fn calls_from_several_tags(client: sailpoint_isc::Client) -> sailpoint
 
     let api = ApiBeta::new(client);
 
-    // Accounts: optional query parameters, one of them an enum.
+    // Accounts: optional query parameters set by name, one of them an enum,
+    // with a per-call deadline and no retries.
     let accounts: Vec<AccountBeta> = api
-        .list_accounts(
-            Some(&ListAccountsDetailLevelBeta::Full),
-            Some(50),
-            None,
-            Some(true),
-            Some("identityId eq \"2c9180858082150f0180893dbaf44201\""),
-            Some("name"),
-        )
+        .list_accounts()
+        .detail_level(ListAccountsDetailLevelBeta::Full)
+        .limit(50)
+        .count(true)
+        .filters("identityId eq \"2c9180858082150f0180893dbaf44201\"")
+        .sorters("name")
+        .timeout(std::time::Duration::from_secs(30))
+        .retry_policy(sailpoint_isc::RetryPolicy::none())
         .await?;
 
     // Access Profiles: an `application/json-patch+json` body.
@@ -58,7 +59,8 @@ pub async fn calls_from_several_tags(client: sailpoint_isc::Client) -> sailpoint
         ..Default::default()
     };
     let _task: LoadAccountsTaskBeta = api
-        .import_accounts("ef38f94347e94562b5bb8424a56397d8", Some(&upload))
+        .import_accounts("ef38f94347e94562b5bb8424a56397d8")
+        .body(&upload)
         .await?;
 
     // Password Dictionary: a `text/plain` download, as bytes.

@@ -110,35 +110,42 @@ async fn full_password_management(run: &mut Conformance) {
     run.record("full createDigitToken", r);
 }
 
-/// Query parameters (optional, enums), path parameters and JSON Patch.
+/// Optional query parameters set by name (enums among them), path
+/// parameters and JSON Patch, with per-call options and response headers.
 #[cfg(upstream_spec)]
 #[allow(deprecated)] // beta marks listAccounts deprecated; it is still served.
 async fn accounts_and_access_profiles(run: &mut Conformance) {
     let api = ApiBeta::new(run.client().clone());
     let r = api
-        .list_accounts(
-            Some(&ListAccountsDetailLevelBeta::Slim),
-            Some(10),
-            Some(0),
-            Some(true),
-            Some("identityId eq \"2c9180858082150f0180893dbaf44201\""),
-            Some("-created"),
-        )
-        .await;
-    run.record("listAccounts (Accounts)", r);
+        .list_accounts()
+        .detail_level(ListAccountsDetailLevelBeta::Slim)
+        .limit(10)
+        .offset(0)
+        .count(true)
+        .filters("identityId eq \"2c9180858082150f0180893dbaf44201\"")
+        .sorters("-created")
+        // Per-call options: an extra header, a deadline, no retries.
+        .header("X-Request-Source", "conformance-test")
+        .timeout(std::time::Duration::from_secs(30))
+        .retry_policy(sailpoint_isc::RetryPolicy::none())
+        .send_with_response()
+        .await
+        .map(|response| {
+            assert!(response.status().is_success(), "{response:?}");
+            response.into_body()
+        });
+    run.record("listAccounts (Accounts, setters, per-call options)", r);
     let r = api.get_account("2c9180845d1edece015d27a975983e21").await;
     run.record("getAccount (Accounts)", r);
     let r = api
-        .list_access_profiles(
-            Some("8c190e6787aa4ed9a90bd9d5344523fb"),
-            Some(250),
-            Some(0),
-            Some(false),
-            Some("name eq \"SailPoint Support\""),
-            Some("name,-modified"),
-            None,
-            Some(true),
-        )
+        .list_access_profiles()
+        .for_subadmin("8c190e6787aa4ed9a90bd9d5344523fb")
+        .limit(250)
+        .offset(0)
+        .count(false)
+        .filters("name eq \"SailPoint Support\"")
+        .sorters("name,-modified")
+        .include_unsegmented(true)
         .await;
     run.record("listAccessProfiles (Access Profiles)", r);
     let patch = vec![
@@ -163,56 +170,56 @@ async fn accounts_and_access_profiles(run: &mut Conformance) {
     run.record("patchAccessProfile (Access Profiles, JSON Patch)", r);
 }
 
-/// Exploded and non-exploded arrays, the experimental header, multipart.
+/// Exploded and non-exploded arrays, enum items, a date-time value, an
+/// optional multipart body.
 #[cfg(upstream_spec)]
 async fn arrays_and_multipart(run: &mut Conformance) {
     let api = ApiBeta::new(run.client().clone());
     let r = api
-        .list_requestable_objects(
-            Some("e7eab60924f64aa284175b9fa3309599"),
-            Some(&[
-                ListRequestableObjectsTypesItemBeta::AccessProfile,
-                ListRequestableObjectsTypesItemBeta::Role,
-            ]),
-            Some("Finance Role"),
-            Some(&[
-                RequestableObjectRequestStatusBeta::Available,
-                RequestableObjectRequestStatusBeta::Pending,
-            ]),
-            Some(25),
-            Some(0),
-            Some(true),
-            None,
-            Some("name"),
-        )
+        .list_requestable_objects()
+        .identity_id("e7eab60924f64aa284175b9fa3309599")
+        .types([
+            ListRequestableObjectsTypesItemBeta::AccessProfile,
+            ListRequestableObjectsTypesItemBeta::Role,
+        ])
+        .term("Finance Role")
+        .statuses(vec![
+            RequestableObjectRequestStatusBeta::Available,
+            RequestableObjectRequestStatusBeta::Pending,
+        ])
+        .limit(25)
+        .offset(0)
+        .count(true)
+        .sorters("name")
         .await;
-    run.record("listRequestableObjects (Requestable Objects, array)", r);
+    run.record(
+        "listRequestableObjects (Requestable Objects, arrays of enums)",
+        r,
+    );
     let r = api
-        .get_historical_identity_events(
-            "8c190e6787aa4ed9a90bd9d5344523fb",
-            Some("2024-03-01T13:00:00Z"),
-            Some(&[
-                "AccessAddedEvent".to_owned(),
-                "AccessRemovedEvent".to_owned(),
-            ]),
-            Some(&["entitlement".to_owned(), "account".to_owned()]),
-            Some(250),
-            Some(0),
-            Some(true),
-        )
+        .get_historical_identity_events("8c190e6787aa4ed9a90bd9d5344523fb")
+        // A date-time the spec types as a string: a `DateTime` goes in as its text.
+        .from(sailpoint_isc::DateTime::parse("2024-03-01T13:00:00Z").expect("RFC 3339"))
+        .event_types(["AccessAddedEvent", "AccessRemovedEvent"])
+        .access_item_types(vec!["entitlement".to_owned(), "account".to_owned()])
+        .limit(250)
+        .offset(0)
+        .count(true)
         .await;
-    run.record("getHistoricalIdentityEvents (Identity History, arrays)", r);
+    run.record(
+        "getHistoricalIdentityEvents (Identity History, date-time, arrays)",
+        r,
+    );
     let r = api
-        .list_identities(
-            Some("id eq \"6c9079b270a266a60170a2779fcb0006\""),
-            Some("name,-cloudStatus"),
-            Some(&ListIdentitiesDefaultFilterBeta::CorrelatedOnly),
-            Some(true),
-            Some(250),
-            Some(0),
-        )
+        .list_identities()
+        .filters("id eq \"6c9079b270a266a60170a2779fcb0006\"")
+        .sorters("name,-cloudStatus")
+        .default_filter(ListIdentitiesDefaultFilterBeta::CorrelatedOnly)
+        .count(true)
+        .limit(250)
+        .offset(0)
         .await;
-    run.record("listIdentities (Identities)", r);
+    run.record("listIdentities (Identities, enum)", r);
     let upload = ImportAccountsRequestBeta {
         file: Some(
             FilePart::new("accounts.csv", &b"id,name\n1,Abby Smith\n"[..])
@@ -222,9 +229,27 @@ async fn arrays_and_multipart(run: &mut Conformance) {
         ..Default::default()
     };
     let r = api
-        .import_accounts("ef38f94347e94562b5bb8424a56397d8", Some(&upload))
+        .import_accounts("ef38f94347e94562b5bb8424a56397d8")
+        .body(&upload)
         .await;
-    run.record("importAccounts (Sources, multipart)", r);
+    run.record("importAccounts (Sources, optional multipart body)", r);
+    let r = api
+        .list_sources()
+        .limit(50)
+        .count(true)
+        .filters("name eq \"Employees\"")
+        .sorters("name")
+        .include_idn_source(true)
+        .await;
+    run.record("listSources (Sources)", r);
+    let r = api
+        .list_entitlements()
+        .segmented_for_identity("e554098913544630b5985e9042f5e44b")
+        .limit(50)
+        .filters("attribute eq \"memberOf\"")
+        .sorters("name,-modified")
+        .await;
+    run.record("listEntitlements (Entitlements)", r);
 }
 
 /// Text, empty and optional responses.
@@ -241,31 +266,26 @@ async fn other_bodies_and_responses(run: &mut Conformance) {
     let r = api.delete_transform("2cd78adghjkja34jh2b1hkjhasuecd").await;
     run.record("deleteTransform (Transforms, 204)", r);
     let r = api
-        .list_workgroups(
-            Some(0),
-            Some(50),
-            Some(true),
-            Some("name sw \"Test\""),
-            Some("name"),
-        )
+        .list_workgroups()
+        .offset(0)
+        .limit(50)
+        .count(true)
+        .filters("name sw \"Test\"")
+        .sorters("name")
         .await;
     run.record("listWorkgroups (Governance Groups)", r);
     let r = api.get_password_org_config().await;
     run.record("getPasswordOrgConfig (Password Configuration)", r);
 
     let r = api
-        .list_administrators_access_request_status(
-            Some("2c9180877b2b6ea4017b2c545f971429"),
-            None,
-            None,
-            None,
-            Some(true),
-            Some(100),
-            Some(0),
-            Some("accountActivityItemId eq \"2c918086771c86df0177401efcdf54c0\""),
-            Some("created"),
-            Some("EXECUTING"),
-        )
+        .list_administrators_access_request_status()
+        .requested_for("2c9180877b2b6ea4017b2c545f971429")
+        .count(true)
+        .limit(100)
+        .offset(0)
+        .filters("accountActivityItemId eq \"2c918086771c86df0177401efcdf54c0\"")
+        .sorters("created")
+        .request_state("EXECUTING")
         .await;
     run.record(
         "listAdministratorsAccessRequestStatus (Access Requests, experimental header)",

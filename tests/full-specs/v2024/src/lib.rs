@@ -20,17 +20,19 @@ pub async fn calls_from_several_tags(client: sailpoint_isc::Client) -> sailpoint
 
     let api = Api::new(client);
 
-    // Accounts: optional query parameters, one of them an enum.
-    let accounts: Vec<Account> = api
-        .list_accounts(
-            Some(50),
-            None,
-            Some(true),
-            Some(&ListAccountsDetailLevel::Slim),
-            Some("sourceId eq \"2c9180835d2e5168015d32f890ca1581\""),
-            Some("-created"),
-        )
+    // Accounts: optional query parameters set by name, one of them an enum;
+    // the response's headers read back with the body.
+    let accounts = api
+        .list_accounts()
+        .limit(50)
+        .count(true)
+        .detail_level(ListAccountsDetailLevel::Slim)
+        .filters("sourceId eq \"2c9180835d2e5168015d32f890ca1581\"")
+        .sorters("-created")
+        .send_with_response()
         .await?;
+    let _total: Option<u64> = accounts.total_count();
+    let accounts: Vec<Account> = accounts.into_body();
 
     // Access Profiles: an `application/json-patch+json` body.
     let patch = vec![JsonPatchOperation {
@@ -54,7 +56,8 @@ pub async fn calls_from_several_tags(client: sailpoint_isc::Client) -> sailpoint
         ..Default::default()
     };
     let _task: LoadAccountsTask = api
-        .import_accounts("ef38f94347e94562b5bb8424a56397d8", Some(&upload))
+        .import_accounts("ef38f94347e94562b5bb8424a56397d8")
+        .body(&upload)
         .await?;
 
     // Password Dictionary: a `text/plain` download, as bytes.

@@ -1,0 +1,72 @@
+//! What every generated builder shares, written once: the per-call
+//! options, sending, and `IntoFuture`, all forwarding to the [`Call`] the
+//! builder wraps. A generated builder is a one-field struct, this macro,
+//! and one setter per optional parameter.
+//!
+//! [`Call`]: crate::Call
+
+/// Implements the per-call options, sending and `IntoFuture` for the
+/// builder `$name`, a tuple struct around a `Call<$t>`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __call_builder {
+    ($name:ident, $t:ty) => {
+        impl $name {
+            /// Sets the header `name` to `value` for this call; see
+            /// [`Call::header`]($crate::Call::header).
+            #[inline]
+            pub fn header(
+                self,
+                name: impl ::std::convert::Into<::std::borrow::Cow<'static, str>>,
+                value: impl ::std::string::ToString,
+            ) -> Self {
+                Self(self.0.header(name, value))
+            }
+
+            /// Gives this call `deadline` in all, retries included; see
+            /// [`Request::timeout`]($crate::Request::timeout).
+            #[inline]
+            pub fn timeout(self, deadline: ::std::time::Duration) -> Self {
+                Self(self.0.timeout(deadline))
+            }
+
+            /// Retries this call as `policy` says instead of the client's
+            /// policy; [`RetryPolicy::none()`]($crate::RetryPolicy::none)
+            /// sends it once.
+            #[inline]
+            pub fn retry_policy(self, policy: $crate::RetryPolicy) -> Self {
+                Self(self.0.retry_policy(policy))
+            }
+
+            /// Sends the call; the same as awaiting it.
+            #[inline]
+            pub fn send(self) -> $crate::CallFuture<$t> {
+                self.0.send()
+            }
+
+            /// Sends the call and answers the body with the response's
+            /// status and headers.
+            #[inline]
+            pub fn send_with_response(self) -> $crate::CallFuture<$crate::Response<$t>> {
+                self.0.send_with_response()
+            }
+
+            /// The [`Call`]($crate::Call) as set so far, for what only it
+            /// offers (such as a query parameter the spec does not document).
+            #[inline]
+            pub fn into_call(self) -> $crate::Call<$t> {
+                self.0
+            }
+        }
+
+        impl ::std::future::IntoFuture for $name {
+            type Output = $crate::Result<$t>;
+            type IntoFuture = $crate::CallFuture<$t>;
+
+            #[inline]
+            fn into_future(self) -> Self::IntoFuture {
+                self.0.send()
+            }
+        }
+    };
+}
