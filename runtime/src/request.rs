@@ -119,6 +119,7 @@ pub(crate) enum Body {
 ///     .await?;
 /// # Ok(()) }
 /// ```
+#[derive(Clone)]
 pub struct Request {
     pub(crate) target: Target,
     path_params: Vec<(&'static str, String)>,
@@ -321,6 +322,38 @@ impl Request {
     pub(crate) fn set_query_each(&mut self, name: &'static str, values: Vec<String>) {
         self.query.retain(|(n, _)| *n != name);
         self.query.extend(values.into_iter().map(|v| (name, v)));
+    }
+
+    /// Removes the query parameter `name` and answers its last value.
+    pub(crate) fn take_query(&mut self, name: &str) -> Option<String> {
+        let value = self
+            .query
+            .iter()
+            .rev()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone());
+        self.query.retain(|(n, _)| *n != name);
+        value
+    }
+
+    /// The JSON body as a value, when the request has one that parses.
+    pub(crate) fn json_value(&self) -> Option<serde_json::Value> {
+        match &self.body {
+            Some(Body::Json(bytes, _)) => serde_json::from_slice(bytes).ok(),
+            _ => None,
+        }
+    }
+
+    /// Replaces the JSON body with `value`, keeping its content type.
+    pub(crate) fn set_json_value(&mut self, value: &serde_json::Value) {
+        let content_type = match &self.body {
+            Some(Body::Json(_, content_type)) => content_type,
+            _ => "application/json",
+        };
+        self.body = Some(Body::Json(
+            value.to_string().into_bytes().into(),
+            content_type,
+        ));
     }
 
     /// Sets the header `name` (any case) to `value`, replacing any value it had.

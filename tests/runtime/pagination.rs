@@ -1,67 +1,44 @@
 //! Issue 13's paging rules over real HTTP: a loopback ISC list server and a
-//! loopback search server, paged through `sailpoint_isc::Client` by the
-//! streams of `sailpoint_isc::paginate`.
+//! loopback search server, paged by the streams of generated calls
+//! (`pagination.yaml`: `api.list_records().stream()`,
+//! `api.search_post(&search).pager()`), built on `sailpoint_isc::paginate`.
 
-use axum::extract::{Query, State};
+use axum::extract::{Query, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use futures_util::{StreamExt, TryStreamExt};
-use sailpoint_isc::json::{Decode, DecodeError, Encode};
-use sailpoint_isc::paginate::{
-    OffsetPager, Page, PageRequest, SearchAfterPager, SearchAfterRequest, ISC_MAX_PAGE_SIZE,
-};
-use sailpoint_isc::{Client, Error, Request};
-use sailpoint_isc_tests::tenant::{self, ErrorResponse, TokenEndpoint};
-use serde::{Deserialize, Serialize};
+use sailpoint_isc::json::Encode;
+use sailpoint_isc::paginate::{OffsetPager, SearchAfterPager};
+use sailpoint_isc::{Client, Error};
+use sailpoint_isc_tests::tenant::{self, TokenEndpoint};
+use serde::Deserialize;
 use serde_json::{json, Value};
 use std::cmp::Ordering;
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
 use std::sync::{Arc, Mutex};
 
-/// `GET /v2024/records`, a list paged by `offset` and `limit`.
-fn list_records() -> Request {
-    Request::get("/v2024/records")
-        .operation_id("listRecords")
-        .default_error_body::<ErrorResponse>()
+#[allow(dead_code)]
+mod api {
+    sailpoint_isc::include_api!("runtime/pagination.yaml");
 }
+use api::{Record, Search};
 
-/// `POST /v2024/search`, paged by `searchAfter`.
-fn search_request() -> Request {
-    Request::post("/v2024/search")
-        .operation_id("searchPost")
-        .default_error_body::<ErrorResponse>()
-}
-
-/// One record as both servers serve it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct Record {
-    id: String,
-    n: u64,
-    group: String,
+/// The generated bindings on `client`.
+fn api(client: &Client) -> api::Api {
+    api::Api::new(client.clone())
 }
 
 impl Record {
     fn nth(n: u64) -> Self {
         Record {
             id: format!("rec-{n:06}"),
-            n,
+            n: n as i64,
             group: String::new(),
+            extra: Default::default(),
         }
-    }
-}
-
-impl Decode for Record {
-    fn decode(v: Value) -> Result<Self, DecodeError> {
-        sailpoint_isc::json::decode_with_serde(v)
-    }
-}
-
-impl Encode for Record {
-    fn encode(&self) -> Value {
-        json!({ "id": self.id, "n": self.n, "group": self.group })
     }
 }
 
@@ -86,6 +63,8 @@ struct ListServer {
     faults: Mutex<HashMap<u64, VecDeque<u16>>>,
     /// An offset that always fails with 500 while set.
     broken: Mutex<Option<u64>>,
+    /// Every query string received, its pairs in name order.
+    queries: Mutex<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -95,8 +74,16 @@ struct ListQuery {
     count: Option<bool>,
 }
 
-async fn list(State(s): State<Arc<ListServer>>, Query(q): Query<ListQuery>) -> Response {
+async fn list(
+    State(s): State<Arc<ListServer>>,
+    RawQuery(raw): RawQuery,
+    Query(q): Query<ListQuery>,
+) -> Response {
     s.requests.fetch_add(1, SeqCst);
+    s.queries
+        .lock()
+        .unwrap()
+        .push(sorted_query(&raw.unwrap_or_default()));
     let offset = q.offset.unwrap_or(0);
     let limit = q.limit.unwrap_or(250);
     let fault = s
@@ -145,36 +132,31 @@ async fn list_server(n: u64, past_end: PastEnd) -> (Arc<ListServer>, Client) {
         requests: AtomicUsize::new(0),
         faults: Mutex::default(),
         broken: Mutex::default(),
+        queries: Mutex::default(),
     });
     let router = Router::new()
         .route("/v2024/records", get(list))
+        .route("/v2024/wide-records", get(list))
         .with_state(server.clone())
         .merge(TokenEndpoint::new(3600).router());
     let base = tenant::serve(router).await;
     (server, tenant::client(&base))
 }
 
-/// The stream a generated list call will build: each page one call of
-/// `GET /v2024/records?offset=..&limit=..` through the client.
+/// The generated list call's pager: each page one call of
+/// `GET /v2024/records?offset=..&limit=..`.
 fn records(client: &Client) -> OffsetPager<Record> {
-    records_up_to(client, ISC_MAX_PAGE_SIZE)
-}
-
-/// [`records`] for an operation whose spec allows pages of `max`.
-fn records_up_to(client: &Client, max: u32) -> OffsetPager<Record> {
-    let client = client.clone();
-    OffsetPager::new(max, move |req: PageRequest| {
-        let call = list_records()
-            .query("offset", req.offset)
-            .query("limit", req.limit);
-        let client = client.clone();
-        async move { Ok(Page::new(client.execute::<Vec<Record>>(call).await?)) }
-    })
+    api(client).list_records().pager()
 }
 
 /// Drains `pager` and checks it yields records `0..n`, each once, in order.
 async fn expect_all(pager: OffsetPager<Record>, n: u64) {
-    let got: Vec<u64> = pager.items().map_ok(|r| r.n).try_collect().await.unwrap();
+    let got: Vec<u64> = pager
+        .items()
+        .map_ok(|r| r.n as u64)
+        .try_collect()
+        .await
+        .unwrap();
     assert!(got.iter().copied().eq(0..n), "records 0..{n}, in order");
 }
 
@@ -279,7 +261,7 @@ async fn read_until_error(
     let mut got = Vec::new();
     loop {
         match items.next().await {
-            Some(Ok(r)) => got.push(r.n),
+            Some(Ok(r)) => got.push(r.n as u64),
             Some(Err(e)) => return (got, e),
             None => panic!("the stream ended without the injected error"),
         }
@@ -306,7 +288,7 @@ async fn a_permanent_failure_then_a_new_stream_from_the_offset_reached() {
         .page_size(7)
         .start_at(offset)
         .items()
-        .map_ok(|r| r.n)
+        .map_ok(|r| r.n as u64)
         .try_collect()
         .await
         .unwrap();
@@ -363,7 +345,8 @@ async fn the_same_stream_resumes_after_a_failure() {
 async fn any_other_400_is_an_error() {
     // A limit the server refuses: the first page's 400 is not an end.
     let (_server, client) = list_server(10, PastEnd::BadRequest).await;
-    let mut items = records_up_to(&client, 1_000).items();
+    // The spec allows pages of 1,000; this server refuses more than 250.
+    let mut items = api(&client).list_wide_records().stream();
     let err = items.next().await.unwrap().unwrap_err();
     assert!(matches!(&err, Error::Api(e) if e.status() == 400));
 }
@@ -387,31 +370,46 @@ async fn dropping_after_the_first_item_sends_one_request() {
 
 #[tokio::test]
 async fn the_total_count_comes_from_the_first_page() {
-    // `Client::execute` answers the body only; this fetch reads the header
-    // with reqwest until the generated calls return the response (issue 12).
-    let (_server, client) = list_server(251, PastEnd::BadRequest).await;
-    let base = client.base_url().to_owned();
-    let http = reqwest::Client::new();
-    let mut items = OffsetPager::new(ISC_MAX_PAGE_SIZE, move |req: PageRequest| {
-        let url = format!(
-            "{base}/v2024/records?count=true&offset={}&limit={}",
-            req.offset, req.limit
-        );
-        let sent = http.get(url).send();
-        async move {
-            let resp = sent.await.unwrap();
-            let headers = resp.headers().clone();
-            Ok(Page::from_headers(
-                resp.json::<Vec<Record>>().await.unwrap(),
-                &headers,
-            ))
-        }
-    })
-    .items();
+    let (server, client) = list_server(251, PastEnd::BadRequest).await;
+    let mut items = api(&client).list_records().count(true).stream();
     assert_eq!(items.total_count(), None);
     items.next().await.unwrap().unwrap();
     assert_eq!(items.total_count(), Some(251));
     assert_eq!(items.count().await, 250);
+    assert_eq!(server.requests.load(SeqCst), 2);
+}
+
+#[tokio::test]
+async fn the_other_parameters_go_with_every_page_and_a_limit_set_is_the_page_size() {
+    let (server, client) = list_server(30, PastEnd::BadRequest).await;
+    let got: Vec<u64> = api(&client)
+        .list_records()
+        .filters("n ge 0")
+        .limit(7)
+        .offset(20)
+        .stream()
+        .map_ok(|r| r.n as u64)
+        .try_collect()
+        .await
+        .unwrap();
+    assert!(got.iter().copied().eq(20..30), "{got:?}");
+    let seen = server.queries.lock().unwrap().clone();
+    assert_eq!(
+        seen,
+        [
+            "offset=20&limit=7&filters=n+ge+0",
+            "offset=27&limit=7&filters=n+ge+0"
+        ]
+        .map(sorted_query),
+    );
+}
+
+/// A query string's pairs in name order, for comparing queries that hold
+/// the same pairs in another order.
+fn sorted_query(query: &str) -> String {
+    let mut pairs: Vec<&str> = query.split('&').collect();
+    pairs.sort_unstable();
+    pairs.join("&")
 }
 
 // ------------------------------------------------------------ search server
@@ -522,20 +520,18 @@ async fn search_server() -> (Arc<SearchServer>, Client) {
     (server, tenant::client(&base))
 }
 
-/// The stream a generated search call will build: the caller's search body
-/// with the pager's `sort` and `searchAfter`, `limit` in the query.
+/// The generated search call's pager: the caller's search body with the
+/// pager's `sort` and `searchAfter`, `limit` in the query.
 fn searcher(client: &Client) -> SearchAfterPager<Record> {
-    let client = client.clone();
-    SearchAfterPager::new(10_000, move |req: SearchAfterRequest| {
-        let mut body =
-            json!({ "indices": ["identities"], "query": { "query": "*" }, "sort": req.sort });
-        if let Some(after) = req.search_after {
-            body["searchAfter"] = after.into();
-        }
-        let call = search_request().query("limit", req.limit).json(&body);
-        let client = client.clone();
-        async move { Ok(Page::new(client.execute::<Vec<Record>>(call).await?)) }
-    })
+    let search = Search {
+        indices: Some(vec!["identities".into()]),
+        query: Some(api::SearchQuery {
+            query: Some("*".into()),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    api(client).search_post(&search).pager()
 }
 
 /// The server's own full order for `sort`, as record numbers.
@@ -562,7 +558,7 @@ async fn search_after_with_many_equal_sort_values_skips_and_repeats_nothing() {
                 .page_size(size)
                 .items();
             assert_eq!(items.sort(), sent);
-            let got: Vec<u64> = items.map_ok(|r| r.n).try_collect().await.unwrap();
+            let got: Vec<u64> = items.map_ok(|r| r.n as u64).try_collect().await.unwrap();
             assert_eq!(
                 got,
                 sorted(&server, sent),
@@ -608,7 +604,7 @@ async fn search_after_survives_429s_and_resumes_after_a_failure() {
     let mut items = searcher(&client).sort(["-group"]).page_size(50).items();
     let mut seen: Vec<u64> = Vec::new();
     for _ in 0..200 {
-        seen.push(items.next().await.unwrap().unwrap().n);
+        seen.push(items.next().await.unwrap().unwrap().n as u64);
     }
     server.fail.lock().unwrap().push_back(500);
     let (more, err) = read_until_error(&mut items).await;
@@ -619,10 +615,29 @@ async fn search_after_survives_429s_and_resumes_after_a_failure() {
         .page_size(50)
         .start_after(cursor)
         .items()
-        .map_ok(|r| r.n)
+        .map_ok(|r| r.n as u64)
         .try_collect()
         .await
         .unwrap();
     seen.extend(rest);
     assert_eq!(seen, sorted(&server, &["-group", "id"]));
+}
+
+#[tokio::test]
+async fn the_sort_in_the_search_body_is_the_callers_sort() {
+    let (server, client) = search_server().await;
+    let search = Search {
+        sort: Some(vec!["-group".into()]),
+        ..Default::default()
+    };
+    let got: Vec<u64> = api(&client)
+        .search_post(&search)
+        .limit(100)
+        .stream()
+        .map_ok(|r| r.n as u64)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(got, sorted(&server, &["-group", "id"]));
+    assert_eq!(server.requests.load(SeqCst), 1_000 / 100 + 1);
 }

@@ -10,7 +10,7 @@ use std::path::Path;
 /// Stage two: the intermediate model, for tests and tools that look at
 /// what the generator decided before any tokens are made.
 pub mod ir {
-    pub use crate::ir::{build, Api};
+    pub use crate::ir::{build, Api, Paging};
 }
 
 /// Stage three on its own, for timing it and for tokens of single types.

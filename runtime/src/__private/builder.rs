@@ -10,6 +10,67 @@
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __call_builder {
+    // A list paged by `offset` and `limit`.
+    ($name:ident, $t:ty, offset $item:ty, $max:expr) => {
+        $crate::__call_builder!($name, $t);
+
+        impl $name {
+            /// Every record of the list, lazily: a page is fetched only when
+            /// the stream needs more. The parameters set so far go with
+            /// every page; a `limit` set is the page size (else the
+            /// operation's maximum), an `offset` the first record. See
+            /// [`OffsetItems`]($crate::paginate::OffsetItems) for the total
+            /// count and resuming after an error.
+            #[inline]
+            pub fn stream(self) -> $crate::paginate::OffsetItems<$item> {
+                self.pager().items()
+            }
+
+            /// The list page by page, lazily; see [`stream`](Self::stream).
+            #[inline]
+            pub fn pages(self) -> $crate::paginate::OffsetPages<$item> {
+                self.pager().pages()
+            }
+
+            /// The pager, to set a cap on the records read
+            /// ([`max_items`]($crate::paginate::OffsetPager::max_items)) or a
+            /// start before streaming.
+            #[inline]
+            pub fn pager(self) -> $crate::paginate::OffsetPager<$item> {
+                self.0.offset_pager($max)
+            }
+        }
+    };
+    // A search paged by `searchAfter`.
+    ($name:ident, $t:ty, search_after $item:ty, $max:expr) => {
+        $crate::__call_builder!($name, $t);
+
+        impl $name {
+            /// Every matching document, lazily, paged by `searchAfter` with
+            /// the body's `sort` plus the document `id` as the last key, so
+            /// documents with equal sort values are neither skipped nor
+            /// repeated, past the 10,000-record window offsets stop at. See
+            /// [`SearchAfterItems`]($crate::paginate::SearchAfterItems) for
+            /// resuming after an error.
+            #[inline]
+            pub fn stream(self) -> $crate::paginate::SearchAfterItems<$item> {
+                self.pager().items()
+            }
+
+            /// The documents page by page, lazily; see [`stream`](Self::stream).
+            #[inline]
+            pub fn pages(self) -> $crate::paginate::SearchAfterPages<$item> {
+                self.pager().pages()
+            }
+
+            /// The pager, to set a cap, a start or the id field before
+            /// streaming.
+            #[inline]
+            pub fn pager(self) -> $crate::paginate::SearchAfterPager<$item> {
+                self.0.search_after_pager($max)
+            }
+        }
+    };
     ($name:ident, $t:ty) => {
         impl $name {
             /// Sets the header `name` to `value` for this call; see

@@ -9,7 +9,9 @@
 //! full specs that is most of the build time saved.
 
 use super::tokens::{doc_attrs, ty_doc_name, ty_tokens, Rt};
-use crate::ir::{Api, BodyEncoding, Docs, ModelKind, Operation, Param, ParamIn, Success, Ty};
+use crate::ir::{
+    Api, BodyEncoding, Docs, ModelKind, Operation, Paging, Param, ParamIn, Success, Ty,
+};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -182,6 +184,20 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> Metho
     };
     let call = quote!(#private::Call::#ctor(&self.client, #private::Request::new(&OP) #(#calls)*));
     let root = &rt.root;
+    let paging = op.paging.as_ref().map(|p| {
+        let (kind, item, max) = match p {
+            Paging::Offset {
+                item,
+                max_page_size,
+            } => (quote!(offset), item, max_page_size),
+            Paging::SearchAfter {
+                item,
+                max_page_size,
+            } => (quote!(search_after), item, max_page_size),
+        };
+        let item = ty_tokens(api, rt, item);
+        quote!(, #kind #item, #max)
+    });
     let (returns, value, builder) = match &op.builder {
         Some(b) => {
             let b = b.to_syn();
@@ -195,7 +211,7 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> Metho
                 #[derive(::std::fmt::Debug)]
                 #[must_use = "a call does nothing until it is awaited"]
                 pub struct #b(#root::Call<#ret>);
-                #private::call_builder!(#b, #ret);
+                #private::call_builder!(#b, #ret #paging);
                 impl #b {
                     #(#setters)*
                 }
@@ -377,6 +393,15 @@ fn method_docs(api: &Api, op: &Operation) -> Docs {
             "Optional parameters, set by name on the [`{builder}`] this returns: {}.",
             setters.join(", ")
         ));
+        if let Some(paging) = &op.paging {
+            let how = match paging {
+                Paging::Offset { .. } => "by `offset` and `limit`",
+                Paging::SearchAfter { .. } => "by `searchAfter` (the document `id` ends the sort)",
+            };
+            d.push_raw(format!(
+                "A list: [`{builder}::stream`] reads every record lazily, {how}, with the parameters set; [`{builder}::pages`] page by page; [`{builder}::pager`] sets a cap or a start first."
+            ));
+        }
     }
     if let Some(body) = &op.body {
         d.push_raw(format!(

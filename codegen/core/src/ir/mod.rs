@@ -8,6 +8,7 @@ mod docs;
 mod model;
 mod operation;
 mod operation_docs;
+mod paging;
 mod path_params;
 mod recursion;
 mod resolve;
@@ -20,8 +21,8 @@ use crate::load::Document;
 use crate::names::{reserved, Ident, Namespace};
 use crate::settings::Settings;
 pub use model::{
-    Api, BodyEncoding, Field, Model, ModelId, ModelKind, Operation, Param, ParamIn, Success, Ty,
-    Variant,
+    Api, BodyEncoding, Field, Model, ModelId, ModelKind, Operation, Paging, Param, ParamIn,
+    Success, Ty, Variant,
 };
 
 /// Builds the model of `doc` under `settings`. Problems become diagnostics,
@@ -53,6 +54,7 @@ pub fn build(doc: &Document, settings: &Settings) -> (Api, Vec<Diagnostic>) {
         sink.report(Diagnostic::at_pointer(&doc.path, pointer.as_str(), message));
     }
     api.sent = sent_models(&api);
+    paging::detect(&mut api);
     relax_read_only(&mut api);
     (api, sink.finish())
 }

@@ -190,6 +190,8 @@ pub struct Param {
     pub docs: Docs,
     /// The spec's example value (or its default), for the generated example call.
     pub example: Option<serde_json::Value>,
+    /// The schema's `maximum`, for an integer parameter (a list's `limit`).
+    pub maximum: Option<i64>,
     /// The name the spec declares this path parameter under, when that name
     /// is not in the path template and this parameter stands for the one
     /// template variable the spec left undeclared (`id` for
@@ -308,6 +310,28 @@ pub struct Operation {
     /// The builder type the method returns when the operation has optional
     /// parameters (`ListAccessProfilesCall`); set after all models are named.
     pub builder: Option<Ident>,
+    /// How the operation's list pages, when it is a list the builder can
+    /// stream.
+    pub paging: Option<Paging>,
+}
+
+/// How a list operation pages; its builder streams it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Paging {
+    /// `offset` and `limit` query parameters, a JSON array answered.
+    Offset {
+        /// The array's item type.
+        item: Ty,
+        /// The largest `limit` the spec allows.
+        max_page_size: u32,
+    },
+    /// A search body with `sort` and `searchAfter`, a JSON array answered.
+    SearchAfter {
+        /// The array's item type.
+        item: Ty,
+        /// The largest `limit` the spec allows.
+        max_page_size: u32,
+    },
 }
 
 impl Operation {

@@ -96,6 +96,14 @@ pub(crate) fn build_all(b: &mut Builder<'_>) -> Vec<Operation> {
     out
 }
 
+/// An integer schema's `maximum`.
+fn integer_maximum(s: &openapiv3::Schema) -> Option<i64> {
+    match &s.schema_kind {
+        openapiv3::SchemaKind::Type(openapiv3::Type::Integer(i)) => i.maximum,
+        _ => None,
+    }
+}
+
 /// The default and the limits a parameter's schema sets, for its setter's
 /// docs: what a caller needs to know without opening the spec.
 fn push_constraints(docs: &mut Docs, s: &openapiv3::Schema) {
@@ -198,6 +206,7 @@ impl OperationContext<'_> {
             deprecated: self.op.deprecated,
             unplaced_path_params: self.unplaced,
             builder: None,
+            paging: None,
         })
     }
 
@@ -248,6 +257,7 @@ impl OperationContext<'_> {
                     fixed: None,
                     docs: Docs::new(),
                     example: None,
+                    maximum: None,
                     declared_as: None,
                 });
             }
@@ -323,6 +333,7 @@ impl OperationContext<'_> {
             fixed,
             docs,
             example,
+            maximum: schema.and_then(integer_maximum),
             declared_as: None,
         })
     }

@@ -46,6 +46,7 @@ pub const SETTERS: &[&str] = &[
     "body",
     "stream",
     "pages",
+    "pager",
     "fmt",
 ];
 

@@ -304,6 +304,11 @@ impl Conformance {
         &self.client
     }
 
+    /// How many requests reached the proxy so far.
+    pub fn requests(&self) -> usize {
+        self.proxy.exchanges().len()
+    }
+
     /// Records the outcome of the call named `call`.
     pub fn record<T>(&mut self, call: &str, result: sailpoint_isc::Result<T>) {
         self.outcomes.push((

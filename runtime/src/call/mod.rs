@@ -19,6 +19,8 @@ use std::future::{Future, IntoFuture};
 use std::pin::Pin;
 use std::time::Duration;
 
+mod paging;
+
 /// The future a [`Call`] becomes when it is awaited or sent: boxed, `Send`
 /// and `'static`, so it can be spawned.
 pub type CallFuture<T> = Pin<Box<dyn Future<Output = Result<T>> + Send + 'static>>;
