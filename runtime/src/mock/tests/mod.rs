@@ -269,8 +269,7 @@ async fn unknown_routes_and_methods_answer_json() {
     let (status, ct, raw) = post_raw(&t, "/set-password/v2", Some(&token), b"{}").await;
     assert_eq!((status, ct.as_str()), (404, "application/json"));
     error_dto(&raw);
-    let (status, ct, raw) =
-        finish(http().get(format!("{}/set-password/v1", t.base_url()))).await;
+    let (status, ct, raw) = finish(http().get(format!("{}/set-password/v1", t.base_url()))).await;
     assert_eq!((status, ct.as_str()), (405, "application/json"));
     error_dto(&raw);
 }
