@@ -5,8 +5,9 @@
 # 1. `cargo package` (with verification: each package is unpacked and built
 #    alone, against the others' packages) for every workspace member without
 #    `publish = false`, in dependency order;
-# 2. the runtime's package holds the Password Management spec files as
-#    regular files (runtime/spec is a symlink to the top-level spec/);
+# 2. the runtime's package holds every spec file (v2024, beta, and the
+#    per-resource password-management with the shared/ files it refers to)
+#    as regular files (runtime/spec is a symlink to the top-level spec/);
 # 3. a fresh crate in a temp dir (.ci/downstream) depends on `sailpoint-isc`
 #    by version, with [patch.crates-io] pointing at the crates unpacked from
 #    the `.crate` files (never the workspace paths), runs `include_api!` on a
@@ -39,7 +40,9 @@ cargo package "${package_args[@]}"
 # The spec files must be in the runtime's package as regular files ('-' in
 # tar's listing), not as symlinks pointing out of it.
 runtime_crate="$target/package/sailpoint-isc-$version.crate"
-for spec in spec/v2024/password-management.yaml spec/beta/password-management.yaml; do
+mapfile -t specs < <(find spec -type f -name '*.yaml' | sort)
+[[ ${#specs[@]} -ge 24 ]] || { echo "expected at least 24 spec files, found ${#specs[@]}"; exit 1; }
+for spec in "${specs[@]}"; do
   tar -tvzf "$runtime_crate" "sailpoint-isc-$version/$spec" | grep -q '^-' ||
     { echo "$runtime_crate has no regular file $spec"; exit 1; }
 done

@@ -2,9 +2,15 @@
 //!
 //! ```text
 //! cargo run --example change_password                              # embedded mock tenant, no setup
+//! cargo run --example change_password -- --api password-management # the same, per-resource API
 //! SAIL_BASE_URL=… SAIL_CLIENT_ID=… SAIL_CLIENT_SECRET=… \
-//!   cargo run --example change_password -- [--beta] USER SOURCE    # a real tenant
+//!   cargo run --example change_password -- [--api API] USER SOURCE # a real tenant
 //! ```
+//!
+//! `--api` picks the API line the flow calls: `v2024` (the default,
+//! `/v2024/set-password`), `beta` (`/beta/set-password`; `--beta` is short
+//! for it) or `password-management`, SailPoint's per-resource line
+//! (`/set-password/v1`).
 //!
 //! Against a real tenant the new password comes from `SAIL_NEW_PASSWORD` or,
 //! if unset, the first line of standard input; never from an argument, where
@@ -29,33 +35,81 @@ async fn main() -> ExitCode {
     }
 }
 
+const USAGE: &str = "usage: change_password [--api v2024|beta|password-management] USER SOURCE";
+
+/// The API line the flow calls.
+#[derive(Clone, Copy)]
+enum Api {
+    V2024,
+    Beta,
+    PasswordManagement,
+}
+
+impl Api {
+    fn parse(name: &str) -> Result<Api, String> {
+        match name {
+            "v2024" => Ok(Api::V2024),
+            "beta" => Ok(Api::Beta),
+            "password-management" => Ok(Api::PasswordManagement),
+            other => Err(format!("unknown API {other:?}; {USAGE}")),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Api::V2024 => "v2024",
+            Api::Beta => "beta",
+            Api::PasswordManagement => "password-management (per-resource, /set-password/v1)",
+        }
+    }
+}
+
+/// Takes `--api NAME`, `--api=NAME` and `--beta` out of `args`; the last one
+/// given wins.
+fn take_api(args: &mut Vec<String>) -> Result<Api, String> {
+    let mut api = Api::V2024;
+    let mut rest = Vec::with_capacity(args.len());
+    let mut it = std::mem::take(args).into_iter();
+    while let Some(arg) = it.next() {
+        if arg == "--beta" {
+            api = Api::Beta;
+        } else if arg == "--api" {
+            api = Api::parse(&it.next().ok_or(USAGE)?)?;
+        } else if let Some(name) = arg.strip_prefix("--api=") {
+            api = Api::parse(name)?;
+        } else {
+            rest.push(arg);
+        }
+    }
+    *args = rest;
+    Ok(api)
+}
+
 async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let beta = args.iter().any(|a| a == "--beta");
-    args.retain(|a| a != "--beta");
+    let api = take_api(&mut args)?;
     let configured = VARS
         .iter()
         .filter(|v| std::env::var_os(v).is_some())
         .count();
 
     if configured == 0 {
-        return run_against_mock(beta).await;
+        return run_against_mock(api).await;
     }
     // Some but not all set: from_env names the missing one.
     let client = Client::from_env()?;
-    let [user, source] =
-        <[String; 2]>::try_from(args).map_err(|_| "usage: change_password [--beta] USER SOURCE")?;
+    let [user, source] = <[String; 2]>::try_from(args).map_err(|_| USAGE)?;
     let password = read_password()?;
     println!(
         "token    : OAuth2 client credentials at {}/oauth/token",
         client.base_url()
     );
     let change = PasswordChange::new(user, source, password).with_progress(print_step);
-    finish(&client, &change, beta).await?;
+    finish(&client, &change, api).await?;
     Ok(())
 }
 
-async fn run_against_mock(beta: bool) -> Result<(), Box<dyn std::error::Error>> {
+async fn run_against_mock(api: Api) -> Result<(), Box<dyn std::error::Error>> {
     println!("No SAIL_BASE_URL/SAIL_CLIENT_ID/SAIL_CLIENT_SECRET set: starting the embedded mock tenant.");
     let tenant = MockTenant::start().await?;
     println!("tenant   : {} (mock, 127.0.0.1 only)", tenant.base_url());
@@ -67,7 +121,7 @@ async fn run_against_mock(beta: bool) -> Result<(), Box<dyn std::error::Error>> 
     let new_password = "Corr3ct-Horse-Battery-Staple";
     let change = PasswordChange::new(DEFAULT_USER_NAME, DEFAULT_SOURCE_NAME, new_password)
         .with_progress(print_step);
-    finish(&client, &change, beta).await?;
+    finish(&client, &change, api).await?;
     println!(
         "tokens   : {} token request(s) for the whole run",
         tenant.token_requests()
@@ -84,13 +138,13 @@ async fn run_against_mock(beta: bool) -> Result<(), Box<dyn std::error::Error>> 
 async fn finish(
     client: &Client,
     change: &PasswordChange,
-    beta: bool,
+    api: Api,
 ) -> Result<(), PasswordChangeError> {
-    println!("version  : {}", if beta { "beta" } else { "v2024" });
-    let result = if beta {
-        client.beta().change_password(change).await
-    } else {
-        client.v2024().change_password(change).await
+    println!("api      : {}", api.name());
+    let result = match api {
+        Api::V2024 => client.v2024().change_password(change).await,
+        Api::Beta => client.beta().change_password(change).await,
+        Api::PasswordManagement => client.password_management().change_password(change).await,
     };
     match result {
         Ok(done) => {

@@ -2,7 +2,8 @@
 //!
 //! The API bindings are generated at compile time from OpenAPI files by
 //! [`include_api!`]; this crate ships the Password Management bindings for the
-//! `v2024` and `beta` API versions ([`v2024`], [`beta`]) and the hand-written
+//! `v2024` and `beta` API versions ([`v2024`], [`beta`]) and for SailPoint's
+//! per-resource API line ([`password_management`]), and the hand-written
 //! runtime they call into: [`Client`], its configuration, authentication and
 //! the one [`Error`] type every call returns.
 //!
@@ -105,6 +106,22 @@ pub mod beta {
     crate::include_api!("spec/beta/password-management.yaml", suffix = "Beta");
 }
 
+/// Password Management bindings for SailPoint's per-resource API line, the
+/// one its SDKs are generated from since June 2026: every path is versioned
+/// after its resource (`/query-password-info/v1`), so the methods carry the
+/// `_v1` of their operation ids (`query_password_info_v1`). Generated from
+/// `spec/password-management/openapi.yaml`, which is split into files as
+/// SailPoint publishes it (`paths/`, `schemas/` and `../shared/`).
+///
+/// The types have no suffix: the module path tells them apart from the
+/// [`v2024`] ones of the same name (`password_management::PasswordInfo`
+/// beside `v2024::PasswordInfo`), and the names are those of SailPoint's own
+/// per-resource SDKs. Import the two under aliases, or by module, to use both
+/// in one scope.
+pub mod password_management {
+    crate::include_api!("spec/password-management/openapi.yaml");
+}
+
 impl Client {
     /// The `v2024` Password Management operations, sharing this client's
     /// connection pool, token and settings.
@@ -116,5 +133,12 @@ impl Client {
     /// connection pool, token and settings.
     pub fn beta(&self) -> beta::ApiBeta {
         beta::ApiBeta::new(self.clone())
+    }
+
+    /// The per-resource Password Management operations
+    /// (`/query-password-info/v1` and so on, see [`password_management`]),
+    /// sharing this client's connection pool, token and settings.
+    pub fn password_management(&self) -> password_management::Api {
+        password_management::Api::new(self.clone())
     }
 }

@@ -215,3 +215,123 @@ async fn the_deadline_ends_the_polling() {
         other => panic!("expected the deadline, got {other:?}"),
     }
 }
+
+/// The per-resource line (`client.password_management()`): the whole flow,
+/// on `/query-password-info/v1`, `/set-password/v1` and
+/// `/password-change-status/v1/{id}`.
+#[tokio::test]
+async fn per_resource_flow_sets_the_password_the_mock_decrypts() {
+    let t = tenant().await;
+    let polled = Arc::new(Mutex::new(Vec::new()));
+    let seen = polled.clone();
+    let change = PasswordChange::new(DEFAULT_USER_NAME, DEFAULT_SOURCE_NAME, "Resource-Passw0rd")
+        .with_poll(fast_poll())
+        .with_progress(move |s: &Step| {
+            if let Step::Polled { state, .. } = s {
+                seen.lock().expect("lock").push(state.clone());
+            }
+        });
+    let done = t
+        .client()
+        .password_management()
+        .change_password(&change)
+        .await
+        .expect("flow finishes");
+    assert_eq!(
+        t.password_of(DEFAULT_USER_NAME, DEFAULT_SOURCE_NAME, DEFAULT_ACCOUNT_ID)
+            .as_deref(),
+        Some("Resource-Passw0rd")
+    );
+    assert_eq!(done.account.id.as_deref(), Some(DEFAULT_ACCOUNT_ID));
+    assert_eq!(
+        *polled.lock().expect("lock"),
+        ["IN_PROGRESS", "IN_PROGRESS", "FINISHED"]
+    );
+    assert_eq!(done.polls, 3);
+    assert_eq!((t.set_password_requests(), t.token_requests()), (1, 1));
+}
+
+#[tokio::test]
+async fn per_resource_flow_fails_with_the_policy_and_sets_once_under_429s() {
+    let t = tenant().await;
+    let short =
+        PasswordChange::new(DEFAULT_USER_NAME, DEFAULT_SOURCE_NAME, "short").with_poll(fast_poll());
+    match t
+        .client()
+        .password_management()
+        .change_password(&short)
+        .await
+    {
+        Err(PasswordChangeError::Failed { errors, .. }) => assert!(
+            errors.iter().any(|e| e.contains("at least 8 characters")),
+            "{errors:?}"
+        ),
+        other => panic!("expected a FAILED change, got {other:?}"),
+    }
+    assert_eq!(t.set_password_requests(), 1);
+
+    let client = t
+        .client_builder()
+        .retry(
+            RetryPolicy::default()
+                .with_max_attempts(6)
+                .with_backoff_base(Duration::from_millis(5)),
+        )
+        .build()
+        .expect("client");
+    t.inject_matching("/set-password/v1", Fault::too_many_requests(2, 0));
+    t.inject_matching(
+        "/password-change-status/v1/",
+        Fault::too_many_requests(1, 0),
+    );
+    let change = PasswordChange::new(DEFAULT_USER_NAME, DEFAULT_SOURCE_NAME, "Sup3r-Secret-Value")
+        .with_poll(fast_poll());
+    client
+        .password_management()
+        .change_password(&change)
+        .await
+        .expect("flow finishes despite 429s");
+    // The failed change, two 429s the server did not process, then the
+    // accepted request: two changes applied, the second recorded.
+    assert_eq!(t.set_password_requests(), 4);
+    assert_eq!(t.set_password_applied(), 2);
+    assert_eq!(t.pending_faults(), 0);
+    assert_eq!(
+        t.password_of(DEFAULT_USER_NAME, DEFAULT_SOURCE_NAME, DEFAULT_ACCOUNT_ID)
+            .as_deref(),
+        Some("Sup3r-Secret-Value")
+    );
+}
+
+#[tokio::test]
+async fn per_resource_flow_does_not_resend_a_502_and_keeps_its_deadline() {
+    let t = MockTenant::builder()
+        .with_key_bits(1024)
+        .with_in_progress_polls(1000)
+        .start()
+        .await
+        .expect("mock");
+    t.inject_matching("/set-password/v1", Fault::status(502, 1));
+    let poll = PollPolicy {
+        initial: Duration::from_millis(10),
+        max_interval: Duration::from_millis(20),
+        deadline: Duration::from_millis(200),
+    };
+    let change = PasswordChange::new(DEFAULT_USER_NAME, DEFAULT_SOURCE_NAME, "Sup3r-Secret-Value")
+        .with_poll(poll);
+    let api = t.client().password_management();
+    match api.change_password(&change).await {
+        Err(PasswordChangeError::Call(Error::Api(e))) => assert_eq!(e.status().as_u16(), 502),
+        other => panic!("expected the 502, got {other:?}"),
+    }
+    assert_eq!(
+        (t.set_password_requests(), t.set_password_applied()),
+        (1, 0)
+    );
+    match api.change_password(&change).await {
+        Err(PasswordChangeError::Deadline { last_state, .. }) => {
+            assert_eq!(last_state, "IN_PROGRESS")
+        }
+        other => panic!("expected the deadline, got {other:?}"),
+    }
+}

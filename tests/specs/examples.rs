@@ -1,11 +1,13 @@
-//! Every request and response example in the two spec files this repo ships
+//! Every request and response example in the spec files this repo ships
+//! (v2024, beta and the per-resource password-management files, bundled)
 //! decodes into its generated type and encodes back to the same JSON.
 //!
 //! The test collects the examples by walking the spec files and checks that
 //! each one has an entry in the table below, so an example added to a spec
 //! without a check here fails the test.
 
-use sailpoint_isc::{beta, v2024};
+use sailpoint_isc::{beta, password_management as pm, v2024};
+use sailpoint_isc_tests::spec_diff::load_bundled;
 use sailpoint_isc_tests::workspace_root;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -71,6 +73,7 @@ fn table(version: &str) -> Vec<(&'static str, Check)> {
                 round_trip::<v2024::ErrorResponseDto>,
             ),
         ],
+        "password-management" => resource_table(),
         _ => vec![
             (
                 "/paths/~1generate-password-reset-token~1digit/post/requestBody",
@@ -124,8 +127,64 @@ fn table(version: &str) -> Vec<(&'static str, Check)> {
     }
 }
 
+/// The per-resource file's examples: in its path files (inlined under
+/// `paths` by the bundle) and in the shared response files.
+fn resource_table() -> Vec<(&'static str, Check)> {
+    vec![
+        (
+            "/paths/~1generate-password-reset-token~1v1~1digit/post/requestBody",
+            round_trip::<pm::PasswordDigitTokenReset>,
+        ),
+        (
+            "/paths/~1generate-password-reset-token~1v1~1digit/post/responses/200",
+            round_trip::<pm::PasswordDigitToken>,
+        ),
+        (
+            "/paths/~1query-password-info~1v1/post/requestBody",
+            round_trip::<pm::PasswordInfoQueryDto>,
+        ),
+        (
+            "/paths/~1query-password-info~1v1/post/responses/200",
+            round_trip::<pm::PasswordInfo>,
+        ),
+        (
+            "/paths/~1set-password~1v1/post/requestBody",
+            round_trip::<pm::PasswordChangeRequest>,
+        ),
+        (
+            "/paths/~1set-password~1v1/post/responses/202",
+            round_trip::<pm::PasswordChangeResponse>,
+        ),
+        (
+            "/paths/~1password-change-status~1v1~1{id}/get/responses/200",
+            round_trip::<pm::PasswordStatus>,
+        ),
+        (
+            "/x-sailpoint-isc-files/..~1shared~1responses~1401.yaml",
+            round_trip::<pm::UnauthorizedError>,
+        ),
+        (
+            "/x-sailpoint-isc-files/..~1shared~1responses~1403.yaml",
+            round_trip::<pm::ErrorResponseDto>,
+        ),
+        (
+            "/x-sailpoint-isc-files/..~1shared~1responses~1404.yaml",
+            round_trip::<pm::ErrorResponseDto>,
+        ),
+        (
+            "/x-sailpoint-isc-files/..~1shared~1responses~1429.yaml",
+            round_trip::<pm::TooManyRequestsError>,
+        ),
+        (
+            "/x-sailpoint-isc-files/..~1shared~1responses~1500.yaml",
+            round_trip::<pm::ErrorResponseDto>,
+        ),
+    ]
+}
+
 /// Every `example` and `examples.*.value` of every JSON media type, by the
-/// pointer of the request body or response that holds it.
+/// pointer of the request body or response that holds it (responses of a
+/// bundled spec by the pointer of their file in the bundle).
 fn examples(spec: &Value) -> Vec<(String, String, Value)> {
     let mut out = Vec::new();
     let mut holders: Vec<(String, &Value)> = Vec::new();
@@ -153,6 +212,12 @@ fn examples(spec: &Value) -> Vec<(String, String, Value)> {
             holders.push((format!("/components/responses/{name}"), r));
         }
     }
+    if let Some(files) = spec["x-sailpoint-isc-files"].as_object() {
+        for (key, file) in files.iter().filter(|(k, _)| k.contains("/responses/")) {
+            let key = key.replace('~', "~0").replace('/', "~1");
+            holders.push((format!("/x-sailpoint-isc-files/{key}"), file));
+        }
+    }
     for (at, holder) in holders {
         let Some(json) = holder["content"].get("application/json") else {
             continue;
@@ -173,8 +238,12 @@ fn check_version(version: &str) -> usize {
     let path = workspace_root().join(format!("spec/{version}/password-management.yaml"));
     let text = std::fs::read_to_string(&path).expect("spec file");
     let spec: Value = serde_yaml::from_str(&text).expect("spec parses");
+    check(version, &spec)
+}
+
+fn check(version: &str, spec: &Value) -> usize {
     let table = table(version);
-    let found = examples(&spec);
+    let found = examples(spec);
     let mut failures = Vec::new();
     for (at, name, example) in &found {
         match table.iter().find(|(k, _)| k == at) {
@@ -210,5 +279,13 @@ fn every_example_in_the_v2024_spec_round_trips() {
 #[test]
 fn every_example_in_the_beta_spec_round_trips() {
     let n = check_version("beta");
+    assert!(n >= 12, "only {n} examples found");
+}
+
+#[test]
+fn every_example_in_the_per_resource_spec_round_trips() {
+    let path = workspace_root().join("spec/password-management/openapi.yaml");
+    let spec = load_bundled(&path).expect("the per-resource spec bundles");
+    let n = check("password-management", &spec);
     assert!(n >= 12, "only {n} examples found");
 }

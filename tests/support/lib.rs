@@ -20,4 +20,4 @@ pub mod skip;
 pub mod spec_diff;
 pub mod tenant;
 
-pub use skip::{upstream_spec, workspace_root};
+pub use skip::{resource_spec, upstream_spec, workspace_root};

@@ -1,4 +1,5 @@
-//! Snapshots of the code generated for the spec files this repo ships, and
+//! Snapshots of the code generated for the spec files this repo ships (the
+//! v2024, beta and per-resource Password Management files), and
 //! for SailPoint's per-resource password-management spec beside the repo
 //! (`../shared/specs/idn/apis`), so a reviewer reads exactly what a user
 //! gets. Regenerate with
@@ -63,6 +64,17 @@ fn resource_password_management() {
         &spec,
         Settings::default(),
         "resource_password_management.rs",
+    );
+}
+
+/// Our own per-resource spec, from which the runtime generates
+/// `sailpoint_isc::password_management`: the same names as upstream's.
+#[test]
+fn runtime_per_resource_password_management() {
+    check(
+        "spec/password-management/openapi.yaml",
+        Settings::default(),
+        "runtime_per_resource_password_management.rs",
     );
 }
 

@@ -11,6 +11,10 @@
 //! # Ok(()) }
 //! ```
 //!
+//! The same `change_password` is on every API line the crate binds:
+//! `client.v2024()`, `client.beta()` and the per-resource
+//! `client.password_management()` (`/set-password/v1` and so on).
+//!
 //! set-password is sent once per call: the flow never re-sends it, and the
 //! client retries a POST only when the server said it did not process it
 //! (429, or 503 with `Retry-After`).

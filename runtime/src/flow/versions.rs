@@ -1,18 +1,19 @@
-//! The flow's three calls for each API version: thin mappings between the
-//! generated types of `v2024` and `beta` and the flow's own. The two
-//! versions differ only in names, so one macro writes both.
+//! The flow's three calls for each API line: thin mappings between the
+//! generated types of `v2024`, `beta` and the per-resource
+//! `password_management` and the flow's own. The three differ only in names
+//! (of types, methods and paths), so one macro writes all of them.
 
 use super::PasswordChangeError;
 use super::{
     run, Account, Backend, Info, PasswordChange, PasswordChangeOutcome, SetRequest, Status,
 };
 use crate::error::Result;
-use crate::{beta, v2024};
+use crate::{beta, password_management, v2024};
 
 macro_rules! backend {
     (
         $api:ty,
-        query: $query:ty,
+        query: $query_fn:ident($query:ty),
         request: $request:ty,
         set: $set:ident,
         status: $status:ident,
@@ -22,7 +23,7 @@ macro_rules! backend {
             async fn query(&self, user_name: &str, source_name: &str) -> Result<Info> {
                 type Query = $query;
                 let i = self
-                    .query_password_info(&Query {
+                    .$query_fn(&Query {
                         user_name: Some(user_name.to_owned()),
                         source_name: Some(source_name.to_owned()),
                         ..Default::default()
@@ -91,7 +92,7 @@ macro_rules! backend {
 
 backend!(
     v2024::Api,
-    query: v2024::PasswordInfoQueryDto,
+    query: query_password_info(v2024::PasswordInfoQueryDto),
     request: v2024::PasswordChangeRequest,
     set: set_password,
     status: get_password_change_status,
@@ -100,9 +101,20 @@ backend!(
 
 backend!(
     beta::ApiBeta,
-    query: beta::PasswordInfoQueryDtoBeta,
+    query: query_password_info(beta::PasswordInfoQueryDtoBeta),
     request: beta::PasswordChangeRequestBeta,
     set: set_identity_password,
     status: get_identity_password_change_status,
     doc: "Changes a password in one call with the `beta` operations."
+);
+
+backend!(
+    password_management::Api,
+    query: query_password_info_v1(password_management::PasswordInfoQueryDto),
+    request: password_management::PasswordChangeRequest,
+    set: set_password_v1,
+    status: get_password_change_status_v1,
+    doc: "Changes a password in one call with the per-resource operations \
+          (`/query-password-info/v1`, `/set-password/v1`, \
+          `/password-change-status/v1/{id}`)."
 );

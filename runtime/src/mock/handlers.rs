@@ -1,13 +1,13 @@
 //! The HTTP side of the mock tenant: routes, the token endpoint, the
 //! middleware that counts requests, applies faults and checks tokens, and
-//! the handlers of the four operations of each version.
+//! the handlers of the four operations of each API line.
 //!
 //! Nothing here trusts the request: every malformed input becomes a
 //! documented error answer, never a panic.
 
 use super::faults::Action;
 use super::state::{Counters, Failure, Shared};
-use super::wire::{self, json, Beta, Wire, V2024};
+use super::wire::{self, json, Beta, PasswordManagement, Wire, V2024};
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Request, State};
@@ -26,11 +26,12 @@ type Tenant = State<Arc<Shared>>;
 /// Largest answer the malformed-body fault reads back before cutting it.
 const MAX_CUT_BODY: usize = 1024 * 1024;
 
-/// The whole server: `POST /oauth/token` and both versions' operations.
+/// The whole server: `POST /oauth/token` and every API line's operations.
 pub(super) fn router(shared: Arc<Shared>) -> Router {
     let api = Router::new()
         .merge(version_routes::<V2024>())
         .merge(version_routes::<Beta>())
+        .merge(version_routes::<PasswordManagement>())
         .route_layer(middleware::from_fn_with_state(
             Arc::clone(&shared),
             authenticate,
@@ -47,16 +48,10 @@ pub(super) fn router(shared: Arc<Shared>) -> Router {
 fn version_routes<W: Wire>() -> Router<Arc<Shared>> {
     let at = |path: &str| format!("{}{path}", W::BASE_PATH);
     Router::new()
-        .route(&at("/query-password-info"), post(query_password_info::<W>))
-        .route(&at("/set-password"), post(set_password::<W>))
-        .route(
-            &at("/password-change-status/{id}"),
-            get(password_change_status::<W>),
-        )
-        .route(
-            &at("/generate-password-reset-token/digit"),
-            post(create_digit_token::<W>),
-        )
+        .route(&at(W::PATHS.query), post(query_password_info::<W>))
+        .route(&at(W::PATHS.set), post(set_password::<W>))
+        .route(&at(W::PATHS.status), get(password_change_status::<W>))
+        .route(&at(W::PATHS.digit), post(create_digit_token::<W>))
 }
 
 /// Outermost layer: counts every request, then applies the next fault
@@ -68,7 +63,7 @@ async fn track(State(shared): Tenant, req: Request, next: Next) -> Response {
     // Counted here rather than in the handlers so that requests answered
     // by a fault count too.
     if req.method() == Method::POST {
-        if is_api && path.ends_with("/set-password") {
+        if wire::is_set_password(&path) {
             Counters::bump(&shared.counters.set_password_requests);
         } else if path == "/oauth/token" {
             Counters::bump(&shared.counters.token_requests);

@@ -9,10 +9,14 @@
 //!   expire after [`with_token_lifetime`](MockTenantBuilder::with_token_lifetime);
 //!   wrong credentials get 401 `invalid_client`, another grant 400
 //!   `unsupported_grant_type`;
-//! - under both `/v2024` and `/beta`: query-password-info, set-password,
-//!   get-password-change-status and create-digit-token, answering the
-//!   documented schemas (built from this crate's generated types, which also
-//!   decode the request bodies). An API call without a valid token gets the
+//! - under both `/v2024` and `/beta`, and at the per-resource paths
+//!   (`/query-password-info/v1`, `/set-password/v1`,
+//!   `/password-change-status/v1/{id}`,
+//!   `/generate-password-reset-token/v1/digit`): query-password-info,
+//!   set-password, get-password-change-status and create-digit-token,
+//!   answering the documented schemas (built from this crate's generated
+//!   types, which also decode the request bodies). All three API lines share
+//!   one directory, so a password set through one is seen by the others. An API call without a valid token gets the
 //!   documented 401 body `{"error":"JWT validation failed: JWT is expired"}`.
 //!
 //! Each source has its own RSA key pair: query-password-info returns the
@@ -25,9 +29,9 @@
 //! `FAILED` with the policy's messages in `errors`, and is not recorded. The
 //! change status answers `IN_PROGRESS` for
 //! [`with_in_progress_polls`](MockTenantBuilder::with_in_progress_polls)
-//! polls, then `FINISHED` or `FAILED`. v2024's create-digit-token requires
-//! `X-SailPoint-Experimental: true`, as the real service does; beta's does
-//! not.
+//! polls, then `FINISHED` or `FAILED`. The create-digit-token of v2024 and
+//! of the per-resource line requires `X-SailPoint-Experimental: true`, as
+//! the real service does; beta's does not.
 //!
 //! [`MockTenant::inject`] queues [`Fault`]s (429 with `Retry-After`, 5xx,
 //! delays, garbled bodies, expired tokens) for the next requests.

@@ -1,8 +1,9 @@
-//! The wire format of each API version, in the generated types: request
-//! bodies decode into `crate::v2024::…`/`crate::beta::…Beta` and answers are
-//! built from them, so the mock and the client share one definition of every
-//! schema. The two versions have the same schemas under different type
-//! names, so one macro implements [`Wire`] for both.
+//! The wire format of each API line, in the generated types: request
+//! bodies decode into `crate::v2024::…`, `crate::beta::…Beta` or
+//! `crate::password_management::…` and answers are built from them, so the
+//! mock and the client share one definition of every schema. The three lines
+//! have the same schemas under different type names and paths, so one macro
+//! implements [`Wire`] for all of them.
 
 use super::state::{
     ChangeIn, ChangeState, DigitIn, DigitOut, Failure, InfoOut, QueryIn, StatusOut,
@@ -11,10 +12,13 @@ use axum::response::{IntoResponse, Response};
 use http::{header, HeaderValue, StatusCode};
 use serde::Serialize;
 
-/// One API version's schemas.
+/// One API line's paths and schemas.
 pub(super) trait Wire: Send + Sync + 'static {
-    /// `/v2024` or `/beta`.
+    /// `/v2024` or `/beta`; empty for the per-resource line, whose paths
+    /// carry their version after the resource.
     const BASE_PATH: &'static str;
+    /// The four operations' paths under [`BASE_PATH`](Wire::BASE_PATH).
+    const PATHS: Paths;
     /// Whether create-digit-token requires `X-SailPoint-Experimental: true`.
     const DIGIT_TOKEN_IS_EXPERIMENTAL: bool;
 
@@ -38,10 +42,29 @@ pub(super) trait Wire: Send + Sync + 'static {
     fn too_many_requests() -> Response;
 }
 
+/// The paths of the four operations, as axum routes (`{id}` is the change
+/// request id).
+pub(super) struct Paths {
+    pub(super) query: &'static str,
+    pub(super) set: &'static str,
+    pub(super) status: &'static str,
+    pub(super) digit: &'static str,
+}
+
+/// The paths of `v2024` and `beta`, under their version path.
+const VERSIONED: Paths = Paths {
+    query: "/query-password-info",
+    set: "/set-password",
+    status: "/password-change-status/{id}",
+    digit: "/generate-password-reset-token/digit",
+};
+
 /// `v2024`.
 pub(super) struct V2024;
 /// `beta`.
 pub(super) struct Beta;
+/// The per-resource line (`/query-password-info/v1`, …).
+pub(super) struct PasswordManagement;
 
 /// `body` as JSON with `status`.
 pub(super) fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {
@@ -87,7 +110,7 @@ fn bad_json(e: serde_json::Error) -> Failure {
 
 macro_rules! impl_wire {
     (
-        $marker:ident, $m:ident, experimental = $experimental:literal, {
+        $marker:ident, $m:ident, $paths:expr, experimental = $experimental:literal, {
             query: $Query:ident,
             info: $Info:ident,
             account: $Account:ident,
@@ -107,6 +130,7 @@ macro_rules! impl_wire {
     ) => {
         impl Wire for $marker {
             const BASE_PATH: &'static str = crate::$m::BASE_PATH;
+            const PATHS: Paths = $paths;
             const DIGIT_TOKEN_IS_EXPERIMENTAL: bool = $experimental;
 
             fn parse_query(body: &[u8]) -> Result<QueryIn, Failure> {
@@ -238,7 +262,7 @@ macro_rules! impl_wire {
     };
 }
 
-impl_wire!(V2024, v2024, experimental = true, {
+impl_wire!(V2024, v2024, VERSIONED, experimental = true, {
     query: PasswordInfoQueryDto,
     info: PasswordInfo,
     account: PasswordInfoAccount,
@@ -256,7 +280,7 @@ impl_wire!(V2024, v2024, experimental = true, {
     too_many: TooManyRequestsError,
 });
 
-impl_wire!(Beta, beta, experimental = false, {
+impl_wire!(Beta, beta, VERSIONED, experimental = false, {
     query: PasswordInfoQueryDtoBeta,
     info: PasswordInfoBeta,
     account: PasswordInfoAccountBeta,
@@ -274,43 +298,114 @@ impl_wire!(Beta, beta, experimental = false, {
     too_many: TooManyRequestsErrorBeta,
 });
 
-/// The answers the middleware gives before a request reaches a version's
-/// handler, in the schema of the version the path names (`/beta/…` or
-/// otherwise `v2024`'s, which is the same on the wire).
-pub(super) fn error_for(path: &str, failure: Failure) -> Response {
-    if is_beta(path) {
-        Beta::error(failure)
+impl_wire!(
+    PasswordManagement,
+    password_management,
+    Paths {
+        query: "/query-password-info/v1",
+        set: "/set-password/v1",
+        status: "/password-change-status/v1/{id}",
+        digit: "/generate-password-reset-token/v1/digit",
+    },
+    // The per-resource spec requires the header on create-digit-token, as
+    // v2024's does.
+    experimental = true,
+    {
+        query: PasswordInfoQueryDto,
+        info: PasswordInfo,
+        account: PasswordInfoAccount,
+        change: PasswordChangeRequest,
+        change_response: PasswordChangeResponse,
+        change_state: PasswordChangeResponseState,
+        status: PasswordStatus,
+        status_state: PasswordStatusState,
+        digit_reset: PasswordDigitTokenReset,
+        digit: PasswordDigitToken,
+        error: ErrorResponseDto,
+        message: ErrorMessageDto,
+        locale_origin: LocaleOrigin,
+        unauthorized: UnauthorizedError,
+        too_many: TooManyRequestsError,
+    }
+);
+
+/// Which line a path belongs to, for the answers given before a request
+/// reaches a handler.
+enum Line {
+    V2024,
+    Beta,
+    PasswordManagement,
+}
+
+/// The line whose paths `path` is among: under `/beta` is beta's, under a
+/// per-resource operation's resource (`/set-password/…`) the per-resource
+/// line's, and anything else `v2024`'s (the same on the wire).
+fn line_of(path: &str) -> Line {
+    if owns::<Beta>(path) {
+        Line::Beta
+    } else if owns::<PasswordManagement>(path) {
+        Line::PasswordManagement
     } else {
-        V2024::error(failure)
+        Line::V2024
+    }
+}
+
+/// Whether `path` is under `W`'s version path or, for a line without one,
+/// under the resource segment of one of its operations.
+fn owns<W: Wire>(path: &str) -> bool {
+    if !W::BASE_PATH.is_empty() {
+        return under(path, W::BASE_PATH);
+    }
+    let p = W::PATHS;
+    [p.query, p.set, p.status, p.digit].iter().any(|op| {
+        let resource = op.split('/').nth(1).unwrap_or_default();
+        path.strip_prefix('/')
+            .and_then(|rest| rest.strip_prefix(resource))
+            .is_some_and(|rest| rest.starts_with('/'))
+    })
+}
+
+fn under(path: &str, base: &str) -> bool {
+    path.strip_prefix(base)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// The answers the middleware gives before a request reaches a line's
+/// handler, in the schema of the line the path names.
+pub(super) fn error_for(path: &str, failure: Failure) -> Response {
+    match line_of(path) {
+        Line::V2024 => V2024::error(failure),
+        Line::Beta => Beta::error(failure),
+        Line::PasswordManagement => PasswordManagement::error(failure),
     }
 }
 
 pub(super) fn unauthorized_for(path: &str) -> Response {
-    if is_beta(path) {
-        Beta::unauthorized()
-    } else {
-        V2024::unauthorized()
+    match line_of(path) {
+        Line::V2024 => V2024::unauthorized(),
+        Line::Beta => Beta::unauthorized(),
+        Line::PasswordManagement => PasswordManagement::unauthorized(),
     }
 }
 
 pub(super) fn too_many_requests_for(path: &str) -> Response {
-    if is_beta(path) {
-        Beta::too_many_requests()
-    } else {
-        V2024::too_many_requests()
+    match line_of(path) {
+        Line::V2024 => V2024::too_many_requests(),
+        Line::Beta => Beta::too_many_requests(),
+        Line::PasswordManagement => PasswordManagement::too_many_requests(),
     }
 }
 
-fn is_beta(path: &str) -> bool {
-    path.strip_prefix(Beta::BASE_PATH)
-        .is_some_and(|rest| rest.starts_with('/'))
+/// Whether `path` is an API operation of any line (rather than the token
+/// endpoint or an unknown path).
+pub(super) fn is_api_path(path: &str) -> bool {
+    owns::<V2024>(path) || owns::<Beta>(path) || owns::<PasswordManagement>(path)
 }
 
-/// Whether `path` is an API operation of either version (rather than the
-/// token endpoint or an unknown path).
-pub(super) fn is_api_path(path: &str) -> bool {
-    [V2024::BASE_PATH, Beta::BASE_PATH].iter().any(|base| {
-        path.strip_prefix(base)
-            .is_some_and(|rest| rest.starts_with('/'))
-    })
+/// Whether `path` is set-password on any line.
+pub(super) fn is_set_password(path: &str) -> bool {
+    fn on<W: Wire>(path: &str) -> bool {
+        path.strip_prefix(W::BASE_PATH) == Some(W::PATHS.set)
+    }
+    on::<V2024>(path) || on::<Beta>(path) || on::<PasswordManagement>(path)
 }

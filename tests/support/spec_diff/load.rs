@@ -52,3 +52,33 @@ fn yaml_key(key: serde_yaml::Value) -> String {
         other => yaml_to_json(other).to_string(),
     }
 }
+
+/// Reads a spec split across files (SailPoint's per-resource layout: `openapi.yaml`, `paths/`,
+/// `schemas/`, `../shared/`) into one `serde_json::Value`, bundled by the generator's own loader
+/// (`sailpoint_isc_codegen::load_file`): every file reference then points into the document, at
+/// `#/x-sailpoint-isc-files/<path relative to the root file>`, so two specs laid out alike name
+/// their files alike. Path items that are references (`/set-password/v1: {$ref: …}`) are
+/// replaced by the item they name, since the differ looks for operations under `paths`.
+pub fn load_bundled(path: &Path) -> Result<Value, String> {
+    let document = sailpoint_isc_codegen::load_file(path).map_err(|diagnostics| {
+        let messages: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
+        format!("cannot load {}: {}", path.display(), messages.join("; "))
+    })?;
+    let mut raw = document.raw;
+    let items: Vec<(String, Value)> = raw
+        .get("paths")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, item)| {
+            let target = item.get("$ref")?.as_str()?.strip_prefix('#')?;
+            Some((name.clone(), raw.pointer(target)?.clone()))
+        })
+        .collect();
+    if let Some(paths) = raw.get_mut("paths").and_then(Value::as_object_mut) {
+        for (name, item) in items {
+            paths.insert(name, item);
+        }
+    }
+    Ok(raw)
+}

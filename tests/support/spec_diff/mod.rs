@@ -36,7 +36,7 @@ mod normalize;
 mod tests;
 
 pub use diff::{compare, Comparison, Difference};
-pub use load::load_spec;
+pub use load::{load_bundled, load_spec};
 
 /// The v2024 Password Management operations, as our file and upstream name them.
 pub const V2024_OPERATIONS: [&str; 4] = [
@@ -51,6 +51,14 @@ pub const BETA_OPERATIONS: [&str; 4] = [
     "getIdentityPasswordChangeStatus",
     "queryPasswordInfo",
     "setIdentityPassword",
+];
+
+/// The per-resource Password Management operations (`idn/apis/password-management`).
+pub const RESOURCE_OPERATIONS: [&str; 4] = [
+    "createDigitTokenV1",
+    "getPasswordChangeStatusV1",
+    "queryPasswordInfoV1",
+    "setPasswordV1",
 ];
 
 /// Key holding a node's origin in the view; skipped by the diff.

@@ -272,3 +272,51 @@ fn recursive_and_dangling_refs_are_handled() {
         comparison.report("deeper", "doc")
     );
 }
+
+/// The bundled per-resource comparison can fail: a changed type in a schema file, a response
+/// removed from a path file and a changed field in a shared file are each reported on the
+/// operation that reaches them, with the file pointer into the bundle.
+#[test]
+fn bundled_per_resource_mutations_are_reported() -> Result<(), String> {
+    let original = load_bundled(&workspace_root().join("spec/password-management/openapi.yaml"))?;
+    let itself = compare(&original, &original, &RESOURCE_OPERATIONS);
+    assert!(itself.is_clean(), "{}", itself.report("ours", "ours"));
+    assert!(itself.compared_values > 300, "{}", itself.compared_values);
+
+    let files = "/x-sailpoint-isc-files";
+    let mut mutated = original.clone();
+    set(
+        &mut mutated,
+        &format!("{files}/schemas~1passworddigittokenreset.yaml/properties/length/type"),
+        json!("string"),
+    )?;
+    take(
+        &mut mutated,
+        "/paths/~1password-change-status~1v1~1{id}/get/responses",
+        "404",
+    )?;
+    set(
+        &mut mutated,
+        &format!("{files}/..~1shared~1schemas~1errormessagedto.yaml/properties/text/type"),
+        json!("integer"),
+    )?;
+    let comparison = compare(&mutated, &original, &RESOURCE_OPERATIONS);
+    let report = comparison.report("mutated", "original");
+    let found: BTreeSet<&str> = comparison
+        .differences
+        .iter()
+        .map(|d| d.pointer.as_str())
+        .collect();
+    for expected in [
+        "/operations/createDigitTokenV1/requestBody/content/application~1json/schema/properties/length/type",
+        "/operations/getPasswordChangeStatusV1/responses/404",
+        "/operations/setPasswordV1/responses/400/content/application~1json/schema/properties/messages/items/properties/text/type",
+    ] {
+        assert!(found.contains(expected), "{expected} not in\n{report}");
+    }
+    assert!(
+        report.contains("x-sailpoint-isc-files/schemas~1passworddigittokenreset.yaml"),
+        "{report}"
+    );
+    Ok(())
+}

@@ -263,6 +263,15 @@ async fn unknown_routes_and_methods_answer_json() {
         finish(http().get(format!("{}/v2024/set-password", t.base_url()))).await;
     assert_eq!((status, ct.as_str()), (405, "application/json"));
     error_dto(&raw);
+    // The per-resource paths: another version of a resource is unknown,
+    // another method on a known one is not allowed.
+    let token = token(&t).await;
+    let (status, ct, raw) = post_raw(&t, "/set-password/v2", Some(&token), b"{}").await;
+    assert_eq!((status, ct.as_str()), (404, "application/json"));
+    error_dto(&raw);
+    let (status, ct, raw) = finish(http().get(format!("{}/set-password/v1", t.base_url()))).await;
+    assert_eq!((status, ct.as_str()), (405, "application/json"));
+    error_dto(&raw);
 }
 
 #[tokio::test]
@@ -351,6 +360,9 @@ async fn garbage_never_breaks_the_server() {
         "/v2024/set-password",
         "/beta/set-password",
         "/beta/generate-password-reset-token/digit",
+        "/query-password-info/v1",
+        "/set-password/v1",
+        "/generate-password-reset-token/v1/digit",
     ] {
         for body in bodies {
             let (status, ct, _) = post_raw(&t, path, Some(&token), body).await;
