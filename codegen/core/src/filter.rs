@@ -46,13 +46,23 @@ impl<'a> OperationFilter<'a> {
     /// spec's `operationId`s; tags are those declared at the top level or
     /// used by an operation.
     pub(crate) fn check(self, api: &OpenAPI) -> Vec<Diagnostic> {
+        self.check_all(&[api])
+    }
+
+    /// [`OperationFilter::check`] over several specs built together: an
+    /// entry is unknown when none of them has it, and the hints come from
+    /// all of them.
+    pub(crate) fn check_all(self, apis: &[&OpenAPI]) -> Vec<Diagnostic> {
         let mut ids = Vec::new();
-        let mut tags: Vec<String> = api.tags.iter().map(|t| t.name.clone()).collect();
-        for (_, item) in api.paths.iter() {
-            if let ReferenceOr::Item(item) = item {
-                for (_, op) in item.iter() {
-                    ids.extend(op.operation_id.clone());
-                    tags.extend(op.tags.iter().cloned());
+        let mut tags = Vec::new();
+        for api in apis {
+            tags.extend(api.tags.iter().map(|t| t.name.clone()));
+            for (_, item) in api.paths.iter() {
+                if let ReferenceOr::Item(item) = item {
+                    for (_, op) in item.iter() {
+                        ids.extend(op.operation_id.clone());
+                        tags.extend(op.tags.iter().cloned());
+                    }
                 }
             }
         }

@@ -14,6 +14,7 @@ mod partial;
 mod syntax;
 
 pub use syntax::Format;
+pub(crate) use bundle::{normalize, FILES_KEY};
 
 use crate::diag::{Diagnostic, Location};
 use crate::filter::OperationFilter;
