@@ -43,9 +43,7 @@ pub mod unstable;
 pub use diag::{Diagnostic, Location};
 pub use load::{load_file, load_str, Document, Format};
 pub use names::closest;
-pub use resources::{
-    generate_resources, module_name, ResourceDiagnostic, ResourcesOutput,
-};
+pub use resources::{generate_resources, module_name, ResourceDiagnostic, ResourcesOutput};
 pub use settings::Settings;
 
 use proc_macro2::TokenStream;
@@ -66,7 +64,7 @@ pub struct Output {
 
 /// Generates the bindings for a loaded document.
 pub fn generate(doc: &Document, settings: &Settings) -> Output {
-    let mut diagnostics = settings.filter().check(&doc.api);
+    let mut diagnostics = settings.filter().check(doc);
     let (api, mut more) = ir::build(doc, settings);
     diagnostics.append(&mut more);
     Output {

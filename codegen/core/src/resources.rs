@@ -73,11 +73,15 @@ pub fn generate_resources(paths: &[PathBuf], settings: &Settings) -> ResourcesOu
             files.push(path.clone());
         }
     }
-    let mut seen: Vec<Diagnostic> = Vec::new();
+    // A problem in a file several resources read is met by each of them;
+    // only the chain of references that led there differs.
+    let mut seen: Vec<(Location, String)> = Vec::new();
     diagnostics.retain(|d| {
-        let new = !seen.contains(&d.diagnostic);
+        let message = d.diagnostic.message.split("; reached by ").next();
+        let key = (d.diagnostic.at.clone(), message.unwrap_or("").to_owned());
+        let new = !seen.contains(&key);
         if new {
-            seen.push(d.diagnostic.clone());
+            seen.push(key);
         }
         new
     });
@@ -99,7 +103,11 @@ pub fn generate_resources(paths: &[PathBuf], settings: &Settings) -> ResourcesOu
 pub(crate) fn build_resources(
     paths: &[PathBuf],
     settings: &Settings,
-) -> (ir::ResourceSet, Vec<Option<Document>>, Vec<ResourceDiagnostic>) {
+) -> (
+    ir::ResourceSet,
+    Vec<Option<Document>>,
+    Vec<ResourceDiagnostic>,
+) {
     let mut diagnostics = Vec::new();
     let mut modules = Namespace::reserving(&["shared"]);
     let mut names = Vec::with_capacity(paths.len());
@@ -127,8 +135,8 @@ pub(crate) fn build_resources(
         }
         names.push(Ident::new(&claimed));
     }
-    let apis: Vec<&openapiv3::OpenAPI> = loaded.iter().flatten().map(|d| &d.api).collect();
-    let unknown = settings.filter().check_all(&apis);
+    let docs: Vec<&Document> = loaded.iter().flatten().collect();
+    let unknown = settings.filter().check_all(&docs);
     let mut all: Vec<ResourceDiagnostic> = unknown
         .into_iter()
         .map(|d| ResourceDiagnostic {

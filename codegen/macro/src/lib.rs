@@ -221,7 +221,10 @@ fn parse_option(input: ParseStream, args: &mut Args, seen: &mut Vec<String>) -> 
         "resources" => args.resources = Some(string_list(input, "resources")?),
         "dir" => {
             args.dir = Some(input.parse().map_err(|e| {
-                syn::Error::new(e.span(), "`dir` takes a string literal: dir = \"specs/idn/apis\"")
+                syn::Error::new(
+                    e.span(),
+                    "`dir` takes a string literal: dir = \"specs/idn/apis\"",
+                )
             })?);
         }
         "operations" => args.operations = string_list(input, "operations")?,
@@ -321,7 +324,10 @@ fn expand_one(
     let path = spec_file(lit, manifest_dir, Path::new(""), false)?;
     let out = generate_file(&path, settings);
     let tracked = track(&out.files);
-    let errors = out.diagnostics.iter().map(|d| error(args, lit, d, manifest_dir));
+    let errors = out
+        .diagnostics
+        .iter()
+        .map(|d| error(args, lit, d, manifest_dir));
     let tokens = out.tokens;
     Ok(quote! {
         #tracked
@@ -353,7 +359,10 @@ fn expand_resources(
     };
     if resources.is_empty() {
         let span = args.dir.as_ref().map_or(Span::call_site(), LitStr::span);
-        return Err(syn::Error::new(span, "`resources` is empty: name at least one spec").to_compile_error());
+        return Err(
+            syn::Error::new(span, "`resources` is empty: name at least one spec")
+                .to_compile_error(),
+        );
     }
     let mut missing = TokenStream::new();
     let mut found: Vec<(&LitStr, PathBuf)> = Vec::new();
@@ -367,7 +376,10 @@ fn expand_resources(
     let out = generate_resources(&paths, settings);
     let tracked = track(&out.files);
     let errors = out.diagnostics.iter().map(|d| {
-        let lit = d.resource.and_then(|i| found.get(i)).map_or(&resources[0], |(l, _)| *l);
+        let lit = d
+            .resource
+            .and_then(|i| found.get(i))
+            .map_or(&resources[0], |(l, _)| *l);
         error(args, lit, &d.diagnostic, manifest_dir)
     });
     let tokens = out.tokens;

@@ -36,10 +36,7 @@ pub fn emit_resources(set: &ResourceSet, runtime: &syn::Path) -> TokenStream {
     let shared_models = models::emit_models(&set.shared, &rt, &[]);
     let shared_doc = " The types that come from the same file in more than one resource, \
                       defined once; each resource module re-exports those it uses.";
-    let resources = set
-        .resources
-        .iter()
-        .map(|r| emit_resource(r, shared, &rt));
+    let resources = set.resources.iter().map(|r| emit_resource(r, shared, &rt));
     quote! {
         #[doc = #shared_doc]
         pub mod #shared {

@@ -78,7 +78,9 @@ fn children(model: &Model) -> Vec<ModelId> {
             fields.iter().for_each(|f| named_in(&f.ty, &mut out));
             additional.iter().for_each(|t| named_in(t, &mut out));
         }
-        ModelKind::Untagged { variants } => variants.iter().for_each(|(_, t)| named_in(t, &mut out)),
+        ModelKind::Untagged { variants } => {
+            variants.iter().for_each(|(_, t)| named_in(t, &mut out))
+        }
         ModelKind::Alias(t) => named_in(t, &mut out),
         ModelKind::StringEnum { .. } => {}
     }
@@ -209,7 +211,8 @@ fn shared_models(
             }
         }
     }
-    let new_id: BTreeMap<&Origin, ModelId> = order.iter().enumerate().map(|(i, o)| (*o, i)).collect();
+    let new_id: BTreeMap<&Origin, ModelId> =
+        order.iter().enumerate().map(|(i, o)| (*o, i)).collect();
     let mut names = Namespace::reserving(reserved::TYPES);
     let mut models = Vec::with_capacity(order.len());
     let mut sent = Vec::with_capacity(order.len());
@@ -250,7 +253,9 @@ fn localize(b: Built, shared: &BTreeMap<Origin, (ModelId, Ident)>) -> ResourceAp
         origins,
     } = b;
     let shared_of = |id: ModelId| origins.get(id)?.as_ref().and_then(|o| shared.get(o));
-    let imported: Vec<bool> = (0..api.models.len()).map(|id| shared_of(id).is_some()).collect();
+    let imported: Vec<bool> = (0..api.models.len())
+        .map(|id| shared_of(id).is_some())
+        .collect();
     let mut names = Namespace::reserving(reserved::TYPES);
     names.reserve(api.client_name.as_str());
     for (id, model) in api.models.iter_mut().enumerate() {

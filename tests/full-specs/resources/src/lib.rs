@@ -40,7 +40,9 @@ pub async fn one_call_per_resource(client: sailpoint_isc::Client) -> sailpoint_i
         .await?;
 
     let accounts = accounts::Api::new(client.clone());
-    let account: accounts::Account = accounts.get_account_v1("2c9180835d2e5168015d32f890ca1581").await?;
+    let account: accounts::Account = accounts
+        .get_account_v1("2c9180835d2e5168015d32f890ca1581")
+        .await?;
 
     let identities = identities::Api::new(client.clone());
     let identity: identities::IdentityDto = identities
@@ -86,7 +88,9 @@ fn takes_sources_reference(r: api::sources::BaseReferenceDto) -> Option<String> 
 
 /// A function of the access profiles module's types.
 #[cfg(resource_specs)]
-fn takes_access_profiles_unauthorized(e: api::access_profiles::UnauthorizedError) -> Option<String> {
+fn takes_access_profiles_unauthorized(
+    e: api::access_profiles::UnauthorizedError,
+) -> Option<String> {
     e.error.map(|v| v.to_string())
 }
 

@@ -26,11 +26,17 @@ fn the_resource_examples_decode() {
         assert!(!entries.is_empty(), "{module} lists no example");
         eprintln!("{}", examples::run(entries).figures(module));
     }
-    let all: Vec<examples::Entry> = per_resource.iter().flat_map(|(_, e)| e.iter().copied()).collect();
+    let all: Vec<examples::Entry> = per_resource
+        .iter()
+        .flat_map(|(_, e)| e.iter().copied())
+        .collect();
     examples::assert_expected(
         "six resources in one include_api!",
         &all,
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples-expected.txt")),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples-expected.txt"
+        )),
         concat!(env!("CARGO_MANIFEST_DIR"), "/examples-expected.txt"),
     );
 }
