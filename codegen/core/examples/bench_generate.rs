@@ -113,7 +113,12 @@ fn resources(dir: &str, list: &str, runs: usize, separate: bool, settings: &Sett
         bytes = if separate {
             paths
                 .iter()
-                .map(|p| sailpoint_isc_codegen::generate_file(p, settings).tokens.to_string().len())
+                .map(|p| {
+                    sailpoint_isc_codegen::generate_file(p, settings)
+                        .tokens
+                        .to_string()
+                        .len()
+                })
                 .sum()
         } else {
             sailpoint_isc_codegen::generate_resources(&paths, settings)

@@ -7,6 +7,7 @@ use crate::load::{load_file, normalize, Document};
 use crate::names::{sanitize, Case, Ident, Namespace};
 use crate::{emit, ir, Settings};
 use proc_macro2::TokenStream;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// A problem found by [`generate_resources`], with the resource it belongs to.
@@ -61,9 +62,10 @@ pub fn module_name(path: &Path) -> String {
 pub fn generate_resources(paths: &[PathBuf], settings: &Settings) -> ResourcesOutput {
     let (set, loaded, mut diagnostics) = build_resources(paths, settings);
     let mut files: Vec<PathBuf> = Vec::new();
+    let mut seen_files = BTreeSet::new();
     for doc in loaded.iter().flatten() {
         for f in &doc.files {
-            if !files.iter().any(|g| normalize(g) == normalize(f)) {
+            if seen_files.insert(normalize(f)) {
                 files.push(f.clone());
             }
         }
