@@ -194,24 +194,7 @@ fn parse_option(input: ParseStream, args: &mut Args, seen: &mut Vec<String>) -> 
         .parse::<Token![=]>()
         .map_err(|e| syn::Error::new(e.span(), format!("expected `=` after `{name}`")))?;
     match name.as_str() {
-        "suffix" => {
-            let lit: LitStr = input.parse().map_err(|e| {
-                syn::Error::new(
-                    e.span(),
-                    "`suffix` takes a string literal: suffix = \"Beta\"",
-                )
-            })?;
-            let v = lit.value();
-            if !v.chars().all(|c| c.is_ascii_alphanumeric())
-                || v.starts_with(|c: char| c.is_ascii_digit())
-            {
-                return Err(syn::Error::new(
-                    lit.span(),
-                    "`suffix` must be letters and digits that can end a type name, like \"Beta\"",
-                ));
-            }
-            args.suffix = Some(lit);
-        }
+        "suffix" => args.suffix = Some(parse_suffix(input)?),
         "resources" | "dir" if args.path.is_some() => {
             return Err(syn::Error::new(
                 key.span(),
@@ -229,20 +212,7 @@ fn parse_option(input: ParseStream, args: &mut Args, seen: &mut Vec<String>) -> 
         }
         "operations" => args.operations = string_list(input, "operations")?,
         "tags" => args.tags = string_list(input, "tags")?,
-        _ => {
-            let lit: LitStr = input.parse().map_err(|e| {
-                syn::Error::new(
-                    e.span(),
-                    "`crate` takes a path in a string literal: crate = \"::sailpoint_isc\"",
-                )
-            })?;
-            args.runtime = Some(lit.parse().map_err(|_| {
-                syn::Error::new(
-                    lit.span(),
-                    "`crate` must be a path such as \"::sailpoint_isc\"",
-                )
-            })?);
-        }
+        _ => args.runtime = Some(parse_runtime(input)?),
     }
     if !input.is_empty() && !input.peek(Token![,]) {
         return Err(input.error(format!(
@@ -250,6 +220,41 @@ fn parse_option(input: ParseStream, args: &mut Args, seen: &mut Vec<String>) -> 
         )));
     }
     Ok(())
+}
+
+/// The value of `suffix`: letters and digits that can end a type name.
+fn parse_suffix(input: ParseStream) -> syn::Result<LitStr> {
+    let lit: LitStr = input.parse().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            "`suffix` takes a string literal: suffix = \"Beta\"",
+        )
+    })?;
+    let v = lit.value();
+    if !v.chars().all(|c| c.is_ascii_alphanumeric()) || v.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return Err(syn::Error::new(
+            lit.span(),
+            "`suffix` must be letters and digits that can end a type name, like \"Beta\"",
+        ));
+    }
+    Ok(lit)
+}
+
+/// The value of `crate`: a path in a string literal.
+fn parse_runtime(input: ParseStream) -> syn::Result<syn::Path> {
+    let lit: LitStr = input.parse().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            "`crate` takes a path in a string literal: crate = \"::sailpoint_isc\"",
+        )
+    })?;
+    lit.parse().map_err(|_| {
+        syn::Error::new(
+            lit.span(),
+            "`crate` must be a path such as \"::sailpoint_isc\"",
+        )
+    })
 }
 
 /// After a malformed option, skips to the comma before the next one so the
