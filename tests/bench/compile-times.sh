@@ -12,6 +12,19 @@
 #   - rebuild time after a one-line edit of the spec.
 # Needs ../shared/specs/upstream beside the repo for the upstream rows.
 #
+# Two more rows take six of SailPoint's per-resource specs
+# (../shared/specs/idn/apis: password-management, accounts, identities,
+# search, sources, access-profiles, with shared/), copied into the crate:
+#   - resources-6-one-call: one include_api!(dir = ..., resources = [...]),
+#     the types the resources share generated once;
+#   - resources-6-separate: six include_api! of the same files, one module
+#     each, every shared type generated once per resource.
+# Their one-line edit is in a file every resource reads
+# (shared/schemas/errorresponsedto.yaml).
+#
+# CASES="pm-v2024 resources-6-one-call" bash tests/bench/compile-times.sh
+# runs only the named cases.
+#
 # MACRO_OPT=3 bash tests/bench/compile-times.sh measures the same with
 # `[profile.dev.build-override] opt-level = 3` in the bench crate, the
 # setting the README suggests for big specs (the generator then runs
@@ -19,6 +32,8 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 upstream="$repo/../shared/specs/upstream"
+apis="$repo/../shared/specs/idn/apis"
+resources="password-management accounts identities search sources access-profiles"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export CARGO_TARGET_DIR="$work/target"
@@ -33,6 +48,8 @@ cases=(
   "full-v2024-filtered-pm|$upstream/deref-sailpoint-api.v2024.yaml|, tags = [\"Password Management\"]"
   "full-v2024|$upstream/deref-sailpoint-api.v2024.yaml|"
   "full-beta|$upstream/deref-sailpoint-api.beta.yaml|, suffix = \"Beta\""
+  "resources-6-one-call|$apis|resources"
+  "resources-6-separate|$apis|separate"
 )
 
 crate="$work/bench-crate"
@@ -58,28 +75,59 @@ echo "building dependencies once..."
 (cd "$crate" && cargo build --offline -q)
 
 printf '\n%-24s %10s %12s %14s %12s\n' case generate cold-build peak-rustc-MB rebuild
+# The crate's lib.rs for a resources case: one call, or one per resource.
+resources_lib() {
+  local list
+  if [ "$1" = resources ]; then
+    list=$(printf '"%s", ' $resources)
+    echo "pub mod api { sailpoint_isc::include_api!(dir = \"apis\", resources = [$list]); }"
+  else
+    for r in $resources; do
+      echo "pub mod ${r//-/_} { sailpoint_isc::include_api!(\"apis/$r/openapi.yaml\"); }"
+    done
+  fi
+}
+
 for c in "${cases[@]}"; do
   IFS='|' read -r name spec opts <<<"$c"
-  if [ ! -f "$spec" ]; then
+  if [ -n "${CASES:-}" ] && [[ " $CASES " != *" $name "* ]]; then
+    continue
+  fi
+  if [ ! -e "$spec" ]; then
     printf '%-24s SKIPPED (%s not found)\n' "$name" "$spec"
     continue
   fi
-  filter_args=()
-  case "$opts" in *tags*) filter_args=(--tag "Password Management");; esac
-  g=$("$gen" "$spec" 5 "${filter_args[@]}" | sed -E 's/.*total ([^ ]+)$/\1/')
-  cp "$spec" "$crate/spec.yaml"
-  echo "pub mod api { sailpoint_isc::include_api!(\"spec.yaml\"$opts); }" > "$crate/src/lib.rs"
+  rm -rf "$crate/apis" "$crate/spec.yaml"
+  case "$opts" in
+    resources|separate)
+      list=$(echo $resources | tr ' ' ',')
+      sep=(); [ "$opts" = separate ] && sep=(--separate)
+      g=$("$gen" "$spec" 5 --resources "$list" "${sep[@]}" | sed -E 's/.*total ([^ ]+)$/\1/')
+      mkdir -p "$crate/apis"
+      for r in $resources shared; do cp -r "$spec/$r" "$crate/apis/"; done
+      resources_lib "$opts" > "$crate/src/lib.rs"
+      edited="$crate/apis/shared/schemas/errorresponsedto.yaml"
+      ;;
+    *)
+      filter_args=()
+      case "$opts" in *tags*) filter_args=(--tag "Password Management");; esac
+      g=$("$gen" "$spec" 5 "${filter_args[@]}" | sed -E 's/.*total ([^ ]+)$/\1/')
+      cp "$spec" "$crate/spec.yaml"
+      echo "pub mod api { sailpoint_isc::include_api!(\"spec.yaml\"$opts); }" > "$crate/src/lib.rs"
+      edited="$crate/spec.yaml"
+      ;;
+  esac
   (cd "$crate" && cargo clean --offline -q -p bench-crate)
   t0=$(date +%s.%N)
   /usr/bin/time -f '%M' -o "$work/rss" bash -c "cd '$crate' && cargo build --offline -q"
   t1=$(date +%s.%N)
   rss_mb=$(( $(cat "$work/rss") / 1024 ))
   # One-line edit: a new optional property on the first schema that has properties.
-  python3 - "$crate/spec.yaml" <<'PY'
+  python3 - "$edited" <<'PY'
 import re, sys
 p = sys.argv[1]
 s = open(p).read()
-s = re.sub(r"(\n(\s+)properties:\n)", r"\1\2  benchEditedProperty: {type: string}\n", s, count=1)
+s = re.sub(r"(\n([ \t]*)properties:\n)", r"\1\2  benchEditedProperty: {type: string}\n", s, count=1)
 open(p, "w").write(s)
 PY
   t2=$(date +%s.%N)

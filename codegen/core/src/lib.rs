@@ -9,6 +9,8 @@
 //!
 //! The front door is [`generate_file`] (or [`load_file`] then [`generate`]);
 //! the proc macro, snapshot tests and any build script or CLI use it alike.
+//! [`generate_resources`] does the same for several per-resource specs at
+//! once, with the types they share generated once.
 //! It never panics on spec data: every problem becomes a [`Diagnostic`], and
 //! what did generate is still returned so one bad operation does not hide
 //! the rest.
@@ -33,6 +35,7 @@ mod filter;
 mod ir;
 mod load;
 mod names;
+mod resources;
 mod schema_check;
 mod settings;
 pub mod unstable;
@@ -40,6 +43,7 @@ pub mod unstable;
 pub use diag::{Diagnostic, Location};
 pub use load::{load_file, load_str, Document, Format};
 pub use names::closest;
+pub use resources::{generate_resources, module_name, ResourceDiagnostic, ResourcesOutput};
 pub use settings::Settings;
 
 use proc_macro2::TokenStream;
@@ -60,7 +64,7 @@ pub struct Output {
 
 /// Generates the bindings for a loaded document.
 pub fn generate(doc: &Document, settings: &Settings) -> Output {
-    let mut diagnostics = settings.filter().check(&doc.api);
+    let mut diagnostics = settings.filter().check(doc);
     let (api, mut more) = ir::build(doc, settings);
     diagnostics.append(&mut more);
     Output {

@@ -10,7 +10,22 @@ use std::path::Path;
 /// Stage two: the intermediate model, for tests and tools that look at
 /// what the generator decided before any tokens are made.
 pub mod ir {
-    pub use crate::ir::{build, Api, Paging};
+    pub use crate::ir::{build, Api, Paging, ResourceApi, ResourceSet};
+}
+
+/// Stages one and two for several resources, for the full-spec build
+/// script: the split model (shared types and one model per resource),
+/// each resource's document (`None` where it did not load) and every
+/// problem.
+pub fn build_resources(
+    paths: &[std::path::PathBuf],
+    settings: &Settings,
+) -> (
+    ir::ResourceSet,
+    Vec<Option<Document>>,
+    Vec<crate::ResourceDiagnostic>,
+) {
+    crate::resources::build_resources(paths, settings)
 }
 
 /// Stage three on its own, for timing it and for tokens of single types.

@@ -6,22 +6,66 @@ mod models;
 mod operations;
 mod tokens;
 
-use crate::ir::{Api, Ty};
+use crate::ir::{Api, ResourceApi, ResourceSet, Ty};
 use proc_macro2::TokenStream;
 use quote::quote;
 use tokens::{ty_tokens, Rt};
 
 /// The whole module body for `api`.
 pub fn emit(api: &Api, runtime: &syn::Path) -> TokenStream {
-    let rt = Rt::new(runtime);
-    let models = models::emit_models(api, &rt);
-    let client = operations::emit_client(api, &rt);
+    emit_module(api, &Rt::new(runtime), &[])
+}
+
+/// The body of one API module, without the models marked in `imported`.
+fn emit_module(api: &Api, rt: &Rt, imported: &[bool]) -> TokenStream {
+    let models = models::emit_models(api, rt, imported);
+    let client = operations::emit_client(api, rt);
     let base_path = &api.base_path;
     quote! {
         /// The version path every operation of this API is under, from the spec's `servers`.
         pub const BASE_PATH: &str = #base_path;
         #client
         #models
+    }
+}
+
+/// Several resources: the shared module, then one module per resource
+/// that re-exports the shared types it uses and defines its own.
+pub fn emit_resources(set: &ResourceSet, runtime: &syn::Path) -> TokenStream {
+    let rt = Rt::new(runtime);
+    let shared = &set.shared_module;
+    let shared_models = models::emit_models(&set.shared, &rt, &[]);
+    let shared_doc = " The types that come from the same file in more than one resource, \
+                      defined once; each resource module re-exports those it uses.";
+    let resources = set.resources.iter().map(|r| emit_resource(r, shared, &rt));
+    quote! {
+        #[doc = #shared_doc]
+        pub mod #shared {
+            #shared_models
+        }
+        #(#resources)*
+    }
+}
+
+fn emit_resource(r: &ResourceApi, shared: &crate::names::Ident, rt: &Rt) -> TokenStream {
+    let module = &r.module;
+    let doc = format!(" The operations and types of {}.", r.api.title);
+    let mut reexports: Vec<_> = r
+        .api
+        .emitted_models()
+        .filter(|(id, _)| r.imported.get(*id).copied().unwrap_or(false))
+        .map(|(_, m)| m.name.clone())
+        .collect();
+    reexports.sort();
+    reexports.dedup();
+    let uses = (!reexports.is_empty()).then(|| quote!(pub use super::#shared::{#(#reexports),*};));
+    let body = emit_module(&r.api, rt, &r.imported);
+    quote! {
+        #[doc = #doc]
+        pub mod #module {
+            #uses
+            #body
+        }
     }
 }
 

@@ -6,10 +6,15 @@ use crate::names::Ident;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub(crate) fn emit_models(api: &Api, rt: &Rt) -> TokenStream {
+/// Every model of `api` but those marked in `imported` (by model id: the
+/// shared types a resource module re-exports instead of defining).
+pub(crate) fn emit_models(api: &Api, rt: &Rt, imported: &[bool]) -> TokenStream {
     let mut out = TokenStream::new();
     let mut serde_types = Vec::new();
     for (id, m) in api.emitted_models() {
+        if imported.get(id).copied().unwrap_or(false) {
+            continue;
+        }
         out.extend(emit_model(api, rt, id, m));
         if !matches!(m.kind, ModelKind::Alias(_)) {
             serde_types.push(m.name.to_syn());

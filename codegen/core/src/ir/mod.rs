@@ -13,8 +13,10 @@ mod path_params;
 mod recursion;
 mod resolve;
 mod schema;
+mod shared;
 
 pub use docs::Docs;
+pub use shared::{share, ResourceApi, ResourceSet};
 
 use crate::diag::Diagnostic;
 use crate::load::Document;

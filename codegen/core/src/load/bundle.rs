@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 /// Where bundled files live in the root document.
-const FILES_KEY: &str = "x-sailpoint-isc-files";
+pub(crate) const FILES_KEY: &str = "x-sailpoint-isc-files";
 
 /// Deepest chain of file references followed.
 const MAX_DEPTH: usize = 64;
@@ -75,7 +75,7 @@ fn relative_key(path: &Path, root_dir: &Path) -> String {
 }
 
 /// `a/./b/../c` → `a/c`, without touching the file system.
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {

@@ -13,6 +13,7 @@ mod parse_errors;
 mod partial;
 mod syntax;
 
+pub(crate) use bundle::{normalize, FILES_KEY};
 pub use syntax::Format;
 
 use crate::diag::{Diagnostic, Location};
@@ -99,7 +100,7 @@ fn load_partial_text(text: &str, path: &Path, filter: OperationFilter<'_>) -> Op
     let pruned = partial::prune(text, path, filter)?;
     let mut doc = load_value(pruned.raw, path).ok()?;
     partial::restore_schema_names(&mut doc.api, pruned.schema_names);
-    filter.check(&doc.api).is_empty().then_some(doc)
+    filter.check(&doc).is_empty().then_some(doc)
 }
 
 /// Everything after parsing the root file: version check, bundling of the

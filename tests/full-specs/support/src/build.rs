@@ -12,6 +12,9 @@
 //!   should decode into (see [`sailpoint_isc_codegen::unstable::examples`]).
 //!
 //! Generation problems fail the build: every operation must be kept.
+//!
+//! [`run_resources`] does the same for several per-resource specs from
+//! `../shared/specs/idn/apis/` generated in one `include_api!`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -67,7 +70,7 @@ fn write_tables(path: &Path, suffix: &str, out_dir: &Path) -> Result<(), Vec<Str
     }
     let runtime = settings.runtime.clone();
     let kept = kept_table(&doc, &api)?;
-    let examples = examples_table(&doc, &api, &runtime);
+    let examples = examples_table(&doc, &api, &runtime, "");
     for (name, tokens) in [("kept.rs", kept), ("examples.rs", examples)] {
         std::fs::write(out_dir.join(name), tokens.to_string())
             .map_err(|e| vec![format!("cannot write {name}: {e}")])?;
@@ -147,10 +150,11 @@ fn count_operations(raw: &Value) -> usize {
         .unwrap_or(0)
 }
 
-/// Every example with a check function for its generated type.
-fn examples_table(doc: &Document, api: &ir::Api, runtime: &syn::Path) -> TokenStream {
+/// Every example with a check function for its generated type; each
+/// pointer is written after `prefix` (a resource's `module:`).
+fn examples_table(doc: &Document, api: &ir::Api, runtime: &syn::Path, prefix: &str) -> TokenStream {
     let entries = examples::examples(doc, api).into_iter().map(|e| {
-        let pointer = e.pointer.as_str();
+        let pointer = format!("{prefix}{}", e.pointer.as_str());
         let operation = &e.operation;
         let media = match &e.media_type {
             Some(m) => quote!(::std::option::Option::Some(#m)),
@@ -183,4 +187,72 @@ fn examples_table(doc: &Document, api: &ir::Api, runtime: &syn::Path) -> TokenSt
         /// Every example of the spec, with the check for its generated type.
         pub const EXAMPLES: &[::sailpoint_isc_full_support::examples::Entry] = &[ #(#entries)* ];
     }
+}
+
+/// Where the per-resource specs sit for the crate being built:
+/// `<repo>/../shared/specs/idn/apis`.
+pub fn resource_specs_dir() -> PathBuf {
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
+    Path::new(&manifest).join("../../../../shared/specs/idn/apis")
+}
+
+/// The build script of a crate that generates the per-resource specs
+/// `resources` (directory names under [`resource_specs_dir`]) in one
+/// `include_api!`. When they are all there it sets `cfg(resource_specs)`
+/// and writes `examples.rs` to `OUT_DIR`: one module per resource, named
+/// as the generated one, whose `EXAMPLES` lists every example of that
+/// resource (pointers prefixed with `module:`) with its generated type,
+/// for code where `api` is the generated bindings. Exits with an error
+/// when the specs do not generate cleanly.
+pub fn run_resources(resources: &[&str]) {
+    println!("cargo::rustc-check-cfg=cfg(resource_specs)");
+    let dir = resource_specs_dir();
+    let paths: Vec<PathBuf> = resources
+        .iter()
+        .map(|r| dir.join(r).join("openapi.yaml"))
+        .collect();
+    for p in &paths {
+        println!("cargo::rerun-if-changed={}", p.display());
+    }
+    if !paths.iter().all(|p| p.is_file()) {
+        return;
+    }
+    println!("cargo::rustc-cfg=resource_specs");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    if let Err(problems) = write_resource_tables(&paths, &out_dir) {
+        for p in &problems {
+            eprintln!("error: {p}");
+        }
+        std::process::exit(1);
+    }
+}
+
+fn write_resource_tables(paths: &[PathBuf], out_dir: &Path) -> Result<(), Vec<String>> {
+    let settings = Settings::default();
+    let (set, docs, diags) = sailpoint_isc_codegen::unstable::build_resources(paths, &settings);
+    if !diags.is_empty() {
+        return Err(diags.iter().map(|d| d.diagnostic.to_string()).collect());
+    }
+    let mut modules = Vec::new();
+    for (resource, doc) in set.resources.iter().zip(&docs) {
+        let Some(doc) = doc else {
+            return Err(vec![format!("resource `{}` did not load", resource.module)]);
+        };
+        for f in &doc.files {
+            println!("cargo::rerun-if-changed={}", f.display());
+        }
+        let module = resource.module.to_syn();
+        let prefix = format!("{module}:");
+        let table = examples_table(doc, &resource.api, &settings.runtime, &prefix);
+        modules.push(quote! {
+            pub mod #module {
+                #[allow(unused_imports)]
+                use super::api::#module::*;
+                #table
+            }
+        });
+    }
+    let tokens = quote!(#(#modules)*);
+    std::fs::write(out_dir.join("examples.rs"), tokens.to_string())
+        .map_err(|e| vec![format!("cannot write examples.rs: {e}")])
 }
