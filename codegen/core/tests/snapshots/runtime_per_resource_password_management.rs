@@ -84,13 +84,16 @@ impl Api {
     /// - 403: `ErrorResponseDto`
     /// - 429: `TooManyRequestsError`
     /// - 500: `ErrorResponseDto`
+    ///
+    /// Example:
+    /// ```text
+    /// let answer = api.query_password_info_v1(&body).await?;
+    /// ```
     #[inline]
     pub fn query_password_info_v1(
         &self,
         body: &PasswordInfoQueryDto,
-    ) -> impl ::std::future::Future<
-        Output = ::sailpoint_isc::Result<PasswordInfo>,
-    > + '_ {
+    ) -> ::sailpoint_isc::Call<PasswordInfo> {
         static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
             id: "queryPasswordInfoV1",
             method: ::sailpoint_isc::__private::v1::Method::POST,
@@ -98,7 +101,10 @@ impl Api {
             path: "/query-password-info/v1",
             errors: &__ERRORS_0,
         };
-        self.client.execute(::sailpoint_isc::__private::v1::Request::new(&OP).json(body))
+        ::sailpoint_isc::__private::v1::Call::json(
+            &self.client,
+            ::sailpoint_isc::__private::v1::Request::new(&OP).json(body),
+        )
     }
     /// Set identity's password
     ///
@@ -138,13 +144,16 @@ impl Api {
     /// - 403: `ErrorResponseDto`
     /// - 429: `TooManyRequestsError`
     /// - 500: `ErrorResponseDto`
+    ///
+    /// Example:
+    /// ```text
+    /// let answer = api.set_password_v1(&body).await?;
+    /// ```
     #[inline]
     pub fn set_password_v1(
         &self,
         body: &PasswordChangeRequest,
-    ) -> impl ::std::future::Future<
-        Output = ::sailpoint_isc::Result<PasswordChangeResponse>,
-    > + '_ {
+    ) -> ::sailpoint_isc::Call<PasswordChangeResponse> {
         static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
             id: "setPasswordV1",
             method: ::sailpoint_isc::__private::v1::Method::POST,
@@ -152,7 +161,10 @@ impl Api {
             path: "/set-password/v1",
             errors: &__ERRORS_0,
         };
-        self.client.execute(::sailpoint_isc::__private::v1::Request::new(&OP).json(body))
+        ::sailpoint_isc::__private::v1::Call::json(
+            &self.client,
+            ::sailpoint_isc::__private::v1::Request::new(&OP).json(body),
+        )
     }
     /// Get password change request status
     ///
@@ -176,13 +188,16 @@ impl Api {
     /// - 404: `ErrorResponseDto`
     /// - 429: `TooManyRequestsError`
     /// - 500: `ErrorResponseDto`
+    ///
+    /// Example:
+    /// ```text
+    /// let answer = api.get_password_change_status_v1("089899f13a8f4da7824996191587bab9").await?;
+    /// ```
     #[inline]
     pub fn get_password_change_status_v1(
         &self,
         id: &str,
-    ) -> impl ::std::future::Future<
-        Output = ::sailpoint_isc::Result<PasswordStatus>,
-    > + '_ {
+    ) -> ::sailpoint_isc::Call<PasswordStatus> {
         static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
             id: "getPasswordChangeStatusV1",
             method: ::sailpoint_isc::__private::v1::Method::GET,
@@ -190,8 +205,10 @@ impl Api {
             path: "/password-change-status/v1/{id}",
             errors: &__ERRORS_1,
         };
-        self.client
-            .execute(::sailpoint_isc::__private::v1::Request::new(&OP).path("id", id))
+        ::sailpoint_isc::__private::v1::Call::json(
+            &self.client,
+            ::sailpoint_isc::__private::v1::Request::new(&OP).path("id", id),
+        )
     }
     /// Generate a digit token
     ///
@@ -215,13 +232,16 @@ impl Api {
     /// - 403: `ErrorResponseDto`
     /// - 429: `TooManyRequestsError`
     /// - 500: `ErrorResponseDto`
+    ///
+    /// Example:
+    /// ```text
+    /// let answer = api.create_digit_token_v1(&body).await?;
+    /// ```
     #[inline]
     pub fn create_digit_token_v1(
         &self,
         body: &PasswordDigitTokenReset,
-    ) -> impl ::std::future::Future<
-        Output = ::sailpoint_isc::Result<PasswordDigitToken>,
-    > + '_ {
+    ) -> ::sailpoint_isc::Call<PasswordDigitToken> {
         static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
             id: "createDigitTokenV1",
             method: ::sailpoint_isc::__private::v1::Method::POST,
@@ -229,12 +249,12 @@ impl Api {
             path: "/generate-password-reset-token/v1/digit",
             errors: &__ERRORS_0,
         };
-        self.client
-            .execute(
-                ::sailpoint_isc::__private::v1::Request::new(&OP)
-                    .header("X-SailPoint-Experimental", "true")
-                    .json(body),
-            )
+        ::sailpoint_isc::__private::v1::Call::json(
+            &self.client,
+            ::sailpoint_isc::__private::v1::Request::new(&OP)
+                .header("X-SailPoint-Experimental", "true")
+                .json(body),
+        )
     }
 }
 /// Password Info Query DTO
