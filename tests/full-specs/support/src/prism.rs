@@ -309,6 +309,31 @@ impl Conformance {
         self.proxy.exchanges().len()
     }
 
+    /// Reads two pages at most from a stream of pages and records each
+    /// request it sent as one call; the stream must ask for a second page.
+    /// Prism answers every page with the same records, so a `searchAfter`
+    /// stream sees its cursor repeat and stops after asking, without
+    /// yielding the second page; that request is recorded by its verdict
+    /// alone.
+    pub async fn record_pages<T, S>(&mut self, name: &str, pages: S)
+    where
+        S: futures_util::Stream<Item = sailpoint_isc::Result<T>>,
+    {
+        use futures_util::StreamExt;
+        let before = self.requests();
+        let pages: Vec<_> = pages.take(2).collect().await;
+        let sent = self.requests() - before;
+        assert_eq!(sent, 2, "{name}: the stream asks for a second page");
+        let mut pages = pages.into_iter();
+        for i in 1..=sent {
+            let call = format!("{name}, page {i}");
+            match pages.next() {
+                Some(page) => self.record(&call, page),
+                None => self.record(&call, Ok(())),
+            }
+        }
+    }
+
     /// Records the outcome of the call named `call`.
     pub fn record<T>(&mut self, call: &str, result: sailpoint_isc::Result<T>) {
         self.outcomes.push((

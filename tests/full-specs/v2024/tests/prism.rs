@@ -314,7 +314,7 @@ async fn date_times_in_bodies(run: &mut Conformance) {
 /// Generated streams through two pages each: three offset/limit lists and
 /// the search, paged by `searchAfter` (the second request carries the first
 /// page's last sort values). A page of one record is full, so the second is
-/// asked for; each page is one request, recorded as one call.
+/// asked for; each request is recorded as one call (`Conformance::record_pages`).
 #[cfg(upstream_spec)]
 async fn streams(run: &mut Conformance) {
     let api = Api::new(run.client().clone());
@@ -323,11 +323,11 @@ async fn streams(run: &mut Conformance) {
         .limit(1)
         .filters("sourceId eq \"2c9180835d2e5168015d32f890ca1581\"")
         .pages();
-    record_pages(run, "listAccounts stream", pages).await;
+    run.record_pages("listAccounts stream", pages).await;
     let pages = api.list_identities().limit(1).sorters("name").pages();
-    record_pages(run, "listIdentities stream", pages).await;
+    run.record_pages("listIdentities stream", pages).await;
     let pages = api.list_access_profiles().limit(1).count(true).pages();
-    record_pages(run, "listAccessProfiles stream", pages).await;
+    run.record_pages("listAccessProfiles stream", pages).await;
     let search = Search {
         indices: Some(vec![Index::Identities]),
         query: Some(Query {
@@ -347,32 +347,8 @@ async fn streams(run: &mut Conformance) {
         .limit(1)
         .header("Prefer", "example=events")
         .pages();
-    record_pages(run, "searchPost stream (searchAfter)", pages).await;
-}
-
-/// Streams `pages` (two at most) and records each request it sent as one
-/// call: the stream must ask for a second page. Prism answers every page
-/// with the same records, so a `searchAfter` stream sees its cursor repeat
-/// and stops after asking, without yielding the second page; that request
-/// is recorded by its verdict alone.
-#[cfg(upstream_spec)]
-async fn record_pages<T, S>(run: &mut Conformance, name: &str, pages: S)
-where
-    S: futures_util::Stream<Item = sailpoint_isc::Result<T>>,
-{
-    use futures_util::StreamExt;
-    let before = run.requests();
-    let pages: Vec<_> = pages.take(2).collect().await;
-    let sent = run.requests() - before;
-    assert_eq!(sent, 2, "{name}: the stream asks for a second page");
-    let mut pages = pages.into_iter();
-    for i in 1..=sent {
-        let call = format!("{name}, page {i}");
-        match pages.next() {
-            Some(page) => run.record(&call, page),
-            None => run.record(&call, Ok(())),
-        }
-    }
+    run.record_pages("searchPost stream (searchAfter)", pages)
+        .await;
 }
 
 #[cfg(not(upstream_spec))]
