@@ -1,8 +1,11 @@
 //! The six per-resource specs generated in one `include_api!`: every
 //! example in them decodes into its generated type (or is on the committed
-//! list of those that contradict their schema), with counts per resource.
-//! The shared-type and one-call-per-resource checks are in the library,
-//! where compiling is the test.
+//! list of those that contradict their schema), with counts per resource;
+//! and the generated clients conform to the specs as Stoplight Prism checks
+//! them ([`prism`]). The shared-type and one-call-per-resource checks are in
+//! the library, where compiling is the test.
+
+mod prism;
 
 #[cfg(resource_specs)]
 mod table {

@@ -7,6 +7,10 @@
 //! forwards the request otherwise unchanged, and records each exchange with
 //! the `sl-violations` header in which Prism lists what a request breaks.
 //! A request without the version path is recorded as a violation too.
+//!
+//! SailPoint's per-resource specs put the version after the resource in
+//! every path (`/query-password-info/v1`) and have no server path: their
+//! runs use an empty version path, and the proxy forwards every path as is.
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -42,6 +46,10 @@ pub mod sample {
     /// A password-change request id.
     pub const REQUEST_ID: &str = "089899f13a8f4da7824996191587bab9";
 }
+
+/// Where the upstream version specs serve `queryPasswordInfo` (Prism serves
+/// a spec's paths at its root), the default target of the referee check.
+pub const QUERY_PASSWORD_INFO: &str = "/query-password-info";
 
 /// The conformance test of a crate built without its upstream spec: says
 /// so (see [`crate::skip::skipped`]).
@@ -103,7 +111,8 @@ pub struct Proxy {
 
 impl Proxy {
     /// Starts a proxy to the Prism at `prism` for a spec whose operations
-    /// live under `version_path` (`/v2024`).
+    /// live under `version_path` (`/v2024`; empty for the per-resource
+    /// specs, whose paths carry their own version).
     pub async fn start(prism: &str, version_path: &str) -> io::Result<Proxy> {
         let http = reqwest::Client::builder()
             .no_proxy()
@@ -253,14 +262,23 @@ impl Conformance {
     /// number where `/query-password-info` takes a string) must come back
     /// with violations, or every later "no violations" would mean nothing.
     pub async fn start(spec: &str, prism: &str, version_path: &str) -> io::Result<Conformance> {
+        Conformance::start_checked(spec, prism, version_path, QUERY_PASSWORD_INFO).await
+    }
+
+    /// [`Conformance::start`], with the referee check sent to `control`,
+    /// Prism's path of `queryPasswordInfo` (`/query-password-info/v1` in
+    /// the per-resource specs).
+    pub async fn start_checked(
+        spec: &str,
+        prism: &str,
+        version_path: &str,
+        control: &str,
+    ) -> io::Result<Conformance> {
         let control = reqwest::Client::builder()
             .no_proxy()
             .build()
             .map_err(io::Error::other)?
-            .post(format!(
-                "{}/query-password-info",
-                prism.trim_end_matches('/')
-            ))
+            .post(format!("{}{control}", prism.trim_end_matches('/')))
             .bearer_auth("conformance-test-token")
             .header(header::CONTENT_TYPE, "application/json")
             .body(r#"{"userName": 5, "sourceName": "My-AD"}"#)
@@ -294,8 +312,19 @@ impl Conformance {
     /// when it is not set. Panics when the proxy cannot start or Prism fails
     /// the referee check.
     pub async fn from_env(spec: &str, var: &str, version_path: &str) -> Option<Conformance> {
+        Conformance::from_env_checked(spec, var, version_path, QUERY_PASSWORD_INFO).await
+    }
+
+    /// [`Conformance::from_env`], with the referee check sent to `control`
+    /// (see [`Conformance::start_checked`]).
+    pub async fn from_env_checked(
+        spec: &str,
+        var: &str,
+        version_path: &str,
+        control: &str,
+    ) -> Option<Conformance> {
         let prism = prism_url(var)?;
-        let run = Conformance::start(spec, &prism, version_path).await;
+        let run = Conformance::start_checked(spec, &prism, version_path, control).await;
         Some(run.unwrap_or_else(|e| panic!("start the conformance run for {spec}: {e}")))
     }
 
