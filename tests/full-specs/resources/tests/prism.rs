@@ -159,7 +159,7 @@ async fn accounts(run: &mut Conformance) {
         .limit(1)
         .filters("sourceId eq \"2c9180835d2e5168015d32f890ca1581\"")
         .pages();
-    record_pages(run, "listAccountsV1 stream", pages).await;
+    run.record_pages("listAccountsV1 stream", pages).await;
 }
 
 /// An enum query parameter with a default, and a path parameter.
@@ -262,23 +262,6 @@ async fn access_profiles(run: &mut Conformance) {
         .patch_access_profile_v1("2c91808a7813090a017814121919ecca", &patch)
         .await;
     run.record("patchAccessProfileV1 (Access Profiles, JSON Patch)", r);
-}
-
-/// Streams `pages` (two at most) and records each request it sent as one
-/// call: the stream must ask for a second page (a page of one record is
-/// full).
-#[cfg(resource_specs)]
-async fn record_pages<T, S>(run: &mut Conformance, name: &str, pages: S)
-where
-    S: futures_util::Stream<Item = sailpoint_isc::Result<T>>,
-{
-    use futures_util::StreamExt;
-    let before = run.requests();
-    let pages: Vec<_> = pages.take(2).collect().await;
-    assert_eq!(run.requests() - before, 2, "{name}: two pages");
-    for (i, page) in pages.into_iter().enumerate() {
-        run.record(&format!("{name}, page {}", i + 1), page);
-    }
 }
 
 #[cfg(not(resource_specs))]
