@@ -19,7 +19,7 @@ macro_rules! __call_builder {
             /// the stream needs more. The parameters set so far go with
             /// every page; a `limit` set is the page size (else the
             /// operation's maximum), an `offset` the first record. See
-            /// [`OffsetItems`]($crate::paginate::OffsetItems) for the total
+            /// [`OffsetItems`](sailpoint_isc::paginate::OffsetItems) for the total
             /// count and resuming after an error.
             #[inline]
             pub fn stream(self) -> $crate::paginate::OffsetItems<$item> {
@@ -33,7 +33,7 @@ macro_rules! __call_builder {
             }
 
             /// The pager, to set a cap on the records read
-            /// ([`max_items`]($crate::paginate::OffsetPager::max_items)) or a
+            /// ([`max_items`](sailpoint_isc::paginate::OffsetPager::max_items)) or a
             /// start before streaming.
             #[inline]
             pub fn pager(self) -> $crate::paginate::OffsetPager<$item> {
@@ -50,7 +50,7 @@ macro_rules! __call_builder {
             /// the body's `sort` plus the document `id` as the last key, so
             /// documents with equal sort values are neither skipped nor
             /// repeated, past the 10,000-record window offsets stop at. See
-            /// [`SearchAfterItems`]($crate::paginate::SearchAfterItems) for
+            /// [`SearchAfterItems`](sailpoint_isc::paginate::SearchAfterItems) for
             /// resuming after an error.
             #[inline]
             pub fn stream(self) -> $crate::paginate::SearchAfterItems<$item> {
@@ -74,7 +74,7 @@ macro_rules! __call_builder {
     ($name:ident, $t:ty) => {
         impl $name {
             /// Sets the header `name` to `value` for this call; see
-            /// [`Call::header`]($crate::Call::header).
+            /// [`Call::header`](sailpoint_isc::Call::header).
             #[inline]
             pub fn header(
                 self,
@@ -85,14 +85,14 @@ macro_rules! __call_builder {
             }
 
             /// Gives this call `deadline` in all, retries included; see
-            /// [`Request::timeout`]($crate::Request::timeout).
+            /// [`Request::timeout`](sailpoint_isc::Request::timeout).
             #[inline]
             pub fn timeout(self, deadline: ::std::time::Duration) -> Self {
                 Self(self.0.timeout(deadline))
             }
 
             /// Retries this call as `policy` says instead of the client's
-            /// policy; [`RetryPolicy::none()`]($crate::RetryPolicy::none)
+            /// policy; [`RetryPolicy::none()`](sailpoint_isc::RetryPolicy::none)
             /// sends it once.
             #[inline]
             pub fn retry_policy(self, policy: $crate::RetryPolicy) -> Self {
@@ -112,7 +112,7 @@ macro_rules! __call_builder {
                 self.0.send_with_response()
             }
 
-            /// The [`Call`]($crate::Call) as set so far, for what only it
+            /// The [`Call`](sailpoint_isc::Call) as set so far, for what only it
             /// offers (such as a query parameter the spec does not document).
             #[inline]
             pub fn into_call(self) -> $crate::Call<$t> {
