@@ -8,6 +8,11 @@ Reads the upstream spec, applies the smallest edits that let
 one line per kind of edit with how many places it touched (stderr). Used by
 tests/bench/progenitor.sh; the spec itself is never copied into the repo.
 Values under `example`/`examples` are data, not schemas, and are left alone.
+
+Each fix says in its docstring what progenitor (or typify, which makes its
+types) does without it. Kinds of edit, in order: schema-level (bad types,
+enums, defaults, field names), per operation (request body media types, path
+parameters, response types), then components (nullable roots, type names).
 """
 import copy
 import json
@@ -19,6 +24,12 @@ import yaml
 
 SKIP = ("example", "examples")
 counts = Counter()
+
+
+REF = "#/components/schemas/"
+
+
+JSON_TYPES = {"string": str, "boolean": bool, "integer": int, "number": (int, float)}
 
 
 def fix_type(node):
@@ -42,7 +53,16 @@ def dedup_enum(node):
             counts["enum value listed twice -> listed once"] += 1
 
 
-JSON_TYPES = {"string": str, "boolean": bool, "integer": int, "number": (int, float)}
+def fix_string_enum(node):
+    """A boolean or number in the `enum` of a string schema (upstream has a
+    bare `false` among language codes; typify: "unexpected value type").
+    Written as its JSON text, e.g. "false"."""
+    values = node.get("enum")
+    if node.get("type") == "string" and isinstance(values, list):
+        for i, v in enumerate(values):
+            if v is not None and not isinstance(v, str):
+                values[i] = json.dumps(v)
+                counts["non-string value in a string enum -> its JSON text"] += 1
 
 
 def fix_default(node):
@@ -74,6 +94,41 @@ def fix_default(node):
         counts[f"default of the wrong type on a {node['type']} schema -> removed"] += 1
 
 
+def fix_property_names(node, seen=None):
+    """Two properties that typify turns into one Rust field name (`_type`
+    and `type` both become `type_`: E0124), in one object or in the parts of
+    one `allOf` (`seen`: the fields of the other parts). The later one gets
+    `-2` appended (the JSON name changes; the bench never sends a request)."""
+    props = node.get("properties")
+    if not isinstance(props, dict):
+        return
+    seen = set() if seen is None else seen
+    for name in list(props):
+        field = pascal(name).lower()
+        if field in seen:
+            props[f"{name}-2"] = props.pop(name)
+            if name in node.get("required", []):
+                node["required"] = [f"{name}-2" if r == name else r for r in node["required"]]
+            counts["property named like another one as a Rust field -> `<name>-2`"] += 1
+        seen.add(field)
+
+
+FIXES = [fix_type, dedup_enum, fix_string_enum, fix_default, fix_property_names]
+
+
+def walk(node):
+    """Applies FIXES to every schema-like object (not to examples)."""
+    if isinstance(node, dict):
+        for fix in FIXES:
+            fix(node)
+        for key, value in node.items():
+            if key not in SKIP:
+                walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            walk(value)
+
+
 # Request body media types progenitor 0.15.1 has no code for (it knows JSON,
 # octet-stream, form-urlencoded and text). Renamed to JSON, schema kept, so the
 # body's types are still generated; the wire format of those calls is then
@@ -82,9 +137,11 @@ BODY_TYPES = ("application/json-patch+json", "multipart/form-data")
 
 
 def fix_request_body(op):
+    """One media type per request body, one that progenitor has code for."""
     content = op.get("requestBody", {}).get("content", {})
     if len(content) > 1:
-        # progenitor takes one media type per body (`todo!` otherwise).
+        # progenitor takes one media type per body (`todo!` otherwise); JSON
+        # is kept where there is a choice.
         keep = "application/json" if "application/json" in content else next(iter(content))
         for media in [m for m in content if m != keep]:
             del content[media]
@@ -122,6 +179,17 @@ def fix_path_params(path, item, op):
         counts["path template name without a parameter -> string parameter added"] += 1
 
 
+def fix_missing_schemas(op):
+    """A JSON media type with an example but no `schema` (progenitor:
+    `todo!`) gets `schema: {}`, any JSON value."""
+    bodies = [op.get("requestBody", {})] + list(op.get("responses", {}).values())
+    for body in bodies:
+        media = body.get("content", {}).get("application/json")
+        if media is not None and "schema" not in media:
+            media["schema"] = {}
+            counts["JSON media type without a schema -> schema: {}"] += 1
+
+
 def unify_responses(doc, op):
     """progenitor 0.15.1 allows one type for all success responses of an
     operation and one for all error responses (`assert!(response_types.len()
@@ -143,6 +211,17 @@ def unify_responses(doc, op):
             if content(code) != content(codes[0]):
                 responses[code] = copy.deepcopy(responses[codes[0]])
                 counts["response unlike the first of its group (2xx; 4xx-5xx) -> copy of that first"] += 1
+
+
+def fix_operations(doc):
+    """Applies the per-operation fixes to every operation of `paths`."""
+    for path, item in doc.get("paths", {}).items():
+        for op in item.values():
+            if isinstance(op, dict) and "responses" in op:
+                fix_request_body(op)
+                fix_path_params(path, item, op)
+                fix_missing_schemas(op)
+                unify_responses(doc, op)
 
 
 def fix_nullable_components(doc):
@@ -176,22 +255,6 @@ def property_names(schemas, key, seen=()):
             names += property_names(schemas, ref[len(REF):], seen + (key,))
         names += [n for n, p in part.get("properties", {}).items() if "$ref" not in p]
     return names
-
-
-REF = "#/components/schemas/"
-
-
-def fix_all_of_property_names(doc):
-    """`fix_property_names` across the parts of a component's `allOf`."""
-    schemas = doc.get("components", {}).get("schemas", {})
-    for schema in schemas.values():
-        seen = set()
-        for part in schema.get("allOf", []):
-            ref = part.get("$ref", "")
-            if ref.startswith(REF):
-                seen.update(pascal(n).lower() for n in all_property_names(schemas, ref[len(REF):]))
-            else:
-                fix_property_names(part, seen)
 
 
 def all_property_names(schemas, key, seen=()):
@@ -243,71 +306,17 @@ def rename_colliding_components(doc):
     rewrite(doc)
 
 
-def fix_missing_schemas(op):
-    """A JSON media type with an example but no `schema` (progenitor:
-    `todo!`) gets `schema: {}`, any JSON value."""
-    bodies = [op.get("requestBody", {})] + list(op.get("responses", {}).values())
-    for body in bodies:
-        media = body.get("content", {}).get("application/json")
-        if media is not None and "schema" not in media:
-            media["schema"] = {}
-            counts["JSON media type without a schema -> schema: {}"] += 1
-
-
-def fix_operations(doc):
-    for path, item in doc.get("paths", {}).items():
-        for op in item.values():
-            if isinstance(op, dict) and "responses" in op:
-                fix_request_body(op)
-                fix_path_params(path, item, op)
-                fix_missing_schemas(op)
-                unify_responses(doc, op)
-
-
-def fix_string_enum(node):
-    """A boolean or number in the `enum` of a string schema (upstream has a
-    bare `false` among language codes; typify: "unexpected value type").
-    Written as its JSON text, e.g. "false"."""
-    values = node.get("enum")
-    if node.get("type") == "string" and isinstance(values, list):
-        for i, v in enumerate(values):
-            if v is not None and not isinstance(v, str):
-                values[i] = json.dumps(v)
-                counts["non-string value in a string enum -> its JSON text"] += 1
-
-
-def fix_property_names(node, seen=None):
-    """Two properties that typify turns into one Rust field name (`_type`
-    and `type` both become `type_`: E0124), in one object or in the parts of
-    one `allOf` (`seen`: the fields of the other parts). The later one gets
-    `-2` appended (the JSON name changes; the bench never sends a request)."""
-    props = node.get("properties")
-    if not isinstance(props, dict):
-        return
-    seen = set() if seen is None else seen
-    for name in list(props):
-        field = pascal(name).lower()
-        if field in seen:
-            props[f"{name}-2"] = props.pop(name)
-            if name in node.get("required", []):
-                node["required"] = [f"{name}-2" if r == name else r for r in node["required"]]
-            counts["property named like another one as a Rust field -> `<name>-2`"] += 1
-        seen.add(field)
-
-
-FIXES = [fix_type, dedup_enum, fix_string_enum, fix_default, fix_property_names]
-
-
-def walk(node):
-    if isinstance(node, dict):
-        for fix in FIXES:
-            fix(node)
-        for key, value in node.items():
-            if key not in SKIP:
-                walk(value)
-    elif isinstance(node, list):
-        for value in node:
-            walk(value)
+def fix_all_of_property_names(doc):
+    """`fix_property_names` across the parts of a component's `allOf`."""
+    schemas = doc.get("components", {}).get("schemas", {})
+    for schema in schemas.values():
+        seen = set()
+        for part in schema.get("allOf", []):
+            ref = part.get("$ref", "")
+            if ref.startswith(REF):
+                seen.update(pascal(n).lower() for n in all_property_names(schemas, ref[len(REF):]))
+            else:
+                fix_property_names(part, seen)
 
 
 class Yaml12Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -328,9 +337,16 @@ for _tag, _regex, _first in [
      r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+.0123456789"),
 ]:
     Yaml12Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_regex), list(_first))
-Yaml12Loader.add_constructor("tag:yaml.org,2002:bool", lambda l, n: l.construct_scalar(n) in ("true", "True", "TRUE"))
+
+
+def _float(loader, node):
+    text = loader.construct_scalar(node).lower()
+    return float(text.replace(".inf", "inf").replace(".nan", "nan"))
+
+
+Yaml12Loader.add_constructor("tag:yaml.org,2002:bool", lambda l, n: l.construct_scalar(n).lower() == "true")
 Yaml12Loader.add_constructor("tag:yaml.org,2002:int", lambda l, n: int(l.construct_scalar(n), 10))
-Yaml12Loader.add_constructor("tag:yaml.org,2002:float", lambda l, n: float(l.construct_scalar(n).lower().replace(".inf", "inf").replace(".nan", "nan")))
+Yaml12Loader.add_constructor("tag:yaml.org,2002:float", _float)
 
 
 def main():
