@@ -197,35 +197,29 @@ impl<T> Call<T> {
 impl<T: Send + 'static> Call<T> {
     /// Sends the call; the same as awaiting it.
     pub fn send(self) -> CallFuture<T> {
-        Box::pin(async move {
-            let Call {
-                client,
-                request,
-                answer,
-            } = self;
-            let target = request.target.clone();
-            let ok = client.send(request).await?;
-            answer(&target, &ok)
-        })
+        Box::pin(async move { self.exchange().await.map(|response| response.body) })
     }
 
     /// Sends the call and answers the decoded body together with the
     /// response's status and headers (`X-Total-Count`, `Retry-After`, …).
     pub fn send_with_response(self) -> CallFuture<Response<T>> {
-        Box::pin(async move {
-            let Call {
-                client,
-                request,
-                answer,
-            } = self;
-            let target = request.target.clone();
-            let ok = client.send(request).await?;
-            let body = answer(&target, &ok)?;
-            Ok(Response {
-                status: ok.status,
-                headers: ok.headers,
-                body,
-            })
+        Box::pin(self.exchange())
+    }
+
+    /// The one send both answers come from.
+    async fn exchange(self) -> Result<Response<T>> {
+        let Call {
+            client,
+            request,
+            answer,
+        } = self;
+        let target = request.target.clone();
+        let ok = client.send(request).await?;
+        let body = answer(&target, &ok)?;
+        Ok(Response {
+            status: ok.status,
+            headers: ok.headers,
+            body,
         })
     }
 }
