@@ -35,6 +35,20 @@ echo "publishable: ${crates[*]} (sailpoint-isc $version)"
 # clone, where it changes nothing.
 package_args=(--locked --offline --allow-dirty --all-features)
 for c in "${crates[@]}"; do package_args+=(-p "$c"); done
+# Verification resolves each package's dependencies on the others through a
+# temporary registry under target/package, and cargo unpacks those crates
+# into $CARGO_HOME/registry/src/<that registry's hash>/ only if they are not
+# there yet: a checkout at a path used before would verify against the
+# sources of an older commit with the same version. Our own crates never
+# come from crates.io here, so their unpacked copies are removed first.
+# Likewise cargo never rebuilds a registry crate it has built before, so the
+# builds of those crates in the target dir go too (the workspace's own
+# builds of them with it: they are rebuilt when next needed).
+for c in "${crates[@]}"; do
+  rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/"$c-$version"
+  lib=${c//-/_}
+  rm -rf "$target"/debug/.fingerprint/"$c"-* "$target"/debug/deps/lib"$lib"-* "$target"/debug/deps/"$lib"-*.d
+done
 cargo package "${package_args[@]}"
 
 # The spec files must be in the runtime's package as regular files ('-' in
