@@ -159,7 +159,6 @@ start() {
   mkdir -p "$state"
   prepare "$upstream/deref-sailpoint-api.v2024.yaml" "$state/v2024.yaml"
   prepare "$upstream/deref-sailpoint-api.beta.yaml" "$state/beta.yaml"
-  serve v2024 "$state/v2024.yaml" "$v2024_port"
   prepare_resources "$state/resources.yaml"
   local began=$SECONDS
   serve v2024 "$state/v2024.yaml" "$v2024_port"
