@@ -1,13 +1,9 @@
 //! Where access tokens come from.
 
 use crate::error::AuthError;
+use crate::futures::BoxFuture;
 use std::fmt;
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
-
-/// A boxed future, as returned by [`TokenSource::token`].
-pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// An OAuth2 access token. Prints as `AccessToken([redacted])`.
 #[derive(Clone, PartialEq, Eq)]

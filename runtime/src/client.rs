@@ -1,25 +1,25 @@
-//! [`Client`] with its inherent methods (construction and the `execute`
-//! family that every generated method and every hand-written [`Request`]
-//! goes through), and the [`ClientBuilder`] that makes one.
+//! [`Client`] with its inherent methods (construction, and the `execute`
+//! family that makes a hand-written [`Request`] a [`Call`]), and the
+//! [`ClientBuilder`] that makes one.
 //!
 //! The one other `impl Client`, `v2024()` and `beta()`, is in `lib.rs` beside
 //! the bindings it returns: the generated modules use [`Client`], so naming
 //! them here would make this module and theirs depend on each other.
 
 use crate::auth::{StaticToken, TokenSource};
-use crate::body::DEFAULT_MAX_RESPONSE_BODY;
+use crate::call::Call;
 use crate::config::{
     check_base_url, default_http_client, Names, BUILDER_NAMES, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID, ENV_CLIENT_SECRET, ENV_NAMES,
 };
-use crate::error::{clip, excerpt, ConfigError, DecodeError, Error, Result};
+use crate::error::{ConfigError, Result};
 use crate::json::Decode;
 use crate::oauth::{ClientCredentials, ClientSecret};
-use crate::request::{Request, Target};
+use crate::request::Request;
+use crate::response_body::DEFAULT_MAX_RESPONSE_BODY;
 use crate::retry::RetryPolicy;
 use crate::send::{Sender, Success};
 use bytes::Bytes;
-use http::{HeaderMap, HeaderValue};
 use std::ffi::OsString;
 use std::fmt;
 use std::sync::Arc;
@@ -69,44 +69,40 @@ impl Client {
         &self.sender.base_url
     }
 
-    /// Sends `request`: the one path every call takes.
+    /// Sends `request`; only [`Call`] calls this, so every request takes
+    /// the same path.
     pub(crate) async fn send(&self, request: Request) -> Result<Success> {
         self.sender.send(request).await
     }
 
-    /// Sends `request` and decodes a JSON success body as `T`: a generated
-    /// model, a `serde_json::Value`, or a serde type wrapped in
-    /// [`Serde`](crate::json::Serde). The token, retries and typed errors
-    /// are those of the generated methods, which call this too; see
-    /// [`Request`] for an example.
-    pub async fn execute<T: Decode>(&self, request: Request) -> Result<T> {
-        let target = request.target.clone();
-        let ok = self.sender.send(request).await?;
-        decode_success(&target, &ok)
+    /// `request` as a [`Call`] whose JSON success body is decoded as `T`: a
+    /// generated model, a `serde_json::Value`, or a serde type wrapped in
+    /// [`Serde`](crate::json::Serde). Await it, or set per-call options or
+    /// use [`send_with_response`](Call::send_with_response) first: it is
+    /// the same call the generated methods return, with the same token,
+    /// retries and typed errors. See [`Request`] for an example.
+    pub fn execute<T: Decode>(&self, request: Request) -> Call<T> {
+        Call::json(self, request)
     }
 
-    /// Sends `request` and decodes a JSON success body as `T`, or `None`
-    /// when the success response has no body (an operation documenting `200`
-    /// with a body and `204` without).
-    pub async fn execute_optional<T: Decode>(&self, request: Request) -> Result<Option<T>> {
-        let target = request.target.clone();
-        let ok = self.sender.send(request).await?;
-        if ok.status == http::StatusCode::NO_CONTENT || ok.body.iter().all(u8::is_ascii_whitespace)
-        {
-            return Ok(None);
-        }
-        decode_success(&target, &ok).map(Some)
+    /// [`execute`](Self::execute) for an answer that may have no body:
+    /// `None` for `204 No Content` or an empty body, else `Some` of the
+    /// decoded JSON (an operation documenting `200` with a body and `204`
+    /// without).
+    pub fn execute_optional<T: Decode>(&self, request: Request) -> Call<Option<T>> {
+        Call::optional(self, request)
     }
 
-    /// Sends `request` and returns the success body as it came (CSV, ZIP,
-    /// images: operations whose success response is not JSON).
-    pub async fn execute_bytes(&self, request: Request) -> Result<Bytes> {
-        self.sender.send(request).await.map(|ok| ok.body)
+    /// [`execute`](Self::execute) for an answer that is not JSON (CSV, ZIP,
+    /// images): the success body as it came.
+    pub fn execute_bytes(&self, request: Request) -> Call<Bytes> {
+        Call::bytes(self, request)
     }
 
-    /// Sends `request` and ignores the success body (for `204 No Content`).
-    pub async fn execute_empty(&self, request: Request) -> Result<()> {
-        self.sender.send(request).await.map(|_| ())
+    /// [`execute`](Self::execute) for an answer whose body is ignored
+    /// (`204 No Content`).
+    pub fn execute_empty(&self, request: Request) -> Call<()> {
+        Call::empty(self, request)
     }
 }
 
@@ -353,30 +349,4 @@ impl ClientBuilder {
             max_response_body: self.max_response_body,
         }))
     }
-}
-
-/// Decodes a success body as `T`, or the typed decode error.
-pub(crate) fn decode_success<T: Decode>(target: &Target, ok: &Success) -> Result<T> {
-    crate::json::decode_slice::<T>(&ok.body).map_err(|e| {
-        Error::Decode(Box::new(DecodeError {
-            operation: target.id,
-            method: target.method.clone(),
-            path: target.path,
-            status: ok.status,
-            content_type: header_str(&ok.headers, "content-type"),
-            excerpt: excerpt(&ok.body),
-            // serde quotes the offending value (`invalid type: string "…"`),
-            // which may be as long as the body: keep the start.
-            field: clip(&e.path()).into_owned(),
-            message: clip(e.message()).into_owned(),
-            body: ok.body.clone(),
-        }))
-    })
-}
-
-fn header_str(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get(name)
-        .and_then(|v: &HeaderValue| v.to_str().ok())
-        .map(str::to_owned)
 }

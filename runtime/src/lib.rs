@@ -35,8 +35,9 @@
 //! included; an ambiguous failure (502, 504, a dropped connection) is retried
 //! only for idempotent methods. See [`ClientBuilder`] and [`RetryPolicy`].
 //!
-//! An endpoint the bindings do not cover is one [`Request`] away, sent by
-//! [`Client::execute`] with the same token, retries and typed errors.
+//! An endpoint the bindings do not cover is one [`Request`] away:
+//! [`Client::execute`] makes it a [`Call`] like the generated ones, with the
+//! same token, retries, per-call options and typed errors.
 #![deny(missing_docs)]
 // Spec and network data never reach an unwrap: every failure is an error value.
 #![cfg_attr(
@@ -49,32 +50,32 @@
 extern crate self as sailpoint_isc;
 
 mod auth;
-mod body;
 mod call;
 mod client;
 mod config;
 pub mod crypto;
 pub mod datetime;
 mod error;
-mod extra;
 pub mod flow;
+mod futures;
 pub mod json;
 #[cfg(feature = "mock-tenant")]
 pub mod mock;
 mod multipart;
 mod oauth;
+mod options;
 pub mod paginate;
 mod request;
+mod response_body;
 mod retry;
 mod send;
 
 #[doc(hidden)]
 pub mod __private;
 
-pub use auth::{AccessToken, BoxFuture, StaticToken, TokenSource};
-pub use body::DEFAULT_MAX_RESPONSE_BODY;
+pub use auth::{AccessToken, StaticToken, TokenSource};
 pub use bytes::Bytes;
-pub use call::{Call, CallFuture, Response};
+pub use call::{Call, Response};
 pub use client::Client;
 pub use client::ClientBuilder;
 pub use config::{
@@ -87,9 +88,11 @@ pub use error::{
     ApiError, AuthError, ConfigError, DecodeError, Error, ErrorBody, Result, EXCERPT_LEN,
     MAX_ERROR_BODY,
 };
+pub use futures::{BoxFuture, CallFuture};
 pub use multipart::FilePart;
 pub use oauth::ClientSecret;
 pub use request::Request;
+pub use response_body::DEFAULT_MAX_RESPONSE_BODY;
 pub use retry::RetryPolicy;
 pub use sailpoint_isc_macros::include_api;
 

@@ -9,9 +9,10 @@
 //! that was waiting for it, so a wrong secret costs one request, not one per
 //! waiting call.
 
-use crate::auth::{AccessToken, BoxFuture, TokenSource};
-use crate::body::{read_limited, read_prefix, Limited};
+use crate::auth::{AccessToken, TokenSource};
 use crate::error::{clip, excerpt, AuthError};
+use crate::futures::BoxFuture;
+use crate::response_body::{read_limited, read_prefix, Limited};
 use crate::retry::{self, Attempt, Failure, RetryPolicy};
 use bytes::Bytes;
 use http::StatusCode;

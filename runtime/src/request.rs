@@ -7,10 +7,9 @@
 
 use crate::error::{Error, ErrorBody};
 use crate::json::{Decode, Encode, EncodeError};
-use crate::retry::RetryPolicy;
+use crate::options::CallOptions;
 use http::{HeaderName, HeaderValue, Method, StatusCode};
 use std::borrow::Cow;
-use std::time::Duration;
 
 /// Static facts about one operation, emitted once per operation as a `static`.
 #[derive(Debug)]
@@ -124,12 +123,9 @@ pub struct Request {
     pub(crate) target: Target,
     path_params: Vec<(&'static str, String)>,
     pub(crate) query: Vec<(&'static str, String)>,
-    pub(crate) headers: Vec<(Cow<'static, str>, String)>,
     pub(crate) body: Option<Body>,
-    /// This call's deadline, retries included (see [`Request::timeout`]).
-    pub(crate) timeout: Option<Duration>,
-    /// This call's retry policy instead of the client's.
-    pub(crate) retry: Option<RetryPolicy>,
+    /// Headers, deadline and retry policy: the per-call options.
+    pub(crate) options: CallOptions,
     /// `Accept` header; JSON unless the operation answers another format.
     pub(crate) accept: &'static str,
     /// A body that failed to encode; reported as an error before sending.
@@ -143,7 +139,6 @@ impl std::fmt::Debug for Request {
         let names = |pairs: &[(&'static str, String)]| -> Vec<&'static str> {
             pairs.iter().map(|(n, _)| *n).collect()
         };
-        let header_names: Vec<&str> = self.headers.iter().map(|(n, _)| n.as_ref()).collect();
         let body = match &self.body {
             None => "none".to_owned(),
             Some(Body::Json(bytes, content_type)) => {
@@ -157,10 +152,8 @@ impl std::fmt::Debug for Request {
             .field("path", &self.target.path)
             .field("path_params", &names(&self.path_params))
             .field("query", &names(&self.query))
-            .field("headers", &header_names)
             .field("body", &body)
-            .field("timeout", &self.timeout)
-            .field("retry", &self.retry)
+            .field("options", &self.options)
             .finish_non_exhaustive()
     }
 }
@@ -206,6 +199,7 @@ impl Request {
     }
 
     /// The request a generated method starts from.
+    #[inline]
     pub(crate) fn for_operation(op: &'static Operation) -> Self {
         Self::with_target(Target {
             id: op.id,
@@ -221,10 +215,8 @@ impl Request {
             target,
             path_params: Vec::new(),
             query: Vec::new(),
-            headers: Vec::new(),
             body: None,
-            timeout: None,
-            retry: None,
+            options: CallOptions::default(),
             accept: "application/json",
             encode_error: None,
         }
@@ -295,15 +287,16 @@ impl Request {
         self
     }
 
-    /// Adds a header. A name or value that HTTP does not allow fails the
-    /// call with [`Error::Header`](crate::Error::Header) before anything is
-    /// sent.
-    pub fn header(mut self, name: impl Into<Cow<'static, str>>, value: impl ToString) -> Self {
-        self.headers.push((name.into(), value.to_string()));
+    crate::__per_call_options!();
+
+    /// Changes the per-call options; the methods `__per_call_options!` writes call it.
+    #[inline]
+    fn __options(mut self, f: impl FnOnce(&mut CallOptions)) -> Self {
+        f(&mut self.options);
         self
     }
 
-    /// Adds a header when it has a value.
+    /// Sets a header when it has a value; see [`header`](Self::header).
     pub fn header_opt<T: ToString>(self, name: &'static str, value: Option<T>) -> Self {
         match value {
             Some(v) => self.header(name, v),
@@ -354,30 +347,6 @@ impl Request {
             value.to_string().into_bytes().into(),
             content_type,
         ));
-    }
-
-    /// Sets the header `name` (any case) to `value`, replacing any value it had.
-    pub(crate) fn set_header(&mut self, name: Cow<'static, str>, value: String) {
-        self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&name));
-        self.headers.push((name, value));
-    }
-
-    /// Gives this call `deadline` in all: each attempt may take up to the
-    /// whole of it, in place of the client's
-    /// [`request_timeout`](crate::ClientBuilder::request_timeout), and
-    /// retries stop when it is spent, in place of the retry policy's
-    /// [`max_elapsed`](RetryPolicy::with_max_elapsed). A call that runs out
-    /// fails with [`Error::Timeout`](crate::Error::Timeout).
-    pub fn timeout(mut self, deadline: Duration) -> Self {
-        self.timeout = Some(deadline);
-        self
-    }
-
-    /// Retries this call as `policy` says instead of the client's policy
-    /// ([`RetryPolicy::none`] sends it once).
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry = Some(policy);
-        self
     }
 
     /// Sets a JSON body, written by [`Encode`]: a generated model, a
@@ -436,7 +405,12 @@ impl Request {
                 source,
             });
         }
-        if let Some((name, problem)) = self.headers.iter().find_map(|(n, v)| header_problem(n, v)) {
+        if let Some((name, problem)) = self
+            .options
+            .headers
+            .iter()
+            .find_map(|(n, v)| header_problem(n, v))
+        {
             return Err(Error::Header {
                 operation: t.id,
                 method: t.method.clone(),

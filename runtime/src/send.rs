@@ -3,9 +3,9 @@
 //! the loop stops, turn the last failure into the typed error.
 
 use crate::auth::{AccessToken, TokenSource};
-use crate::body::{read_limited, read_prefix, Limited};
 use crate::error::{ApiError, Error, Result, MAX_ERROR_BODY};
 use crate::request::{Body, Request, Target};
+use crate::response_body::{read_limited, read_prefix, Limited};
 use crate::retry::{self, Attempt, Failure, RetryPolicy, Stopped, Try};
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
@@ -65,8 +65,8 @@ impl Sender {
         let idempotent = retry::is_idempotent(&t.method);
         // Per-call settings first: a deadline for the call is also its
         // retry budget.
-        let mut policy = Cow::Borrowed(req.retry.as_ref().unwrap_or(&self.retry));
-        if let Some(deadline) = req.timeout {
+        let mut policy = Cow::Borrowed(req.options.retry.as_ref().unwrap_or(&self.retry));
+        if let Some(deadline) = req.options.timeout {
             policy = Cow::Owned(policy.into_owned().with_max_elapsed(deadline));
         }
         let req = &req;
@@ -87,6 +87,7 @@ impl Sender {
             Err(e) => return Attempt::Failed(Failed::Final(e.into()), None),
         };
         let timeout = req
+            .options
             .timeout
             .unwrap_or(self.request_timeout)
             .min(now.time_left);
@@ -181,7 +182,7 @@ impl Sender {
         if !req.query.is_empty() {
             rb = rb.query(&req.query);
         }
-        for (name, value) in &req.headers {
+        for (name, value) in &req.options.headers {
             rb = rb.header(name.as_ref(), value.as_str());
         }
         match &req.body {

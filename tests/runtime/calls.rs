@@ -394,3 +394,86 @@ fn debug_of_a_call_shows_names_not_values() {
         "{text}"
     );
 }
+
+/// Optional parameters named like a builder's own methods (`timeout`,
+/// `send`, `header`, `stream`, `retry_policy`) get `_param` setters, and the
+/// builder's methods of those names still do what they always do.
+#[tokio::test]
+async fn parameters_named_like_builder_methods_keep_both_meanings() {
+    let (server, base) = Scripted::start().await;
+    let api = client(&base);
+    server.reply(Reply::json(503, json!({})));
+    server.reply(Reply::json(200, json!([{ "id": "e1" }])));
+
+    let call = api
+        .list_reserved()
+        .timeout_param("30s")
+        .send_param(true)
+        .header_param("h v")
+        .stream_param(2)
+        .retry_policy_param("never")
+        .header("X-Per-Call", "yes")
+        .timeout(Duration::from_secs(7))
+        .retry_policy(RetryPolicy::none());
+    assert!(
+        format!("{call:?}").contains("timeout: Some(7s)"),
+        "{call:?}"
+    );
+    let err = call.send().await.expect_err("a 503 sent once");
+    assert!(
+        matches!(&err, Error::Api(e) if e.attempts() == 1),
+        "{err:?}"
+    );
+
+    // `stream` is the builder's stream, with `stream_param` on every page.
+    let items: Vec<Event> = futures_util::TryStreamExt::try_collect(
+        api.list_reserved().stream_param(3).limit(5).stream(),
+    )
+    .await
+    .expect("one short page");
+    assert_eq!(items, [event("e1")]);
+
+    let seen = server.take();
+    assert_eq!(seen.len(), 2, "one request each: no retry, one page");
+    assert_eq!(seen[0].path, "/v2024/reserved");
+    assert_eq!(seen[0].header("x-per-call"), Some("yes"));
+    let mut first = pairs(seen[0].query.as_deref());
+    first.sort();
+    let expect = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        first,
+        expect(&[
+            ("header", "h v"),
+            ("retryPolicy", "never"),
+            ("send", "true"),
+            ("stream", "2"),
+            ("timeout", "30s"),
+        ])
+    );
+    let mut second = pairs(seen[1].query.as_deref());
+    second.sort();
+    assert_eq!(
+        second,
+        expect(&[("limit", "5"), ("offset", "0"), ("stream", "3")])
+    );
+}
+
+/// The generator's list of names a setter never takes is the runtime's
+/// list of builder methods: a method added to one and not the other would
+/// let a spec parameter collide with it.
+#[test]
+fn the_generator_reserves_exactly_the_builder_methods_of_the_runtime() {
+    let sorted = |names: &[&'static str]| {
+        let mut v = names.to_vec();
+        v.sort_unstable();
+        v
+    };
+    assert_eq!(
+        sorted(sailpoint_isc_codegen::unstable::names::RESERVED_SETTERS),
+        sorted(sailpoint_isc::__private::v1::BUILDER_METHODS)
+    );
+}

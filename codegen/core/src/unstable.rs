@@ -43,6 +43,11 @@ pub mod examples {
 pub mod names {
     use crate::names::words::Vocabulary;
 
+    /// The builder method names an optional parameter's setter never takes
+    /// (it becomes `<name>_param`), for the test that holds them equal to
+    /// the runtime's.
+    pub const RESERVED_SETTERS: &[&str] = crate::names::reserved::SETTERS;
+
     /// `stem` split into the words of `doc` (its titles, component names,
     /// property names and operation ids), as a file schema without a
     /// sensible title is named.

@@ -118,10 +118,7 @@ components:
     // Each variant's properties go to the runtime, which picks the variant
     // that knows them all: an identity document is not read as the first
     // variant, whose fields are all optional too.
-    let decode = item(
-        &text,
-        "impl ::sailpoint_isc::__private::v1::json::Decode for SearchDocument",
-    );
+    let decode = item(&text, "impl __rt::json::Decode for SearchDocument");
     assert!(
         squeeze(decode).contains(r#"&["id","name","firstName"]"#),
         "{decode}"
@@ -153,7 +150,7 @@ components:
     // The optional arrays are setters on the builder.
     let types = squeeze(item(&text, "    pub fn types"));
     assert!(
-        types.contains(r#"self.0.query("types",::sailpoint_isc::__private::v1::joined(types))"#),
+        types.contains(r#"self.0.query("types",__rt::joined(types))"#),
         "joined with commas:\n{types}"
     );
     let statuses = squeeze(item(&text, "    pub fn statuses"));

@@ -157,9 +157,7 @@ components:
         "{text}"
     );
     assert!(
-        text.contains(
-            "pub anything: ::std::option::Option<\n        ::sailpoint_isc::__private::v1::serde_json::Value,\n    >,"
-        ),
+        text.contains("pub anything: ::std::option::Option<__rt::serde_json::Value>,"),
         "{text}"
     );
     assert!(
@@ -180,10 +178,7 @@ components:
         text.contains("pub struct ThingMerged") && text.contains("pub y: bool,"),
         "{text}"
     );
-    assert!(
-        text.contains("::sailpoint_isc::__private::v1::Call::empty("),
-        "{text}"
-    );
+    assert!(text.contains("__rt::Call::empty("), "{text}");
 }
 
 #[test]
@@ -275,10 +270,7 @@ fn a_body_on_200_and_none_on_204_is_an_option() {
         text.contains("::sailpoint_isc::Call<::std::option::Option<GetConfigResponse>>"),
         "{text}"
     );
-    assert!(
-        text.contains("::sailpoint_isc::__private::v1::Call::optional("),
-        "{text}"
-    );
+    assert!(text.contains("__rt::Call::optional("), "{text}");
     assert!(
         text.contains("::sailpoint_isc::Call<::sailpoint_isc::Bytes>")
             && text.contains(".accept(\"text/csv\")"),
@@ -480,19 +472,19 @@ components:
         .collect::<String>()
         .replace(",>", ">");
     for want in [
-        "pubcreated:::sailpoint_isc::__private::v1::DateTime,",
-        "pubday:::std::option::Option<::sailpoint_isc::__private::v1::Date>,",
-        "pubhistory:::std::option::Option<::std::vec::Vec<::sailpoint_isc::__private::v1::DateTime>>,",
+        "pubcreated:__rt::DateTime,",
+        "pubday:::std::option::Option<__rt::Date>,",
+        "pubhistory:::std::option::Option<::std::vec::Vec<__rt::DateTime>>,",
         "pubother:::std::option::Option<::std::string::String>,",
         // Required parameters: by reference, sent with `Display`, which
         // prints the text unchanged.
-        "at:&::sailpoint_isc::__private::v1::DateTime",
+        "at:&__rt::DateTime",
         ".path(\"at\",at)",
         ".header(\"X-As-Of\",x_as_of)",
         // Optional ones: setters taking anything that converts.
-        "pubfnsince(self,since:impl::std::convert::Into<::sailpoint_isc::__private::v1::Date>",
-        "self.0.query(\"since\",::sailpoint_isc::__private::v1::into::<::sailpoint_isc::__private::v1::Date>(since)",
-        "pubfndays(self,days:impl::std::iter::IntoIterator<Item=::sailpoint_isc::__private::v1::Date>",
+        "pubfnsince(self,since:impl::std::convert::Into<__rt::Date>",
+        "self.0.query(\"since\",__rt::into::<__rt::Date>(since)",
+        "pubfndays(self,days:impl::std::iter::IntoIterator<Item=__rt::Date>",
         "Self(self.0.query_each(\"days\",days)",
     ] {
         assert!(flat.contains(want), "{want} missing:\n{text}");

@@ -73,30 +73,16 @@ macro_rules! __call_builder {
     };
     ($name:ident, $t:ty) => {
         impl $name {
-            /// Sets the header `name` to `value` for this call; see
-            /// [`Call::header`](sailpoint_isc::Call::header).
+            $crate::__per_call_options!();
+
+            /// Changes the per-call options of the call this wraps.
+            #[doc(hidden)]
             #[inline]
-            pub fn header(
+            pub fn __options(
                 self,
-                name: impl ::std::convert::Into<::std::borrow::Cow<'static, str>>,
-                value: impl ::std::string::ToString,
+                f: impl ::std::ops::FnOnce(&mut $crate::__private::v1::CallOptions),
             ) -> Self {
-                Self(self.0.header(name, value))
-            }
-
-            /// Gives this call `deadline` in all, retries included; see
-            /// [`Request::timeout`](sailpoint_isc::Request::timeout).
-            #[inline]
-            pub fn timeout(self, deadline: ::std::time::Duration) -> Self {
-                Self(self.0.timeout(deadline))
-            }
-
-            /// Retries this call as `policy` says instead of the client's
-            /// policy; [`RetryPolicy::none()`](sailpoint_isc::RetryPolicy::none)
-            /// sends it once.
-            #[inline]
-            pub fn retry_policy(self, policy: $crate::RetryPolicy) -> Self {
-                Self(self.0.retry_policy(policy))
+                Self(self.0.__options(f))
             }
 
             /// Sends the call; the same as awaiting it.
@@ -131,3 +117,25 @@ macro_rules! __call_builder {
         }
     };
 }
+
+/// Every method name a generated builder has besides its setters: the
+/// per-call options, `__options`, sending, the stream methods of lists, the
+/// optional body's setter, and the methods of the traits it implements
+/// (`Debug`, `IntoFuture`). The generator gives an optional parameter of one
+/// of these names a `_param` suffix; a test checks its list against this.
+pub const BUILDER_METHODS: &[&str] = &[
+    // What `__per_call_options!` writes.
+    "header",
+    "timeout",
+    "retry_policy",
+    "__options",
+    "send",
+    "send_with_response",
+    "into_call",
+    "into_future",
+    "stream",
+    "pages",
+    "pager",
+    "body",
+    "fmt",
+];

@@ -3,8 +3,8 @@
 //! here change with the generator. The version in the path lets a runtime
 //! keep serving the code an older generator emitted, next to a newer `v2`.
 //!
-//! Dependencies point one way: this module uses [`crate::json`] and
-//! `crate::request`; nothing outside it uses it.
+//! Dependencies point one way: this module uses [`crate::json`],
+//! `crate::request` and the call types; nothing outside it uses it.
 
 mod builder;
 mod codec;
@@ -13,14 +13,17 @@ mod version;
 
 /// The items generated code of this generation reaches.
 pub mod v1 {
+    pub use super::builder::BUILDER_METHODS;
     pub use super::codec::{into, joined, json_text, StringEnum};
+    pub use super::request;
     pub use super::union::{decode_union, UnionVariant};
     pub use super::version::assert_macros_version;
-    pub use super::Request;
     pub use crate::__call_builder as call_builder;
+    pub use crate::__per_call_options as per_call_options;
     pub use crate::__serde_via_json as serde_via_json;
     pub use crate::call::Call;
     pub use crate::datetime::{Date, DateTime};
+    pub use crate::options::CallOptions;
     pub use crate::request::{decode_error, ErrorDecoder, Operation};
     pub use http::Method;
     pub use serde;
@@ -38,18 +41,9 @@ pub mod v1 {
 
 use crate::request::Operation;
 
-/// Where generated methods start: `Request::new(&OP)` is a
-/// [`crate::Request`] for the operation `OP` describes.
-pub enum Request {}
-
-impl Request {
-    /// A request for `op`, to be filled by the builder methods of
-    /// [`crate::Request`].
-    // Named `new` because generated code of this generation calls
-    // `Request::new(&OP)`; it starts a `crate::Request`, which is the point.
-    #[allow(clippy::new_ret_no_self)]
-    #[inline]
-    pub fn new(op: &'static Operation) -> crate::Request {
-        crate::Request::for_operation(op)
-    }
+/// The request a generated method starts from: a [`crate::Request`] for
+/// the operation `op` describes, filled by its builder methods.
+#[inline]
+pub fn request(op: &'static Operation) -> crate::Request {
+    crate::Request::for_operation(op)
 }

@@ -1,32 +1,27 @@
-//! [`Call`]: what every generated method returns. It holds the client and
-//! the [`Request`] being built; awaiting it sends the request. Per-call
-//! options (headers, a deadline, a retry policy) and
-//! [`send_with_response`](Call::send_with_response) work on every call, and
-//! the builders of operations with optional parameters wrap a `Call` and
-//! forward to it.
+//! [`Call`]: the one way a request is sent. Every generated method returns
+//! one (or a builder around one), and [`Client::execute`] and its siblings
+//! make one from a hand-written [`Request`]. It holds the client, the
+//! request being built and how a success becomes its value
+//! ([`answer`]); awaiting it sends the request. The per-call options
+//! (headers, a deadline, a retry policy) and
+//! [`send_with_response`](Call::send_with_response) work on every call.
 
 use crate::client::Client;
 use crate::error::Result;
+use crate::futures::CallFuture;
 use crate::json::{Decode, Encode};
-use crate::request::{Request, Target};
-use crate::retry::RetryPolicy;
-use crate::send::Success;
+use crate::options::CallOptions;
+use crate::request::Request;
 use bytes::Bytes;
-use http::{HeaderMap, StatusCode};
-use std::borrow::Cow;
 use std::fmt;
-use std::future::{Future, IntoFuture};
-use std::pin::Pin;
-use std::time::Duration;
+use std::future::IntoFuture;
 
+pub(crate) mod answer;
 mod paging;
+mod response;
 
-/// The future a [`Call`] becomes when it is awaited or sent: boxed, `Send`
-/// and `'static`, so it can be spawned.
-pub type CallFuture<T> = Pin<Box<dyn Future<Output = Result<T>> + Send + 'static>>;
-
-/// How a success response becomes the call's value.
-type Answer<T> = fn(&Target, &Success) -> Result<T>;
+use answer::Answer;
+pub use response::Response;
 
 /// One API call, ready to send: `.await` it (or call [`send`](Self::send))
 /// for the decoded body, or [`send_with_response`](Self::send_with_response)
@@ -74,9 +69,7 @@ impl<T: Decode> Call<T> {
     #[doc(hidden)]
     #[inline]
     pub fn json(client: &Client, request: Request) -> Self {
-        Call::with(client, request, |target, ok| {
-            crate::client::decode_success(target, ok)
-        })
+        Call::with(client, request, answer::json)
     }
 }
 
@@ -86,12 +79,7 @@ impl<T: Decode> Call<Option<T>> {
     #[doc(hidden)]
     #[inline]
     pub fn optional(client: &Client, request: Request) -> Self {
-        Call::with(client, request, |target, ok| {
-            if ok.status == StatusCode::NO_CONTENT || ok.body.iter().all(u8::is_ascii_whitespace) {
-                return Ok(None);
-            }
-            crate::client::decode_success(target, ok).map(Some)
-        })
+        Call::with(client, request, answer::optional)
     }
 }
 
@@ -100,7 +88,7 @@ impl Call<Bytes> {
     #[doc(hidden)]
     #[inline]
     pub fn bytes(client: &Client, request: Request) -> Self {
-        Call::with(client, request, |_, ok| Ok(ok.body.clone()))
+        Call::with(client, request, answer::bytes)
     }
 }
 
@@ -109,7 +97,7 @@ impl Call<()> {
     #[doc(hidden)]
     #[inline]
     pub fn empty(client: &Client, request: Request) -> Self {
-        Call::with(client, request, |_, _| Ok(()))
+        Call::with(client, request, answer::empty)
     }
 }
 
@@ -142,27 +130,14 @@ impl<T> Call<T> {
         self
     }
 
-    /// Sets the header `name` to `value` for this call, replacing any value
-    /// it had (names compare without regard to case). The token's
-    /// `Authorization` header is the client's and cannot be replaced. A
-    /// name or value HTTP does not allow fails the call with
-    /// [`Error::Header`](crate::Error::Header) before anything is sent.
-    pub fn header(mut self, name: impl Into<Cow<'static, str>>, value: impl ToString) -> Self {
-        self.request.set_header(name.into(), value.to_string());
-        self
-    }
+    crate::__per_call_options!();
 
-    /// Gives this call `deadline` in all, retries included; see
-    /// [`Request::timeout`].
-    pub fn timeout(mut self, deadline: Duration) -> Self {
-        self.request = self.request.timeout(deadline);
-        self
-    }
-
-    /// Retries this call as `policy` says instead of the client's policy;
-    /// [`RetryPolicy::none()`](RetryPolicy::none) sends it once.
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.request = self.request.retry_policy(policy);
+    /// Changes the per-call options: what the option methods of this call
+    /// and of the generated builders come down to.
+    #[doc(hidden)]
+    #[inline]
+    pub fn __options(mut self, f: impl FnOnce(&mut CallOptions)) -> Self {
+        f(&mut self.request.options);
         self
     }
 
@@ -206,8 +181,8 @@ impl<T: Send + 'static> Call<T> {
         Box::pin(self.exchange())
     }
 
-    /// The one send both answers come from.
-    async fn exchange(self) -> Result<Response<T>> {
+    /// The one send every answer comes from.
+    pub(crate) async fn exchange(self) -> Result<Response<T>> {
         let Call {
             client,
             request,
@@ -230,63 +205,5 @@ impl<T: Send + 'static> IntoFuture for Call<T> {
 
     fn into_future(self) -> Self::IntoFuture {
         self.send()
-    }
-}
-
-/// A success response: its status, its headers and the decoded body, from
-/// [`Call::send_with_response`].
-///
-/// Its `Debug` shows header names only: headers may carry secrets.
-pub struct Response<T> {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: T,
-}
-
-impl<T> Response<T> {
-    /// The status, such as `200 OK` or `202 Accepted`.
-    pub fn status(&self) -> StatusCode {
-        self.status
-    }
-
-    /// All response headers.
-    pub fn headers(&self) -> &HeaderMap {
-        &self.headers
-    }
-
-    /// The value of header `name` (any case) when it is present and text.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|v| v.to_str().ok())
-    }
-
-    /// `X-Total-Count`, which ISC's lists send when asked with `count=true`.
-    pub fn total_count(&self) -> Option<u64> {
-        crate::paginate::total_count(&self.headers)
-    }
-
-    /// The decoded body.
-    pub fn body(&self) -> &T {
-        &self.body
-    }
-
-    /// The decoded body, by value.
-    pub fn into_body(self) -> T {
-        self.body
-    }
-
-    /// Status, headers and body, by value.
-    pub fn into_parts(self) -> (StatusCode, HeaderMap, T) {
-        (self.status, self.headers, self.body)
-    }
-}
-
-impl<T: fmt::Debug> fmt::Debug for Response<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<&str> = self.headers.keys().map(|k| k.as_str()).collect();
-        f.debug_struct("Response")
-            .field("status", &self.status)
-            .field("headers", &names)
-            .field("body", &self.body)
-            .finish()
     }
 }

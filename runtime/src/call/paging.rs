@@ -4,24 +4,27 @@
 //! every page; the pagers of [`crate::paginate`] decide what each page asks.
 
 use super::Call;
-use crate::client::{decode_success, Client};
+use crate::client::Client;
 use crate::error::Result;
 use crate::json::{Decode, Encode};
 use crate::paginate::{OffsetPager, Page, PageRequest, SearchAfterPager, SearchAfterRequest};
 use crate::request::Request;
 use serde_json::Value;
 
-/// Sends `request` and reads one page of `T`s with the response's
-/// `X-Total-Count`. A success without a body (`204 No Content`, which some
-/// lists answer for no records) is an empty page.
-async fn fetch_page<T: Decode>(client: Client, request: Request) -> Result<Page<T>> {
-    let target = request.target.clone();
-    let ok = client.send(request).await?;
-    if ok.status == http::StatusCode::NO_CONTENT || ok.body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Page::from_headers(Vec::new(), &ok.headers));
-    }
-    let items: Vec<T> = decode_success(&target, &ok)?;
-    Ok(Page::from_headers(items, &ok.headers))
+/// Sends `request` as a call of its own and reads one page of `T`s with
+/// the response's `X-Total-Count`. A success without a body (`204 No
+/// Content`, which some lists answer for no records) is an empty page.
+async fn fetch_page<T: Decode + Send + 'static>(
+    client: Client,
+    request: Request,
+) -> Result<Page<T>> {
+    let response = Call::<Option<Vec<T>>>::optional(&client, request)
+        .exchange()
+        .await?;
+    Ok(Page::from_headers(
+        response.body.unwrap_or_default(),
+        &response.headers,
+    ))
 }
 
 /// The offset pager over `request`; see [`Call::offset_pager`].
@@ -36,7 +39,7 @@ fn offset_pager<T: Decode + Send + 'static>(
         let mut request = request.clone();
         request.set_query("offset", page.offset.to_string());
         request.set_query("limit", page.limit.to_string());
-        fetch_page(client.clone(), request)
+        fetch_page::<T>(client.clone(), request)
     });
     if let Some(size) = page_size {
         pager = pager.page_size(u32::try_from(size).unwrap_or(u32::MAX));
@@ -111,7 +114,7 @@ impl<T: Decode + Encode + Send + 'static> Call<Vec<T>> {
             let mut request = request.clone();
             request.set_json_value(&body);
             request.set_query("limit", page.limit.to_string());
-            fetch_page(client.clone(), request)
+            fetch_page::<T>(client.clone(), request)
         })
         .sort(sort);
         if let Some(size) = page_size {

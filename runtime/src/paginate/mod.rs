@@ -80,8 +80,8 @@ pub use search_after::{
     sort_values, SearchAfterItems, SearchAfterPager, SearchAfterPages, SearchAfterRequest,
 };
 
-use crate::auth::BoxFuture;
 use crate::error::Result;
+use crate::futures::BoxFuture;
 use http::HeaderMap;
 
 /// The largest `limit` ISC accepts on its offset/limit list operations; the

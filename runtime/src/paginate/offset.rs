@@ -1,8 +1,8 @@
 //! Offset/limit paging: [`OffsetPager`] and its two streams.
 
 use super::{boxed, Fetch, Page, PageRequest, Phase, ISC_MAX_PAGE_SIZE};
-use crate::auth::BoxFuture;
 use crate::error::{Error, Result};
+use crate::futures::BoxFuture;
 use futures_util::stream::{FusedStream, Stream};
 use http::StatusCode;
 use std::fmt;

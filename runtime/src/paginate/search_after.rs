@@ -1,8 +1,8 @@
 //! `searchAfter` paging: [`SearchAfterPager`] and its two streams.
 
 use super::{boxed, Fetch, Page, Phase};
-use crate::auth::BoxFuture;
 use crate::error::Result;
+use crate::futures::BoxFuture;
 use crate::json::Encode;
 use futures_util::stream::{FusedStream, Stream};
 use serde_json::Value;

@@ -21,7 +21,9 @@ fn emit_module(api: &Api, rt: &Rt, imported: &[bool]) -> TokenStream {
     let models = models::emit_models(api, rt, imported);
     let client = operations::emit_client(api, rt);
     let base_path = &api.base_path;
+    let alias = rt.alias();
     quote! {
+        #alias
         /// The version path every operation of this API is under, from the spec's `servers`.
         pub const BASE_PATH: &str = #base_path;
         #client
@@ -35,12 +37,14 @@ pub fn emit_resources(set: &ResourceSet, runtime: &syn::Path) -> TokenStream {
     let rt = Rt::new(runtime);
     let shared = &set.shared_module;
     let shared_models = models::emit_models(&set.shared, &rt, &[]);
+    let alias = rt.alias();
     let shared_doc = " The types that come from the same file in more than one resource, \
                       defined once; each resource module re-exports those it uses.";
     let resources = set.resources.iter().map(|r| emit_resource(r, shared, &rt));
     quote! {
         #[doc = #shared_doc]
         pub mod #shared {
+            #alias
             #shared_models
         }
         #(#resources)*
@@ -73,5 +77,5 @@ fn emit_resource(r: &ResourceApi, shared: &crate::names::Ident, rt: &Rt) -> Toke
 /// placed where that module's items are in scope (a build script's test
 /// table, say): models by their bare names, everything else by absolute path.
 pub fn type_tokens(api: &Api, ty: &Ty, runtime: &syn::Path) -> TokenStream {
-    ty_tokens(api, &Rt::new(runtime), ty)
+    ty_tokens(api, &Rt::absolute(runtime), ty)
 }

@@ -14,6 +14,7 @@ use crate::ir::{
 };
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::{HashMap, HashSet};
 
 pub(crate) fn emit_client(api: &Api, rt: &Rt) -> TokenStream {
     let root = &rt.root;
@@ -72,16 +73,15 @@ impl ErrorTables {
     fn new(api: &Api, rt: &Rt) -> Self {
         let private = &rt.private;
         let mut statics = Vec::new();
-        let mut by_key = std::collections::HashMap::new();
+        let mut by_content: HashMap<String, syn::Ident> = HashMap::new();
+        let mut taken: HashSet<String> = HashSet::new();
         let mut of_op = Vec::with_capacity(api.operations.len());
         for op in &api.operations {
             let decoders = decoders(api, rt, op);
-            let key = quote!(#(#decoders)*).to_string();
-            let name = by_key.entry(key).or_insert_with(|| {
-                // Numbered in order of first use, so the output does not
-                // depend on hashing.
-                let name = quote::format_ident!("__ERRORS_{}", statics.len());
-                let len = decoders.len();
+            let content = quote!(#(#decoders)*).to_string();
+            let name = by_content.entry(content).or_insert_with_key(|content| {
+                let name = table_name(op, content, &mut taken);
+                let len = proc_macro2::Literal::usize_unsuffixed(decoders.len());
                 statics.push(quote! {
                     static #name: [#private::ErrorDecoder; #len] = [#(#decoders),*];
                 });
@@ -93,6 +93,37 @@ impl ErrorTables {
     }
 }
 
+/// A table's name, from what it holds: its statuses and a hash of the body
+/// types (`__ERRORS_400_401_404_9A3F10C2`), so an operation added to a spec
+/// renames no other table.
+fn table_name(op: &Operation, content: &str, taken: &mut HashSet<String>) -> syn::Ident {
+    if op.errors.is_empty() {
+        return quote::format_ident!("__NO_ERRORS");
+    }
+    let mut name = String::from("__ERRORS");
+    for e in &op.errors {
+        match e.status {
+            Some(s) => name.push_str(&format!("_{s}")),
+            None => name.push_str("_DEFAULT"),
+        }
+    }
+    let hash = fnv1a(content.as_bytes());
+    let mut candidate = format!("{name}_{:08X}", hash as u32);
+    // Two contents with one hash: the wider hash tells them apart.
+    if !taken.insert(candidate.clone()) {
+        candidate = format!("{name}_{hash:016X}");
+        taken.insert(candidate.clone());
+    }
+    quote::format_ident!("{candidate}")
+}
+
+/// 64-bit FNV-1a: a stable hash, the same on every machine and build.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// An operation's `ErrorDecoder`s: each documented status and the body type
 /// it decodes as.
 fn decoders(api: &Api, rt: &Rt, op: &Operation) -> Vec<TokenStream> {
@@ -102,7 +133,10 @@ fn decoders(api: &Api, rt: &Rt, op: &Operation) -> Vec<TokenStream> {
         .map(|e| {
             let t = ty_tokens(api, rt, &e.ty);
             let status = match e.status {
-                Some(s) => quote!(::std::option::Option::Some(#s)),
+                Some(s) => {
+                    let s = proc_macro2::Literal::u16_unsuffixed(s);
+                    quote!(::std::option::Option::Some(#s))
+                }
                 None => quote!(::std::option::Option::None),
             };
             quote!(#private::ErrorDecoder { status: #status, decode: #private::decode_error::<#t> })
@@ -117,28 +151,77 @@ struct Method {
     builder: Option<TokenStream>,
 }
 
+/// What an operation's parameters and body become: the method's arguments,
+/// the request-builder calls that send them, and the builder's setters.
+#[derive(Default)]
+struct Inputs {
+    args: Vec<TokenStream>,
+    calls: Vec<TokenStream>,
+    setters: Vec<TokenStream>,
+}
+
 fn emit_method(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> Method {
     let private = &rt.private;
+    let mut inputs = inputs(api, rt, op);
+    let (ret, ctor) = answer(api, rt, op, &mut inputs.calls);
+    let calls = &inputs.calls;
+    let call = quote!(#private::Call::#ctor(&self.client, #private::request(&OP) #(#calls)*));
+    let (returns, value, builder) = match &op.builder {
+        Some(b) => {
+            let builder = emit_builder(api, rt, op, b, &ret, &inputs.setters);
+            let b = b.to_syn();
+            (quote!(#b), quote!(#b(#call)), Some(builder))
+        }
+        None => {
+            let root = &rt.root;
+            (quote!(#root::Call<#ret>), call, None)
+        }
+    };
     let name = op.method_name.to_syn();
-    let id = &op.id;
-    let path = &op.path;
-    let method = quote::format_ident!("{}", op.method.as_str());
+    let (id, path) = (&op.id, &op.path);
+    let http_method = quote::format_ident!("{}", op.method.as_str());
+    let docs = doc_attrs(&method_docs(api, op));
+    let deprecated = op
+        .deprecated
+        .then(|| quote!(#[deprecated = "deprecated in the spec"]));
+    let args = &inputs.args;
+    // One argument per required parameter (`self` counts for clippy, whose
+    // default limit is seven).
+    let many = (args.len() >= 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let method = quote! {
+        #docs
+        #deprecated
+        #many
+        #[inline]
+        pub fn #name(&self, #(#args),*) -> #returns {
+            static OP: #private::Operation = #private::Operation {
+                id: #id,
+                method: #private::Method::#http_method,
+                base_path: BASE_PATH,
+                path: #path,
+                errors: &#errors,
+            };
+            #value
+        }
+    };
+    Method { method, builder }
+}
 
-    let mut args = Vec::new();
-    let mut calls = Vec::new();
-    let mut setters = Vec::new();
+/// The arguments, request calls and setters of `op`'s parameters and body.
+fn inputs(api: &Api, rt: &Rt, op: &Operation) -> Inputs {
+    let mut inputs = Inputs::default();
     for p in &op.params {
         let wire = &p.wire;
         if let Some(value) = &p.fixed {
             let builder = location_fn(p.location);
-            calls.push(quote!(.#builder(#wire, #value)));
+            inputs.calls.push(quote!(.#builder(#wire, #value)));
         } else if p.is_setter() {
-            setters.push(setter(api, rt, p));
+            inputs.setters.push(setter(api, rt, p));
         } else {
             let arg = p.name.to_syn();
             let (arg_ty, call) = arg_tokens(api, rt, p, &arg);
-            args.push(quote!(#arg: #arg_ty));
-            calls.push(call);
+            inputs.args.push(quote!(#arg: #arg_ty));
+            inputs.calls.push(call);
         }
     }
     if let Some(body) = &op.body {
@@ -148,8 +231,8 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> Metho
             BodyEncoding::Multipart => None,
         };
         if body.required {
-            args.push(quote!(body: &#t));
-            calls.push(match media {
+            inputs.args.push(quote!(body: &#t));
+            inputs.calls.push(match media {
                 Some(media) if media == "application/json" => quote!(.json(body)),
                 Some(media) => quote!(.json_as(#media, body)),
                 None => quote!(.multipart(body)),
@@ -160,15 +243,25 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> Metho
                 None => quote!(multipart_body(body)),
             };
             let docs = doc_attrs(&body_setter_docs(api, &body.ty));
-            setters.push(quote! {
+            inputs.setters.push(quote! {
                 #docs
                 #[inline]
                 pub fn body(self, body: &#t) -> Self { Self(self.0.#set) }
             });
         }
     }
+    inputs
+}
 
-    let (ret, ctor) = match &op.success {
+/// The call's value type and the `Call` constructor that decodes it; a
+/// non-JSON answer adds its `Accept` to `calls`.
+fn answer(
+    api: &Api,
+    rt: &Rt,
+    op: &Operation,
+    calls: &mut Vec<TokenStream>,
+) -> (TokenStream, TokenStream) {
+    match &op.success {
         Success::Json(t) => (ty_tokens(api, rt, t), quote!(json)),
         Success::MaybeJson(t) => {
             let t = ty_tokens(api, rt, t);
@@ -181,9 +274,21 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> Metho
             (quote!(#root::Bytes), quote!(bytes))
         }
         Success::Empty => (quote!(()), quote!(empty)),
-    };
-    let call = quote!(#private::Call::#ctor(&self.client, #private::Request::new(&OP) #(#calls)*));
-    let root = &rt.root;
+    }
+}
+
+/// The builder type of an operation with optional parameters: a one-field
+/// struct, the runtime's `call_builder!` (options, sending, streams) and
+/// the setters.
+fn emit_builder(
+    api: &Api,
+    rt: &Rt,
+    op: &Operation,
+    builder: &crate::names::Ident,
+    ret: &TokenStream,
+    setters: &[TokenStream],
+) -> TokenStream {
+    let (private, root) = (&rt.private, &rt.root);
     let paging = op.paging.as_ref().map(|p| {
         let (kind, item, max) = match p {
             Paging::Offset {
@@ -196,54 +301,25 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> Metho
             } => (quote!(search_after), item, max_page_size),
         };
         let item = ty_tokens(api, rt, item);
+        let max = proc_macro2::Literal::u32_unsuffixed(*max);
         quote!(, #kind #item, #max)
     });
-    let (returns, value, builder) = match &op.builder {
-        Some(b) => {
-            let b = b.to_syn();
-            let docs = format!(
-                " The call [`{0}::{1}`]({0}::{1}) starts: set optional parameters by name, then `.await` it.",
-                api.client_name.as_str(),
-                op.method_name
-            );
-            let builder = quote! {
-                #[doc = #docs]
-                #[derive(::std::fmt::Debug)]
-                #[must_use = "a call does nothing until it is awaited"]
-                pub struct #b(#root::Call<#ret>);
-                #private::call_builder!(#b, #ret #paging);
-                impl #b {
-                    #(#setters)*
-                }
-            };
-            (quote!(#b), quote!(#b(#call)), Some(builder))
+    let docs = format!(
+        " The call [`{0}::{1}`]({0}::{1}) starts: set optional parameters by name, then `.await` it.",
+        api.client_name.as_str(),
+        op.method_name
+    );
+    let b = builder.to_syn();
+    quote! {
+        #[doc = #docs]
+        #[derive(::std::fmt::Debug)]
+        #[must_use = "a call does nothing until it is awaited"]
+        pub struct #b(#root::Call<#ret>);
+        #private::call_builder!(#b, #ret #paging);
+        impl #b {
+            #(#setters)*
         }
-        None => (quote!(#root::Call<#ret>), call, None),
-    };
-    let docs = doc_attrs(&method_docs(api, op));
-    let deprecated = op
-        .deprecated
-        .then(|| quote!(#[deprecated = "deprecated in the spec"]));
-    // One argument per required parameter (`self` counts for clippy, whose
-    // default limit is seven).
-    let many = (args.len() >= 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    let method = quote! {
-        #docs
-        #deprecated
-        #many
-        #[inline]
-        pub fn #name(&self, #(#args),*) -> #returns {
-            static OP: #private::Operation = #private::Operation {
-                id: #id,
-                method: #private::Method::#method,
-                base_path: BASE_PATH,
-                path: #path,
-                errors: &#errors,
-            };
-            #value
-        }
-    };
-    Method { method, builder }
+    }
 }
 
 fn location_fn(location: ParamIn) -> syn::Ident {

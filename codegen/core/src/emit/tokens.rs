@@ -9,16 +9,47 @@ use quote::quote;
 pub(crate) struct Rt {
     /// `::sailpoint_isc`
     pub root: TokenStream,
-    /// `::sailpoint_isc::__private::v1`
+    /// The runtime's items for generated code: [`PRIVATE_ALIAS`] inside a
+    /// generated module (which [`Rt::alias`] declares), the whole path
+    /// `::sailpoint_isc::__private::v1` elsewhere.
     pub private: TokenStream,
+    /// `::sailpoint_isc::__private::v1`, whatever `private` is.
+    private_path: TokenStream,
 }
 
+/// The name each generated module gives the runtime's items for generated
+/// code (`use ::sailpoint_isc::__private::v1 as __rt;`), so that the
+/// thousands of paths into them stay short. A private import: a user's
+/// `use api::*` does not see it, and no generated name starts with `__`.
+const PRIVATE_ALIAS: &str = "__rt";
+
 impl Rt {
+    /// Paths for items inside a generated module, which starts with
+    /// [`Rt::alias`].
     pub(crate) fn new(root: &syn::Path) -> Self {
+        let alias = quote::format_ident!("{PRIVATE_ALIAS}");
+        Rt {
+            root: quote!(#root),
+            private: quote!(#alias),
+            private_path: quote!(#root::__private::v1),
+        }
+    }
+
+    /// Whole paths, for code placed outside a generated module.
+    pub(crate) fn absolute(root: &syn::Path) -> Self {
         Rt {
             root: quote!(#root),
             private: quote!(#root::__private::v1),
+            private_path: quote!(#root::__private::v1),
         }
+    }
+
+    /// The import that makes [`Rt::private`] resolve, first in every
+    /// generated module.
+    pub(crate) fn alias(&self) -> TokenStream {
+        let path = &self.private_path;
+        let alias = &self.private;
+        quote!(#[allow(unused_imports)] use #path as #alias;)
     }
 }
 

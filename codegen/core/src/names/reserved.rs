@@ -34,11 +34,15 @@ pub const ARGUMENTS: &[&str] = &["self", "body"];
 
 /// Method names of an operation's builder that the runtime writes (per-call
 /// options, sending, the optional body's setter, streams): an optional
-/// parameter of one of these names is set as `<name>_param`.
+/// parameter of one of these names is set as `<name>_param`. The runtime
+/// keeps the same list beside the code that writes those methods
+/// (`sailpoint_isc::__private::v1::BUILDER_METHODS`), and a test in
+/// `tests/runtime/calls.rs` holds the two equal.
 pub const SETTERS: &[&str] = &[
     "header",
     "timeout",
     "retry_policy",
+    "__options",
     "send",
     "send_with_response",
     "into_call",

@@ -1,47 +1,49 @@
+#[allow(unused_imports)]
+use ::sailpoint_isc::__private::v1 as __rt;
 /// The version path every operation of this API is under, from the spec's `servers`.
 pub const BASE_PATH: &str = "/beta";
-static __ERRORS_0: [::sailpoint_isc::__private::v1::ErrorDecoder; 5usize] = [
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(400u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDtoBeta>,
+static __ERRORS_400_401_403_429_500_53054251: [__rt::ErrorDecoder; 5] = [
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(400),
+        decode: __rt::decode_error::<ErrorResponseDtoBeta>,
     },
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(401u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<UnauthorizedErrorBeta>,
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(401),
+        decode: __rt::decode_error::<UnauthorizedErrorBeta>,
     },
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(403u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDtoBeta>,
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(403),
+        decode: __rt::decode_error::<ErrorResponseDtoBeta>,
     },
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(429u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<TooManyRequestsErrorBeta>,
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(429),
+        decode: __rt::decode_error::<TooManyRequestsErrorBeta>,
     },
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(500u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDtoBeta>,
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(500),
+        decode: __rt::decode_error::<ErrorResponseDtoBeta>,
     },
 ];
-static __ERRORS_1: [::sailpoint_isc::__private::v1::ErrorDecoder; 5usize] = [
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(400u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDtoBeta>,
+static __ERRORS_400_401_403_404_500_4DC0FDF3: [__rt::ErrorDecoder; 5] = [
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(400),
+        decode: __rt::decode_error::<ErrorResponseDtoBeta>,
     },
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(401u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<UnauthorizedErrorBeta>,
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(401),
+        decode: __rt::decode_error::<UnauthorizedErrorBeta>,
     },
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(403u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDtoBeta>,
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(403),
+        decode: __rt::decode_error::<ErrorResponseDtoBeta>,
     },
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(404u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDtoBeta>,
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(404),
+        decode: __rt::decode_error::<ErrorResponseDtoBeta>,
     },
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(500u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDtoBeta>,
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(500),
+        decode: __rt::decode_error::<ErrorResponseDtoBeta>,
     },
 ];
 /// The operations of Identity Security Cloud beta API: Password Management.
@@ -90,17 +92,14 @@ impl ApiBeta {
         &self,
         body: &PasswordDigitTokenResetBeta,
     ) -> ::sailpoint_isc::Call<PasswordDigitTokenBeta> {
-        static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
+        static OP: __rt::Operation = __rt::Operation {
             id: "createDigitToken",
-            method: ::sailpoint_isc::__private::v1::Method::POST,
+            method: __rt::Method::POST,
             base_path: BASE_PATH,
             path: "/generate-password-reset-token/digit",
-            errors: &__ERRORS_0,
+            errors: &__ERRORS_400_401_403_429_500_53054251,
         };
-        ::sailpoint_isc::__private::v1::Call::json(
-            &self.client,
-            ::sailpoint_isc::__private::v1::Request::new(&OP).json(body),
-        )
+        __rt::Call::json(&self.client, __rt::request(&OP).json(body))
     }
     /// Query password info
     ///
@@ -139,17 +138,14 @@ impl ApiBeta {
         &self,
         body: &PasswordInfoQueryDtoBeta,
     ) -> ::sailpoint_isc::Call<PasswordInfoBeta> {
-        static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
+        static OP: __rt::Operation = __rt::Operation {
             id: "queryPasswordInfo",
-            method: ::sailpoint_isc::__private::v1::Method::POST,
+            method: __rt::Method::POST,
             base_path: BASE_PATH,
             path: "/query-password-info",
-            errors: &__ERRORS_0,
+            errors: &__ERRORS_400_401_403_429_500_53054251,
         };
-        ::sailpoint_isc::__private::v1::Call::json(
-            &self.client,
-            ::sailpoint_isc::__private::v1::Request::new(&OP).json(body),
-        )
+        __rt::Call::json(&self.client, __rt::request(&OP).json(body))
     }
     /// Set identity's password
     ///
@@ -223,17 +219,14 @@ impl ApiBeta {
         &self,
         body: &PasswordChangeRequestBeta,
     ) -> ::sailpoint_isc::Call<PasswordChangeResponseBeta> {
-        static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
+        static OP: __rt::Operation = __rt::Operation {
             id: "setIdentityPassword",
-            method: ::sailpoint_isc::__private::v1::Method::POST,
+            method: __rt::Method::POST,
             base_path: BASE_PATH,
             path: "/set-password",
-            errors: &__ERRORS_0,
+            errors: &__ERRORS_400_401_403_429_500_53054251,
         };
-        ::sailpoint_isc::__private::v1::Call::json(
-            &self.client,
-            ::sailpoint_isc::__private::v1::Request::new(&OP).json(body),
-        )
+        __rt::Call::json(&self.client, __rt::request(&OP).json(body))
     }
     /// Get password change request status
     ///
@@ -266,17 +259,14 @@ impl ApiBeta {
         &self,
         id: &str,
     ) -> ::sailpoint_isc::Call<PasswordStatusBeta> {
-        static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
+        static OP: __rt::Operation = __rt::Operation {
             id: "getIdentityPasswordChangeStatus",
-            method: ::sailpoint_isc::__private::v1::Method::GET,
+            method: __rt::Method::GET,
             base_path: BASE_PATH,
             path: "/password-change-status/{id}",
-            errors: &__ERRORS_1,
+            errors: &__ERRORS_400_401_403_404_500_4DC0FDF3,
         };
-        ::sailpoint_isc::__private::v1::Call::json(
-            &self.client,
-            ::sailpoint_isc::__private::v1::Request::new(&OP).path("id", id),
-        )
+        __rt::Call::json(&self.client, __rt::request(&OP).path("id", id))
     }
 }
 /// Error Message Dto
@@ -305,15 +295,12 @@ pub struct ErrorMessageDtoBeta {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for ErrorMessageDtoBeta {
+impl __rt::json::Decode for ErrorMessageDtoBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "ErrorMessageDtoBeta",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "ErrorMessageDtoBeta")?;
         ::std::result::Result::Ok(Self {
             locale: o.opt("locale")?,
             locale_origin: o.opt("localeOrigin")?,
@@ -322,10 +309,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for ErrorMessageDtoBeta {
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for ErrorMessageDtoBeta {
+impl __rt::json::Encode for ErrorMessageDtoBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("locale", &self.locale)
             .opt("localeOrigin", &self.locale_origin)
             .opt("text", &self.text)
@@ -361,15 +348,12 @@ pub struct ErrorResponseDtoBeta {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for ErrorResponseDtoBeta {
+impl __rt::json::Decode for ErrorResponseDtoBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "ErrorResponseDtoBeta",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "ErrorResponseDtoBeta")?;
         ::std::result::Result::Ok(Self {
             detail_code: o.opt("detailCode")?,
             tracking_id: o.opt("trackingId")?,
@@ -379,10 +363,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for ErrorResponseDtoBeta {
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for ErrorResponseDtoBeta {
+impl __rt::json::Encode for ErrorResponseDtoBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("detailCode", &self.detail_code)
             .opt("trackingId", &self.tracking_id)
             .opt("messages", &self.messages)
@@ -413,7 +397,7 @@ pub enum LocaleOriginBeta {
     /// A value this version of the spec does not list, kept as sent.
     Other(::std::string::String),
 }
-impl ::sailpoint_isc::__private::v1::StringEnum for LocaleOriginBeta {
+impl __rt::StringEnum for LocaleOriginBeta {
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -434,7 +418,7 @@ impl ::sailpoint_isc::__private::v1::StringEnum for LocaleOriginBeta {
 impl LocaleOriginBeta {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
-        ::sailpoint_isc::__private::v1::StringEnum::as_wire(self)
+        __rt::StringEnum::as_wire(self)
     }
 }
 impl ::std::fmt::Display for LocaleOriginBeta {
@@ -442,18 +426,18 @@ impl ::std::fmt::Display for LocaleOriginBeta {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for LocaleOriginBeta {
+impl __rt::json::Decode for LocaleOriginBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        ::sailpoint_isc::__private::v1::json::decode_string_enum(v)
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        __rt::json::decode_string_enum(v)
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for LocaleOriginBeta {
+impl __rt::json::Encode for LocaleOriginBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::serde_json::Value::String(
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::serde_json::Value::String(
             ::std::string::ToString::to_string(self.as_str()),
         )
     }
@@ -494,15 +478,12 @@ pub struct PasswordChangeRequestBeta {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeRequestBeta {
+impl __rt::json::Decode for PasswordChangeRequestBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "PasswordChangeRequestBeta",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "PasswordChangeRequestBeta")?;
         ::std::result::Result::Ok(Self {
             identity_id: o.opt("identityId")?,
             encrypted_password: o.opt("encryptedPassword")?,
@@ -513,10 +494,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeRequestBeta 
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordChangeRequestBeta {
+impl __rt::json::Encode for PasswordChangeRequestBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("identityId", &self.identity_id)
             .opt("encryptedPassword", &self.encrypted_password)
             .opt("publicKeyId", &self.public_key_id)
@@ -548,15 +529,12 @@ pub struct PasswordChangeResponseBeta {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeResponseBeta {
+impl __rt::json::Decode for PasswordChangeResponseBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "PasswordChangeResponseBeta",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "PasswordChangeResponseBeta")?;
         ::std::result::Result::Ok(Self {
             request_id: o.opt("requestId")?,
             state: o.opt("state")?,
@@ -564,10 +542,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeResponseBeta
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordChangeResponseBeta {
+impl __rt::json::Encode for PasswordChangeResponseBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("requestId", &self.request_id)
             .opt("state", &self.state)
             .extra(&self.extra)
@@ -598,15 +576,12 @@ pub struct PasswordDigitTokenBeta {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitTokenBeta {
+impl __rt::json::Decode for PasswordDigitTokenBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "PasswordDigitTokenBeta",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "PasswordDigitTokenBeta")?;
         ::std::result::Result::Ok(Self {
             digit_token: o.opt("digitToken")?,
             request_id: o.opt("requestId")?,
@@ -614,10 +589,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitTokenBeta {
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordDigitTokenBeta {
+impl __rt::json::Encode for PasswordDigitTokenBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("digitToken", &self.digit_token)
             .opt("requestId", &self.request_id)
             .extra(&self.extra)
@@ -647,15 +622,12 @@ pub struct PasswordDigitTokenResetBeta {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitTokenResetBeta {
+impl __rt::json::Decode for PasswordDigitTokenResetBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "PasswordDigitTokenResetBeta",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "PasswordDigitTokenResetBeta")?;
         ::std::result::Result::Ok(Self {
             user_id: o.req("userId")?,
             length: o.opt("length")?,
@@ -664,10 +636,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitTokenResetBet
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordDigitTokenResetBeta {
+impl __rt::json::Encode for PasswordDigitTokenResetBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .req("userId", &self.user_id)
             .opt("length", &self.length)
             .opt("durationMinutes", &self.duration_minutes)
@@ -715,15 +687,12 @@ pub struct PasswordInfoBeta {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoBeta {
+impl __rt::json::Decode for PasswordInfoBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "PasswordInfoBeta",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "PasswordInfoBeta")?;
         ::std::result::Result::Ok(Self {
             identity_id: o.opt("identityId")?,
             source_id: o.opt("sourceId")?,
@@ -735,10 +704,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoBeta {
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfoBeta {
+impl __rt::json::Encode for PasswordInfoBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("identityId", &self.identity_id)
             .opt("sourceId", &self.source_id)
             .opt("publicKeyId", &self.public_key_id)
@@ -773,15 +742,12 @@ pub struct PasswordInfoAccountBeta {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoAccountBeta {
+impl __rt::json::Decode for PasswordInfoAccountBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "PasswordInfoAccountBeta",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "PasswordInfoAccountBeta")?;
         ::std::result::Result::Ok(Self {
             account_id: o.opt("accountId")?,
             account_name: o.opt("accountName")?,
@@ -789,10 +755,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoAccountBeta {
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfoAccountBeta {
+impl __rt::json::Encode for PasswordInfoAccountBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("accountId", &self.account_id)
             .opt("accountName", &self.account_name)
             .extra(&self.extra)
@@ -823,15 +789,12 @@ pub struct PasswordInfoQueryDtoBeta {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoQueryDtoBeta {
+impl __rt::json::Decode for PasswordInfoQueryDtoBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "PasswordInfoQueryDtoBeta",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "PasswordInfoQueryDtoBeta")?;
         ::std::result::Result::Ok(Self {
             user_name: o.opt("userName")?,
             source_name: o.opt("sourceName")?,
@@ -839,10 +802,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoQueryDtoBeta {
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfoQueryDtoBeta {
+impl __rt::json::Encode for PasswordInfoQueryDtoBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("userName", &self.user_name)
             .opt("sourceName", &self.source_name)
             .extra(&self.extra)
@@ -875,15 +838,12 @@ pub struct PasswordStatusBeta {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordStatusBeta {
+impl __rt::json::Decode for PasswordStatusBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "PasswordStatusBeta",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "PasswordStatusBeta")?;
         ::std::result::Result::Ok(Self {
             request_id: o.opt("requestId")?,
             state: o.opt("state")?,
@@ -893,10 +853,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordStatusBeta {
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordStatusBeta {
+impl __rt::json::Encode for PasswordStatusBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("requestId", &self.request_id)
             .opt("state", &self.state)
             .opt("errors", &self.errors)
@@ -918,30 +878,27 @@ pub struct UnauthorizedErrorBeta {
     /// A message describing the error
     ///
     /// Example: `JWT validation failed: JWT is expired`
-    pub error: ::std::option::Option<::sailpoint_isc::__private::v1::serde_json::Value>,
+    pub error: ::std::option::Option<__rt::serde_json::Value>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for UnauthorizedErrorBeta {
+impl __rt::json::Decode for UnauthorizedErrorBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "UnauthorizedErrorBeta",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "UnauthorizedErrorBeta")?;
         ::std::result::Result::Ok(Self {
             error: o.opt("error")?,
             extra: o.extra(),
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for UnauthorizedErrorBeta {
+impl __rt::json::Encode for UnauthorizedErrorBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("error", &self.error)
             .extra(&self.extra)
             .finish()
@@ -960,32 +917,27 @@ pub struct TooManyRequestsErrorBeta {
     /// A message describing the error
     ///
     /// Example: ` Rate Limit Exceeded `
-    pub message: ::std::option::Option<
-        ::sailpoint_isc::__private::v1::serde_json::Value,
-    >,
+    pub message: ::std::option::Option<__rt::serde_json::Value>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for TooManyRequestsErrorBeta {
+impl __rt::json::Decode for TooManyRequestsErrorBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "TooManyRequestsErrorBeta",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "TooManyRequestsErrorBeta")?;
         ::std::result::Result::Ok(Self {
             message: o.opt("message")?,
             extra: o.extra(),
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for TooManyRequestsErrorBeta {
+impl __rt::json::Encode for TooManyRequestsErrorBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("message", &self.message)
             .extra(&self.extra)
             .finish()
@@ -1013,7 +965,7 @@ pub enum PasswordChangeResponseStateBeta {
     /// A value this version of the spec does not list, kept as sent.
     Other(::std::string::String),
 }
-impl ::sailpoint_isc::__private::v1::StringEnum for PasswordChangeResponseStateBeta {
+impl __rt::StringEnum for PasswordChangeResponseStateBeta {
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -1036,7 +988,7 @@ impl ::sailpoint_isc::__private::v1::StringEnum for PasswordChangeResponseStateB
 impl PasswordChangeResponseStateBeta {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
-        ::sailpoint_isc::__private::v1::StringEnum::as_wire(self)
+        __rt::StringEnum::as_wire(self)
     }
 }
 impl ::std::fmt::Display for PasswordChangeResponseStateBeta {
@@ -1044,18 +996,18 @@ impl ::std::fmt::Display for PasswordChangeResponseStateBeta {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeResponseStateBeta {
+impl __rt::json::Decode for PasswordChangeResponseStateBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        ::sailpoint_isc::__private::v1::json::decode_string_enum(v)
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        __rt::json::decode_string_enum(v)
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordChangeResponseStateBeta {
+impl __rt::json::Encode for PasswordChangeResponseStateBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::serde_json::Value::String(
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::serde_json::Value::String(
             ::std::string::ToString::to_string(self.as_str()),
         )
     }
@@ -1082,7 +1034,7 @@ pub enum PasswordStatusStateBeta {
     /// A value this version of the spec does not list, kept as sent.
     Other(::std::string::String),
 }
-impl ::sailpoint_isc::__private::v1::StringEnum for PasswordStatusStateBeta {
+impl __rt::StringEnum for PasswordStatusStateBeta {
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -1105,7 +1057,7 @@ impl ::sailpoint_isc::__private::v1::StringEnum for PasswordStatusStateBeta {
 impl PasswordStatusStateBeta {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
-        ::sailpoint_isc::__private::v1::StringEnum::as_wire(self)
+        __rt::StringEnum::as_wire(self)
     }
 }
 impl ::std::fmt::Display for PasswordStatusStateBeta {
@@ -1113,23 +1065,23 @@ impl ::std::fmt::Display for PasswordStatusStateBeta {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordStatusStateBeta {
+impl __rt::json::Decode for PasswordStatusStateBeta {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        ::sailpoint_isc::__private::v1::json::decode_string_enum(v)
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        __rt::json::decode_string_enum(v)
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordStatusStateBeta {
+impl __rt::json::Encode for PasswordStatusStateBeta {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::serde_json::Value::String(
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::serde_json::Value::String(
             ::std::string::ToString::to_string(self.as_str()),
         )
     }
 }
-::sailpoint_isc::__private::v1::serde_via_json!(
+__rt::serde_via_json!(
     ErrorMessageDtoBeta ErrorResponseDtoBeta LocaleOriginBeta PasswordChangeRequestBeta
     PasswordChangeResponseBeta PasswordDigitTokenBeta PasswordDigitTokenResetBeta
     PasswordInfoBeta PasswordInfoAccountBeta PasswordInfoQueryDtoBeta PasswordStatusBeta

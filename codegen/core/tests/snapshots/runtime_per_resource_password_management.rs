@@ -1,51 +1,53 @@
+#[allow(unused_imports)]
+use ::sailpoint_isc::__private::v1 as __rt;
 /// The version path every operation of this API is under, from the spec's `servers`.
 pub const BASE_PATH: &str = "";
-static __ERRORS_0: [::sailpoint_isc::__private::v1::ErrorDecoder; 5usize] = [
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(400u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDto>,
+static __ERRORS_400_401_403_429_500_0D1E488B: [__rt::ErrorDecoder; 5] = [
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(400),
+        decode: __rt::decode_error::<ErrorResponseDto>,
     },
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(401u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<UnauthorizedError>,
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(401),
+        decode: __rt::decode_error::<UnauthorizedError>,
     },
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(403u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDto>,
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(403),
+        decode: __rt::decode_error::<ErrorResponseDto>,
     },
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(429u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<TooManyRequestsError>,
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(429),
+        decode: __rt::decode_error::<TooManyRequestsError>,
     },
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(500u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDto>,
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(500),
+        decode: __rt::decode_error::<ErrorResponseDto>,
     },
 ];
-static __ERRORS_1: [::sailpoint_isc::__private::v1::ErrorDecoder; 6usize] = [
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(400u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDto>,
+static __ERRORS_400_401_403_404_429_500_DD103A1A: [__rt::ErrorDecoder; 6] = [
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(400),
+        decode: __rt::decode_error::<ErrorResponseDto>,
     },
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(401u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<UnauthorizedError>,
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(401),
+        decode: __rt::decode_error::<UnauthorizedError>,
     },
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(403u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDto>,
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(403),
+        decode: __rt::decode_error::<ErrorResponseDto>,
     },
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(404u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDto>,
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(404),
+        decode: __rt::decode_error::<ErrorResponseDto>,
     },
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(429u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<TooManyRequestsError>,
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(429),
+        decode: __rt::decode_error::<TooManyRequestsError>,
     },
-    ::sailpoint_isc::__private::v1::ErrorDecoder {
-        status: ::std::option::Option::Some(500u16),
-        decode: ::sailpoint_isc::__private::v1::decode_error::<ErrorResponseDto>,
+    __rt::ErrorDecoder {
+        status: ::std::option::Option::Some(500),
+        decode: __rt::decode_error::<ErrorResponseDto>,
     },
 ];
 /// The operations of Identity Security Cloud API - Password Management.
@@ -94,17 +96,14 @@ impl Api {
         &self,
         body: &PasswordInfoQueryDto,
     ) -> ::sailpoint_isc::Call<PasswordInfo> {
-        static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
+        static OP: __rt::Operation = __rt::Operation {
             id: "queryPasswordInfoV1",
-            method: ::sailpoint_isc::__private::v1::Method::POST,
+            method: __rt::Method::POST,
             base_path: BASE_PATH,
             path: "/query-password-info/v1",
-            errors: &__ERRORS_0,
+            errors: &__ERRORS_400_401_403_429_500_0D1E488B,
         };
-        ::sailpoint_isc::__private::v1::Call::json(
-            &self.client,
-            ::sailpoint_isc::__private::v1::Request::new(&OP).json(body),
-        )
+        __rt::Call::json(&self.client, __rt::request(&OP).json(body))
     }
     /// Set identity's password
     ///
@@ -154,17 +153,14 @@ impl Api {
         &self,
         body: &PasswordChangeRequest,
     ) -> ::sailpoint_isc::Call<PasswordChangeResponse> {
-        static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
+        static OP: __rt::Operation = __rt::Operation {
             id: "setPasswordV1",
-            method: ::sailpoint_isc::__private::v1::Method::POST,
+            method: __rt::Method::POST,
             base_path: BASE_PATH,
             path: "/set-password/v1",
-            errors: &__ERRORS_0,
+            errors: &__ERRORS_400_401_403_429_500_0D1E488B,
         };
-        ::sailpoint_isc::__private::v1::Call::json(
-            &self.client,
-            ::sailpoint_isc::__private::v1::Request::new(&OP).json(body),
-        )
+        __rt::Call::json(&self.client, __rt::request(&OP).json(body))
     }
     /// Get password change request status
     ///
@@ -198,17 +194,14 @@ impl Api {
         &self,
         id: &str,
     ) -> ::sailpoint_isc::Call<PasswordStatus> {
-        static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
+        static OP: __rt::Operation = __rt::Operation {
             id: "getPasswordChangeStatusV1",
-            method: ::sailpoint_isc::__private::v1::Method::GET,
+            method: __rt::Method::GET,
             base_path: BASE_PATH,
             path: "/password-change-status/v1/{id}",
-            errors: &__ERRORS_1,
+            errors: &__ERRORS_400_401_403_404_429_500_DD103A1A,
         };
-        ::sailpoint_isc::__private::v1::Call::json(
-            &self.client,
-            ::sailpoint_isc::__private::v1::Request::new(&OP).path("id", id),
-        )
+        __rt::Call::json(&self.client, __rt::request(&OP).path("id", id))
     }
     /// Generate a digit token
     ///
@@ -242,18 +235,16 @@ impl Api {
         &self,
         body: &PasswordDigitTokenReset,
     ) -> ::sailpoint_isc::Call<PasswordDigitToken> {
-        static OP: ::sailpoint_isc::__private::v1::Operation = ::sailpoint_isc::__private::v1::Operation {
+        static OP: __rt::Operation = __rt::Operation {
             id: "createDigitTokenV1",
-            method: ::sailpoint_isc::__private::v1::Method::POST,
+            method: __rt::Method::POST,
             base_path: BASE_PATH,
             path: "/generate-password-reset-token/v1/digit",
-            errors: &__ERRORS_0,
+            errors: &__ERRORS_400_401_403_429_500_0D1E488B,
         };
-        ::sailpoint_isc::__private::v1::Call::json(
+        __rt::Call::json(
             &self.client,
-            ::sailpoint_isc::__private::v1::Request::new(&OP)
-                .header("X-SailPoint-Experimental", "true")
-                .json(body),
+            __rt::request(&OP).header("X-SailPoint-Experimental", "true").json(body),
         )
     }
 }
@@ -281,15 +272,12 @@ pub struct PasswordInfoQueryDto {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoQueryDto {
+impl __rt::json::Decode for PasswordInfoQueryDto {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "PasswordInfoQueryDto",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "PasswordInfoQueryDto")?;
         ::std::result::Result::Ok(Self {
             user_name: o.opt("userName")?,
             source_name: o.opt("sourceName")?,
@@ -297,10 +285,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoQueryDto {
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfoQueryDto {
+impl __rt::json::Encode for PasswordInfoQueryDto {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("userName", &self.user_name)
             .opt("sourceName", &self.source_name)
             .extra(&self.extra)
@@ -331,15 +319,12 @@ pub struct PasswordInfoAccount {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoAccount {
+impl __rt::json::Decode for PasswordInfoAccount {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "PasswordInfoAccount",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "PasswordInfoAccount")?;
         ::std::result::Result::Ok(Self {
             account_id: o.opt("accountId")?,
             account_name: o.opt("accountName")?,
@@ -347,10 +332,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfoAccount {
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfoAccount {
+impl __rt::json::Encode for PasswordInfoAccount {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("accountId", &self.account_id)
             .opt("accountName", &self.account_name)
             .extra(&self.extra)
@@ -403,15 +388,12 @@ pub struct PasswordInfo {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfo {
+impl __rt::json::Decode for PasswordInfo {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "PasswordInfo",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "PasswordInfo")?;
         ::std::result::Result::Ok(Self {
             identity_id: o.opt("identityId")?,
             source_id: o.opt("sourceId")?,
@@ -423,10 +405,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordInfo {
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordInfo {
+impl __rt::json::Encode for PasswordInfo {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("identityId", &self.identity_id)
             .opt("sourceId", &self.source_id)
             .opt("publicKeyId", &self.public_key_id)
@@ -459,7 +441,7 @@ pub enum LocaleOrigin {
     /// A value this version of the spec does not list, kept as sent.
     Other(::std::string::String),
 }
-impl ::sailpoint_isc::__private::v1::StringEnum for LocaleOrigin {
+impl __rt::StringEnum for LocaleOrigin {
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -480,7 +462,7 @@ impl ::sailpoint_isc::__private::v1::StringEnum for LocaleOrigin {
 impl LocaleOrigin {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
-        ::sailpoint_isc::__private::v1::StringEnum::as_wire(self)
+        __rt::StringEnum::as_wire(self)
     }
 }
 impl ::std::fmt::Display for LocaleOrigin {
@@ -488,18 +470,18 @@ impl ::std::fmt::Display for LocaleOrigin {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for LocaleOrigin {
+impl __rt::json::Decode for LocaleOrigin {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        ::sailpoint_isc::__private::v1::json::decode_string_enum(v)
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        __rt::json::decode_string_enum(v)
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for LocaleOrigin {
+impl __rt::json::Encode for LocaleOrigin {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::serde_json::Value::String(
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::serde_json::Value::String(
             ::std::string::ToString::to_string(self.as_str()),
         )
     }
@@ -530,15 +512,12 @@ pub struct ErrorMessageDto {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for ErrorMessageDto {
+impl __rt::json::Decode for ErrorMessageDto {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "ErrorMessageDto",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "ErrorMessageDto")?;
         ::std::result::Result::Ok(Self {
             locale: o.opt("locale")?,
             locale_origin: o.opt("localeOrigin")?,
@@ -547,10 +526,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for ErrorMessageDto {
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for ErrorMessageDto {
+impl __rt::json::Encode for ErrorMessageDto {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("locale", &self.locale)
             .opt("localeOrigin", &self.locale_origin)
             .opt("text", &self.text)
@@ -586,15 +565,12 @@ pub struct ErrorResponseDto {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for ErrorResponseDto {
+impl __rt::json::Decode for ErrorResponseDto {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "ErrorResponseDto",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "ErrorResponseDto")?;
         ::std::result::Result::Ok(Self {
             detail_code: o.opt("detailCode")?,
             tracking_id: o.opt("trackingId")?,
@@ -604,10 +580,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for ErrorResponseDto {
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for ErrorResponseDto {
+impl __rt::json::Encode for ErrorResponseDto {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("detailCode", &self.detail_code)
             .opt("trackingId", &self.tracking_id)
             .opt("messages", &self.messages)
@@ -629,30 +605,27 @@ pub struct UnauthorizedError {
     /// A message describing the error
     ///
     /// Example: `JWT validation failed: JWT is expired`
-    pub error: ::std::option::Option<::sailpoint_isc::__private::v1::serde_json::Value>,
+    pub error: ::std::option::Option<__rt::serde_json::Value>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for UnauthorizedError {
+impl __rt::json::Decode for UnauthorizedError {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "UnauthorizedError",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "UnauthorizedError")?;
         ::std::result::Result::Ok(Self {
             error: o.opt("error")?,
             extra: o.extra(),
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for UnauthorizedError {
+impl __rt::json::Encode for UnauthorizedError {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("error", &self.error)
             .extra(&self.extra)
             .finish()
@@ -671,32 +644,27 @@ pub struct TooManyRequestsError {
     /// A message describing the error
     ///
     /// Example: ` Rate Limit Exceeded `
-    pub message: ::std::option::Option<
-        ::sailpoint_isc::__private::v1::serde_json::Value,
-    >,
+    pub message: ::std::option::Option<__rt::serde_json::Value>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for TooManyRequestsError {
+impl __rt::json::Decode for TooManyRequestsError {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "TooManyRequestsError",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "TooManyRequestsError")?;
         ::std::result::Result::Ok(Self {
             message: o.opt("message")?,
             extra: o.extra(),
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for TooManyRequestsError {
+impl __rt::json::Encode for TooManyRequestsError {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("message", &self.message)
             .extra(&self.extra)
             .finish()
@@ -738,15 +706,12 @@ pub struct PasswordChangeRequest {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeRequest {
+impl __rt::json::Decode for PasswordChangeRequest {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "PasswordChangeRequest",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "PasswordChangeRequest")?;
         ::std::result::Result::Ok(Self {
             identity_id: o.opt("identityId")?,
             encrypted_password: o.opt("encryptedPassword")?,
@@ -757,10 +722,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeRequest {
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordChangeRequest {
+impl __rt::json::Encode for PasswordChangeRequest {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("identityId", &self.identity_id)
             .opt("encryptedPassword", &self.encrypted_password)
             .opt("publicKeyId", &self.public_key_id)
@@ -794,7 +759,7 @@ pub enum PasswordChangeResponseState {
     /// A value this version of the spec does not list, kept as sent.
     Other(::std::string::String),
 }
-impl ::sailpoint_isc::__private::v1::StringEnum for PasswordChangeResponseState {
+impl __rt::StringEnum for PasswordChangeResponseState {
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -817,7 +782,7 @@ impl ::sailpoint_isc::__private::v1::StringEnum for PasswordChangeResponseState 
 impl PasswordChangeResponseState {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
-        ::sailpoint_isc::__private::v1::StringEnum::as_wire(self)
+        __rt::StringEnum::as_wire(self)
     }
 }
 impl ::std::fmt::Display for PasswordChangeResponseState {
@@ -825,18 +790,18 @@ impl ::std::fmt::Display for PasswordChangeResponseState {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeResponseState {
+impl __rt::json::Decode for PasswordChangeResponseState {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        ::sailpoint_isc::__private::v1::json::decode_string_enum(v)
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        __rt::json::decode_string_enum(v)
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordChangeResponseState {
+impl __rt::json::Encode for PasswordChangeResponseState {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::serde_json::Value::String(
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::serde_json::Value::String(
             ::std::string::ToString::to_string(self.as_str()),
         )
     }
@@ -865,15 +830,12 @@ pub struct PasswordChangeResponse {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeResponse {
+impl __rt::json::Decode for PasswordChangeResponse {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "PasswordChangeResponse",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "PasswordChangeResponse")?;
         ::std::result::Result::Ok(Self {
             request_id: o.opt("requestId")?,
             state: o.opt("state")?,
@@ -881,10 +843,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordChangeResponse {
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordChangeResponse {
+impl __rt::json::Encode for PasswordChangeResponse {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("requestId", &self.request_id)
             .opt("state", &self.state)
             .extra(&self.extra)
@@ -915,7 +877,7 @@ pub enum PasswordStatusState {
     /// A value this version of the spec does not list, kept as sent.
     Other(::std::string::String),
 }
-impl ::sailpoint_isc::__private::v1::StringEnum for PasswordStatusState {
+impl __rt::StringEnum for PasswordStatusState {
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -938,7 +900,7 @@ impl ::sailpoint_isc::__private::v1::StringEnum for PasswordStatusState {
 impl PasswordStatusState {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
-        ::sailpoint_isc::__private::v1::StringEnum::as_wire(self)
+        __rt::StringEnum::as_wire(self)
     }
 }
 impl ::std::fmt::Display for PasswordStatusState {
@@ -946,18 +908,18 @@ impl ::std::fmt::Display for PasswordStatusState {
         f.write_str(self.as_str())
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordStatusState {
+impl __rt::json::Decode for PasswordStatusState {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        ::sailpoint_isc::__private::v1::json::decode_string_enum(v)
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        __rt::json::decode_string_enum(v)
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordStatusState {
+impl __rt::json::Encode for PasswordStatusState {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::serde_json::Value::String(
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::serde_json::Value::String(
             ::std::string::ToString::to_string(self.as_str()),
         )
     }
@@ -1004,15 +966,12 @@ pub struct PasswordStatus {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordStatus {
+impl __rt::json::Decode for PasswordStatus {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "PasswordStatus",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "PasswordStatus")?;
         ::std::result::Result::Ok(Self {
             request_id: o.opt("requestId")?,
             state: o.opt("state")?,
@@ -1022,10 +981,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordStatus {
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordStatus {
+impl __rt::json::Encode for PasswordStatus {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("requestId", &self.request_id)
             .opt("state", &self.state)
             .opt("errors", &self.errors)
@@ -1057,15 +1016,12 @@ pub struct PasswordDigitTokenReset {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitTokenReset {
+impl __rt::json::Decode for PasswordDigitTokenReset {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "PasswordDigitTokenReset",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "PasswordDigitTokenReset")?;
         ::std::result::Result::Ok(Self {
             user_id: o.req("userId")?,
             length: o.opt("length")?,
@@ -1074,10 +1030,10 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitTokenReset {
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordDigitTokenReset {
+impl __rt::json::Encode for PasswordDigitTokenReset {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .req("userId", &self.user_id)
             .opt("length", &self.length)
             .opt("durationMinutes", &self.duration_minutes)
@@ -1109,15 +1065,12 @@ pub struct PasswordDigitToken {
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
     pub extra: ::sailpoint_isc::json::Extra,
 }
-impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitToken {
+impl __rt::json::Decode for PasswordDigitToken {
     #[inline]
     fn decode(
-        v: ::sailpoint_isc::__private::v1::serde_json::Value,
-    ) -> ::std::result::Result<Self, ::sailpoint_isc::__private::v1::json::DecodeError> {
-        let mut o = ::sailpoint_isc::__private::v1::json::Object::new(
-            v,
-            "PasswordDigitToken",
-        )?;
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "PasswordDigitToken")?;
         ::std::result::Result::Ok(Self {
             digit_token: o.opt("digitToken")?,
             request_id: o.opt("requestId")?,
@@ -1125,17 +1078,17 @@ impl ::sailpoint_isc::__private::v1::json::Decode for PasswordDigitToken {
         })
     }
 }
-impl ::sailpoint_isc::__private::v1::json::Encode for PasswordDigitToken {
+impl __rt::json::Encode for PasswordDigitToken {
     #[inline]
-    fn encode(&self) -> ::sailpoint_isc::__private::v1::serde_json::Value {
-        ::sailpoint_isc::__private::v1::json::ObjectWriter::new()
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
             .opt("digitToken", &self.digit_token)
             .opt("requestId", &self.request_id)
             .extra(&self.extra)
             .finish()
     }
 }
-::sailpoint_isc::__private::v1::serde_via_json!(
+__rt::serde_via_json!(
     PasswordInfoQueryDto PasswordInfoAccount PasswordInfo LocaleOrigin ErrorMessageDto
     ErrorResponseDto UnauthorizedError TooManyRequestsError PasswordChangeRequest
     PasswordChangeResponseState PasswordChangeResponse PasswordStatusState PasswordStatus

@@ -28,7 +28,9 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
 
-pub use crate::extra::Extra;
+mod extra;
+
+pub use extra::Extra;
 
 /// Why a JSON value did not decode, and where.
 #[derive(Debug, Clone, PartialEq)]
