@@ -35,17 +35,19 @@
 # resources; `prepare_resources` checks all three and fails otherwise. One
 # Node process instead of six: about 6x less memory on CI's 2 cores.
 #
-# Ports: PRISM_V2024_PORT (default 4610), PRISM_BETA_PORT (4611) and
-# PRISM_RESOURCES_PORT (4612).
+# Ports: PRISM_V2024_PORT, PRISM_BETA_PORT and PRISM_RESOURCES_PORT when set
+# (a port set so and taken is an error); otherwise 4610, 4611 and 4612, or a
+# free port the system picks when another process holds one of those. The
+# URLs printed by `start` name the ports used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 prism_dir=.ci/prism
 state=$prism_dir/run
 upstream=../shared/specs/upstream
-v2024_port=${PRISM_V2024_PORT:-4610}
-beta_port=${PRISM_BETA_PORT:-4611}
-resources_port=${PRISM_RESOURCES_PORT:-4612}
+v2024_port=${PRISM_V2024_PORT:-}
+beta_port=${PRISM_BETA_PORT:-}
+resources_port=${PRISM_RESOURCES_PORT:-}
 # The per-resource specs, and those that the resources test crate binds.
 resources_dir=../shared/specs/idn/apis
 resources=(password-management accounts identities search sources access-profiles)
@@ -127,13 +129,29 @@ answers() {
   node -e "require('http').get('http://127.0.0.1:$1/', r => process.exit(0)).on('error', () => process.exit(1))" 2>/dev/null
 }
 
+# Whether 127.0.0.1:$1 can be listened on now.
+bindable() {
+  node -e "const s = require('net').createServer(); s.once('error', () => process.exit(1)); s.listen($1, '127.0.0.1', () => s.close(() => process.exit(0)))" 2>/dev/null
+}
+
+# A port for server $1: the one set in $2 (which must be free), else the
+# default $3 when free, else one the system picks.
+pick_port() {
+  local name=$1 set=$2 default=$3
+  if [ -n "$set" ]; then
+    bindable "$set" || { log "port $set (PRISM_${name^^}_PORT) is already in use"; exit 1; }
+    echo "$set"
+  elif bindable "$default"; then
+    echo "$default"
+  else
+    node -e "const s = require('net').createServer(); s.listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })"
+    log "port $default is taken; Prism ($name) uses a free port instead"
+  fi
+}
+
 # Starts Prism for spec copy $2 on port $3; $1 names it.
 serve() {
   local name=$1 spec=$2 port=$3
-  if answers "$port"; then
-    log "port $port is already in use (set PRISM_${name^^}_PORT)"
-    exit 1
-  fi
   SCARF_ANALYTICS=false "$prism_dir/node_modules/.bin/prism" mock --host 127.0.0.1 --port "$port" \
     --errors --dynamic --seed "$seed" "$spec" >"$state/$name.log" 2>&1 &
   echo $! >"$state/$name.pid"
@@ -161,6 +179,9 @@ start() {
   prepare "$upstream/deref-sailpoint-api.beta.yaml" "$state/beta.yaml"
   prepare_resources "$state/resources.yaml"
   local began=$SECONDS
+  v2024_port=$(pick_port v2024 "$v2024_port" 4610)
+  beta_port=$(pick_port beta "$beta_port" 4611)
+  resources_port=$(pick_port resources "$resources_port" 4612)
   serve v2024 "$state/v2024.yaml" "$v2024_port"
   serve beta "$state/beta.yaml" "$beta_port"
   serve resources "$state/resources.yaml" "$resources_port"

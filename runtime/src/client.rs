@@ -9,7 +9,7 @@
 use crate::auth::{StaticToken, TokenSource};
 use crate::call::Call;
 use crate::config::{
-    check_base_url, default_http_client, Names, BUILDER_NAMES, DEFAULT_CONNECT_TIMEOUT,
+    check_base_url, check_url, default_http_client, Names, BUILDER_NAMES, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID, ENV_CLIENT_SECRET, ENV_NAMES,
 };
 use crate::error::{ConfigError, Result};
@@ -38,6 +38,7 @@ impl fmt::Debug for Client {
         let s = &*self.sender;
         f.debug_struct("Client")
             .field("base_url", &s.base_url)
+            .field("version_path", &s.version_path)
             .field("request_timeout", &s.request_timeout)
             .field("retry", &s.retry)
             .field("max_response_body", &s.max_response_body)
@@ -64,9 +65,44 @@ impl Client {
         }
     }
 
-    /// The tenant API URL this client talks to.
+    /// The URL this client's calls go to: the tenant API URL, which each
+    /// API version follows with its own path (`/v2024`), or the URL set by
+    /// [`ClientBuilder::api_url`] or [`with_api_url`](Self::with_api_url),
+    /// which the operations' paths follow directly.
     pub fn base_url(&self) -> &str {
         &self.sender.base_url
+    }
+
+    /// This client sending every call to `api_url` followed by the
+    /// operation's path, without the version path of its spec: for one
+    /// generated `Api` served somewhere else than the tenant, such as a
+    /// mock server, Prism, an API gateway or a reverse proxy that serves one
+    /// API version at its own URL. Everything else is shared with `self`:
+    /// the connection pool, the token (so one token endpoint still serves
+    /// both), timeouts, retries and limits.
+    ///
+    /// `api_url` is checked as [`ClientBuilder::api_url`] checks it: https,
+    /// or plain http to a loopback host only.
+    ///
+    /// ```no_run
+    /// # fn run(client: &sailpoint_isc::Client) -> Result<(), sailpoint_isc::Error> {
+    /// // v2024 from the tenant, beta from a local Prism serving the beta spec.
+    /// let v2024 = client.v2024();
+    /// let beta = sailpoint_isc::beta::ApiBeta::new(client.with_api_url("http://127.0.0.1:4011")?);
+    /// # let _ = (v2024, beta); Ok(()) }
+    /// ```
+    pub fn with_api_url(&self, api_url: &str) -> Result<Client> {
+        let (_, base_url) = check_url(api_url).map_err(|m| ConfigError::new("api_url", m))?;
+        let s = &*self.sender;
+        Ok(Client::from_sender(Sender {
+            http: s.http.clone(),
+            base_url,
+            version_path: false,
+            tokens: Arc::clone(&s.tokens),
+            request_timeout: s.request_timeout,
+            retry: s.retry.clone(),
+            max_response_body: s.max_response_body,
+        }))
     }
 
     /// Sends `request`; only [`Call`] calls this, so every request takes
@@ -123,6 +159,8 @@ impl Client {
 /// ```
 pub struct ClientBuilder {
     base_url: Option<String>,
+    api_url: Option<String>,
+    token_url: Option<String>,
     credentials: Option<Credentials>,
     connect_timeout: Duration,
     request_timeout: Duration,
@@ -143,6 +181,8 @@ impl Default for ClientBuilder {
     fn default() -> Self {
         ClientBuilder {
             base_url: None,
+            api_url: None,
+            token_url: None,
             credentials: None,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
@@ -163,6 +203,8 @@ impl fmt::Debug for ClientBuilder {
         };
         f.debug_struct("ClientBuilder")
             .field("base_url", &self.base_url)
+            .field("api_url", &self.api_url)
+            .field("token_url", &self.token_url)
             .field("credentials", &credentials)
             .field("connect_timeout", &self.connect_timeout)
             .field("request_timeout", &self.request_timeout)
@@ -209,9 +251,47 @@ impl ClientBuilder {
 
     /// The tenant API URL, e.g. `https://acme.api.identitynow.com`. The
     /// version path (`/v2024`, `/beta`) comes from each spec, so one client
-    /// serves every version with one token.
+    /// serves every version with one token. A path before it is kept (an
+    /// API gateway at `https://gateway.example.com/isc` gets
+    /// `…/isc/v2024/accounts`); a URL ending in a version path is refused.
+    ///
+    /// The token endpoint is `{base_url}/oauth/token` unless
+    /// [`token_url`](Self::token_url) says otherwise.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
+        self
+    }
+
+    /// Sends every call to `url` followed by the operation's path, without
+    /// the version path of its spec: for a server that serves one API
+    /// version at its own URL, such as a mock server, Prism, an API gateway
+    /// or a reverse proxy. Calls go here even when
+    /// [`base_url`](Self::base_url) is set too; the token endpoint is
+    /// [`token_url`](Self::token_url), else `{base_url}/oauth/token`, else
+    /// `{url}/oauth/token`. To send only one API version elsewhere, see
+    /// [`Client::with_api_url`].
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), sailpoint_isc::Error> {
+    /// // Prism serving the v2024 spec on port 4010: paths without `/v2024`.
+    /// let client = sailpoint_isc::Client::builder()
+    ///     .api_url("http://127.0.0.1:4010")
+    ///     .bearer_token("any token")
+    ///     .build()?;
+    /// let info = client.v2024().get_password_change_status("some-id").await;
+    /// # let _ = info; Ok(()) }
+    /// ```
+    pub fn api_url(mut self, url: impl Into<String>) -> Self {
+        self.api_url = Some(url.into());
+        self
+    }
+
+    /// Where [`client_credentials`](Self::client_credentials) get tokens,
+    /// when not at `{base_url}/oauth/token` (a token endpoint behind
+    /// another host or path). Checked like the other URLs: https, or plain
+    /// http to a loopback host; only used with client credentials.
+    pub fn token_url(mut self, url: impl Into<String>) -> Self {
+        self.token_url = Some(url.into());
         self
     }
 
@@ -227,7 +307,8 @@ impl ClientBuilder {
     }
 
     /// Gets tokens by OAuth2 client credentials from
-    /// `POST {base_url}/oauth/token`, cached and refreshed before they expire.
+    /// `POST {base_url}/oauth/token` (or [`token_url`](Self::token_url)),
+    /// cached and refreshed before they expire.
     pub fn client_credentials(
         mut self,
         client_id: impl Into<String>,
@@ -306,10 +387,40 @@ impl ClientBuilder {
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client> {
         let names = self.names;
-        let raw = self
-            .base_url
-            .ok_or_else(|| ConfigError::new(names.base_url, "is required"))?;
-        let base_url = check_base_url(&raw).map_err(|m| ConfigError::new(names.base_url, m))?;
+        let tenant = match &self.base_url {
+            Some(raw) => {
+                Some(check_base_url(raw).map_err(|m| ConfigError::new(names.base_url, m))?)
+            }
+            None => None,
+        };
+        let api = match &self.api_url {
+            Some(raw) => Some(
+                check_url(raw)
+                    .map_err(|m| ConfigError::new("api_url", m))?
+                    .1,
+            ),
+            None => None,
+        };
+        let token_url = match &self.token_url {
+            Some(raw) => {
+                check_url(raw)
+                    .map_err(|m| ConfigError::new("token_url", m))?
+                    .1
+            }
+            None => match tenant.as_ref().or(api.as_ref()) {
+                Some(root) => format!("{root}/oauth/token"),
+                None => {
+                    return Err(ConfigError::new(names.base_url, "is required (or api_url)").into())
+                }
+            },
+        };
+        let (base_url, version_path) = match (api, tenant) {
+            (Some(api), _) => (api, false),
+            (None, Some(tenant)) => (tenant, true),
+            (None, None) => {
+                return Err(ConfigError::new(names.base_url, "is required (or api_url)").into())
+            }
+        };
         let http = match self.http {
             Some(http) => http,
             None => default_http_client(self.connect_timeout)?,
@@ -319,6 +430,14 @@ impl ClientBuilder {
                 return Err(ConfigError::new(
                     "credentials",
                     "set client_credentials, bearer_token or token_source",
+                )
+                .into())
+            }
+            Some(Credentials::Source(_)) if self.token_url.is_some() => {
+                return Err(ConfigError::new(
+                    "token_url",
+                    "is only used with client_credentials; this client's tokens come from \
+                     bearer_token or token_source",
                 )
                 .into())
             }
@@ -332,7 +451,7 @@ impl ClientBuilder {
                 }
                 Arc::new(ClientCredentials::new(
                     http.clone(),
-                    &base_url,
+                    token_url,
                     id,
                     secret,
                     self.request_timeout,
@@ -343,6 +462,7 @@ impl ClientBuilder {
         Ok(Client::from_sender(Sender {
             http,
             base_url,
+            version_path,
             tokens,
             request_timeout: self.request_timeout,
             retry: self.retry,

@@ -50,10 +50,35 @@ pub(crate) fn default_http_client(
         .map_err(|e| ConfigError::new("http client", e.to_string()))
 }
 
-/// Validates the tenant URL and returns it without a trailing slash. Every
-/// client sends a token, so plain `http` is refused unless the host is
-/// loopback (tests, a local mock tenant).
+/// Validates the tenant URL and returns it without a trailing slash: a
+/// [`check_url`] that does not end in a version path (each API version adds
+/// its own, so `…/v2024` would be sent to `…/v2024/v2024`).
 pub(crate) fn check_base_url(raw: &str) -> Result<String, String> {
+    let (url, trimmed) = check_url(raw)?;
+    if let Some(last) = url
+        .path_segments()
+        .and_then(|mut s| s.rfind(|s| !s.is_empty()))
+    {
+        let is_version = last == "beta"
+            || last
+                .strip_prefix('v')
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty());
+        if is_version {
+            return Err(format!(
+                "`{raw}` ends in the version path `/{last}`; give the tenant API URL alone \
+                 (each API version adds its own path), or use `api_url` for a server that \
+                 serves one version without it"
+            ));
+        }
+    }
+    Ok(trimmed)
+}
+
+/// Validates a URL a token is sent to (the tenant, an API URL, a token
+/// endpoint) and returns it without a trailing slash, parsed and as text.
+/// Plain `http` is refused unless the host is loopback (tests, a local
+/// mock): every request carries a token or the client secret.
+pub(crate) fn check_url(raw: &str) -> Result<(reqwest::Url, String), String> {
     let url = reqwest::Url::parse(raw).map_err(|e| format!("`{raw}` is not a URL: {e}"))?;
     let host = match url.host_str() {
         Some(host) if !host.is_empty() => host,
@@ -76,23 +101,8 @@ pub(crate) fn check_base_url(raw: &str) -> Result<String, String> {
         }
         other => return Err(format!("`{raw}` has scheme `{other}`; use https")),
     }
-    let trimmed = raw.trim_end_matches('/');
-    if let Some(last) = url
-        .path_segments()
-        .and_then(|mut s| s.rfind(|s| !s.is_empty()))
-    {
-        let is_version = last == "beta"
-            || last
-                .strip_prefix('v')
-                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty());
-        if is_version {
-            return Err(format!(
-                "`{raw}` ends in the version path `/{last}`; give the tenant API URL alone \
-                 (each API version adds its own path)"
-            ));
-        }
-    }
-    Ok(trimmed.to_owned())
+    let trimmed = raw.trim_end_matches('/').to_owned();
+    Ok((url, trimmed))
 }
 
 /// `localhost`, 127.0.0.0/8 and `::1` (IPv6 hosts come bracketed).
@@ -137,6 +147,24 @@ mod tests {
             "https://acme.api.identitynow.com/v2024",
         ] {
             assert!(check_base_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn api_urls_may_end_in_a_version_path_but_keep_the_other_checks() {
+        for ok in [
+            "https://gateway.example.com/isc/v2024/",
+            "http://127.0.0.1:4010/beta",
+        ] {
+            let (_, trimmed) = check_url(ok).expect(ok);
+            assert_eq!(trimmed, ok.trim_end_matches('/'));
+        }
+        for bad in [
+            "http://gateway.example.com/v2024",
+            "https://gateway.example.com/v2024?x=1",
+            "https://u:p@gateway.example.com",
+        ] {
+            assert!(check_url(bad).is_err(), "{bad}");
         }
     }
 }

@@ -1,5 +1,5 @@
 //! OAuth2 client credentials (RFC 6749 §4.4) against the tenant's
-//! `POST {base_url}/oauth/token`, with a token cache shared by every clone of
+//! `POST {base_url}/oauth/token` (or the builder's `token_url`), with a token cache shared by every clone of
 //! a [`Client`](crate::Client).
 //!
 //! The cache refreshes a token [`refresh_margin`] before it expires, and
@@ -119,11 +119,12 @@ impl fmt::Debug for ClientCredentials {
 }
 
 impl ClientCredentials {
-    /// A token source for `client_id`/`secret` at `{base_url}/oauth/token`,
-    /// sharing the API client's connection pool, timeout and retry policy.
+    /// A token source for `client_id`/`secret` at `token_url` (by default
+    /// `{base_url}/oauth/token`), sharing the API client's connection pool,
+    /// timeout and retry policy.
     pub(crate) fn new(
         http: reqwest::Client,
-        base_url: &str,
+        token_url: String,
         client_id: String,
         secret: ClientSecret,
         timeout: Duration,
@@ -131,7 +132,7 @@ impl ClientCredentials {
     ) -> Self {
         ClientCredentials {
             http,
-            token_url: format!("{base_url}/oauth/token"),
+            token_url,
             client_id,
             secret,
             timeout,

@@ -394,9 +394,10 @@ impl Request {
     }
 
     /// The checks made before anything is sent: the body encoded and every
-    /// path value fits its segment. Returns the path, base path included,
-    /// with every `{name}` replaced by its percent-encoded value.
-    pub(crate) fn checked_path(&mut self) -> Result<String, Error> {
+    /// path value fits its segment. Returns the path, base path included
+    /// when `version_path` says so, with every `{name}` replaced by its
+    /// percent-encoded value.
+    pub(crate) fn checked_path(&mut self, version_path: bool) -> Result<String, Error> {
         let t = &self.target;
         if let Some(source) = self.encode_error.take() {
             return Err(Error::Encode {
@@ -419,7 +420,8 @@ impl Request {
                 problem,
             });
         }
-        render_path(t.base_path, t.path, &self.path_params).map_err(|(parameter, problem)| {
+        let base_path = if version_path { t.base_path } else { "" };
+        render_path(base_path, t.path, &self.path_params).map_err(|(parameter, problem)| {
             Error::PathParameter {
                 operation: t.id,
                 method: t.method.clone(),
@@ -555,7 +557,7 @@ mod tests {
             .operation_id("deleteSourceSchema")
             .path("sourceId", "s1")
             .path("schemaId", "..");
-        let err = r.checked_path().unwrap_err();
+        let err = r.checked_path(true).unwrap_err();
         assert!(matches!(
             err,
             Error::PathParameter {

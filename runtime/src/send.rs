@@ -17,8 +17,13 @@ use tracing::Instrument;
 /// What sends calls: the HTTP client and the settings every call shares.
 pub(crate) struct Sender {
     pub(crate) http: reqwest::Client,
-    /// Tenant API URL without a trailing slash (`https://acme.api.identitynow.com`).
+    /// Where calls go, without a trailing slash: the tenant API URL
+    /// (`https://acme.api.identitynow.com`), or an API URL.
     pub(crate) base_url: String,
+    /// Whether the spec's version path (`/v2024`) follows `base_url`: on
+    /// for a tenant, off for an API URL (a mock, Prism, a gateway that
+    /// serves one version at its own URL).
+    pub(crate) version_path: bool,
     pub(crate) tokens: Arc<dyn TokenSource>,
     pub(crate) request_timeout: Duration,
     pub(crate) retry: RetryPolicy,
@@ -54,7 +59,7 @@ impl Sender {
     /// bounded read. Runs inside a span naming the operation; never logs
     /// bodies or tokens.
     pub(crate) async fn send(&self, mut req: Request) -> Result<Success> {
-        let url = format!("{}{}", self.base_url, req.checked_path()?);
+        let url = format!("{}{}", self.base_url, req.checked_path(self.version_path)?);
         let t = &req.target;
         let span = tracing::info_span!(
             "sailpoint_isc.call",

@@ -1,14 +1,15 @@
 //! The runtime client against real loopback servers, one module per concern:
 //! OAuth2 ([`auth`]), the call surface of generated methods ([`calls`]),
-//! configuration ([`config`]), retries ([`retry`]), the
+//! configuration ([`config`]), where calls and tokens go ([`endpoints`]), retries ([`retry`]), the
 //! list streams of `sailpoint_isc::paginate` ([`pagination`]) and a
 //! read-modify-write that keeps the properties the spec does not list
-//! ([`read_modify_write`]). One binary, so one link, for all six. The
+//! ([`read_modify_write`]). One binary, so one link, for all seven. The
 //! `tracing` output test is a binary of its own (`tests/logging.rs`).
 
 mod auth;
 mod calls;
 mod config;
+mod endpoints;
 mod pagination;
 mod read_modify_write;
 mod retry;

@@ -10,8 +10,8 @@
 //! request violation fails the test.
 //!
 //! The paths carry their version after the resource (`/accounts/v1`) and
-//! the specs' servers have no path, so `BASE_PATH` is empty and so is the
-//! proxy's version path: requests reach Prism as the client sends them.
+//! the specs' servers have no path, so `BASE_PATH` is empty: requests reach
+//! Prism with the same paths through `api_url` as through `base_url`.
 //!
 //! The machinery (the recording proxy, the referee check, the verdict) is
 //! `sailpoint_isc_full_support::prism`; this file holds the calls.
@@ -39,7 +39,7 @@ async fn per_resource_requests_conform_to_the_specs() {
         assert_eq!(base, "", "a per-resource spec with a server path");
     }
     let Some(mut run) =
-        Conformance::from_env_checked(SPECS, "PRISM_RESOURCES_URL", "", "/query-password-info/v1")
+        Conformance::from_env_checked(SPECS, "PRISM_RESOURCES_URL", "/query-password-info/v1")
             .await
     else {
         return;

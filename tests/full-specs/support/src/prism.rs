@@ -1,16 +1,13 @@
 //! A recording proxy between the generated client and Stoplight Prism.
 //!
-//! The runtime puts the spec's version path in front of every operation
-//! path (`/v2024/accounts`, from the spec's server URL), while `prism mock`
-//! serves the spec's paths at its root (`/accounts`): it does not use the
-//! path of the server URL. The proxy checks for the version path, strips it,
-//! forwards the request otherwise unchanged, and records each exchange with
-//! the `sl-violations` header in which Prism lists what a request breaks.
-//! A request without the version path is recorded as a violation too.
-//!
-//! SailPoint's per-resource specs put the version after the resource in
-//! every path (`/query-password-info/v1`) and have no server path: their
-//! runs use an empty version path, and the proxy forwards every path as is.
+//! `prism mock` serves the spec's paths at its root (`/accounts`), without
+//! the path of the spec's server URL (`/v2024`), so the client is built
+//! with [`ClientBuilder::api_url`](sailpoint_isc::ClientBuilder::api_url),
+//! which sends the operations' paths without the version path: the way a
+//! user points a client at Prism. The proxy forwards every request as it
+//! came and records each exchange with the `sl-violations` header in which
+//! Prism lists what a request breaks, so that a test can tell how many
+//! requests each call made and fail on any violation.
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -78,7 +75,7 @@ pub fn prism_url(var: &str) -> Option<String> {
 pub struct Exchange {
     /// The HTTP method.
     pub method: String,
-    /// Path and query as the client sent them (version path included).
+    /// Path and query as the client sent them.
     pub path: String,
     /// Prism's status.
     pub status: u16,
@@ -88,7 +85,6 @@ pub struct Exchange {
 
 struct Shared {
     prism: String,
-    version_path: String,
     http: reqwest::Client,
     log: Mutex<Vec<Exchange>>,
 }
@@ -110,17 +106,14 @@ pub struct Proxy {
 }
 
 impl Proxy {
-    /// Starts a proxy to the Prism at `prism` for a spec whose operations
-    /// live under `version_path` (`/v2024`; empty for the per-resource
-    /// specs, whose paths carry their own version).
-    pub async fn start(prism: &str, version_path: &str) -> io::Result<Proxy> {
+    /// Starts a proxy to the Prism at `prism`.
+    pub async fn start(prism: &str) -> io::Result<Proxy> {
         let http = reqwest::Client::builder()
             .no_proxy()
             .build()
             .map_err(io::Error::other)?;
         let shared = Arc::new(Shared {
             prism: prism.trim_end_matches('/').to_owned(),
-            version_path: version_path.to_owned(),
             http,
             log: Mutex::new(Vec::new()),
         });
@@ -144,7 +137,7 @@ impl Proxy {
         })
     }
 
-    /// The proxy's base URL, for `Client::builder().base_url(…)`.
+    /// The proxy's URL, for `Client::builder().api_url(…)`.
     pub fn url(&self) -> &str {
         &self.url
     }
@@ -179,22 +172,13 @@ async fn forward(State(s): State<Arc<Shared>>, req: Request) -> Response {
         status: 0,
         violations: None,
     };
-    let Some(rest) = sent
-        .strip_prefix(&s.version_path)
-        .filter(|r| r.starts_with('/'))
-    else {
-        exchange.status = 404;
-        exchange.violations = Some(format!("the path does not start with {}", s.version_path));
-        s.record(exchange);
-        return plain(StatusCode::NOT_FOUND, "no version path");
-    };
     let body = match axum::body::to_bytes(body, MAX_BODY).await {
         Ok(b) => b,
         Err(e) => return failed(&s, exchange, format!("cannot read the request body: {e}")),
     };
     let mut out = s
         .http
-        .request(parts.method.clone(), format!("{}{rest}", s.prism))
+        .request(parts.method.clone(), format!("{}{sent}", s.prism))
         .body(body);
     for (name, value) in &parts.headers {
         if name != header::HOST && name != header::CONTENT_LENGTH {
@@ -254,26 +238,21 @@ pub struct Conformance {
 }
 
 impl Conformance {
-    /// Starts a proxy to the Prism at `prism` serving `spec`, whose
-    /// operations live under `version_path`, and a client for it (a fixed
-    /// bearer token, no retries: one call is one request).
+    /// Starts a proxy to the Prism at `prism` serving `spec`, and a client
+    /// for it (the spec's paths without its version path, a fixed bearer
+    /// token, no retries: one call is one request).
     ///
     /// First it checks the referee: a request that breaks both specs (a
     /// number where `/query-password-info` takes a string) must come back
     /// with violations, or every later "no violations" would mean nothing.
-    pub async fn start(spec: &str, prism: &str, version_path: &str) -> io::Result<Conformance> {
-        Conformance::start_checked(spec, prism, version_path, QUERY_PASSWORD_INFO).await
+    pub async fn start(spec: &str, prism: &str) -> io::Result<Conformance> {
+        Conformance::start_checked(spec, prism, QUERY_PASSWORD_INFO).await
     }
 
     /// [`Conformance::start`], with the referee check sent to `control`,
     /// Prism's path of `queryPasswordInfo` (`/query-password-info/v1` in
     /// the per-resource specs).
-    pub async fn start_checked(
-        spec: &str,
-        prism: &str,
-        version_path: &str,
-        control: &str,
-    ) -> io::Result<Conformance> {
+    pub async fn start_checked(spec: &str, prism: &str, control: &str) -> io::Result<Conformance> {
         let control = reqwest::Client::builder()
             .no_proxy()
             .build()
@@ -292,9 +271,9 @@ impl Conformance {
                 control.status()
             )));
         }
-        let proxy = Proxy::start(prism, version_path).await?;
+        let proxy = Proxy::start(prism).await?;
         let client = sailpoint_isc::Client::builder()
-            .base_url(proxy.url())
+            .api_url(proxy.url())
             .bearer_token("conformance-test-token")
             .retry(sailpoint_isc::RetryPolicy::none())
             .build()
@@ -311,20 +290,15 @@ impl Conformance {
     /// (see [`Conformance::start`]), or `None` (after [`crate::skip::skipped`])
     /// when it is not set. Panics when the proxy cannot start or Prism fails
     /// the referee check.
-    pub async fn from_env(spec: &str, var: &str, version_path: &str) -> Option<Conformance> {
-        Conformance::from_env_checked(spec, var, version_path, QUERY_PASSWORD_INFO).await
+    pub async fn from_env(spec: &str, var: &str) -> Option<Conformance> {
+        Conformance::from_env_checked(spec, var, QUERY_PASSWORD_INFO).await
     }
 
     /// [`Conformance::from_env`], with the referee check sent to `control`
     /// (see [`Conformance::start_checked`]).
-    pub async fn from_env_checked(
-        spec: &str,
-        var: &str,
-        version_path: &str,
-        control: &str,
-    ) -> Option<Conformance> {
+    pub async fn from_env_checked(spec: &str, var: &str, control: &str) -> Option<Conformance> {
         let prism = prism_url(var)?;
-        let run = Conformance::start_checked(spec, &prism, version_path, control).await;
+        let run = Conformance::start_checked(spec, &prism, control).await;
         Some(run.unwrap_or_else(|e| panic!("start the conformance run for {spec}: {e}")))
     }
 
