@@ -63,6 +63,7 @@ pub mod json;
 pub mod mock;
 mod multipart;
 mod oauth;
+mod operation;
 mod options;
 pub mod paginate;
 mod request;
@@ -91,6 +92,7 @@ pub use error::{
 pub use futures::{BoxFuture, CallFuture};
 pub use multipart::FilePart;
 pub use oauth::ClientSecret;
+pub use operation::{ApiOperation, Operation, OperationParam, ParamLocation};
 pub use request::Request;
 pub use response_body::DEFAULT_MAX_RESPONSE_BODY;
 pub use retry::RetryPolicy;

@@ -11,7 +11,8 @@ use crate::options::CallOptions;
 use http::{HeaderName, HeaderValue, Method, StatusCode};
 use std::borrow::Cow;
 
-/// Static facts about one operation, emitted once per operation as a `static`.
+/// Static facts about one operation: [`ApiOperation::OPERATION`](crate::ApiOperation::OPERATION)
+/// of its type in a generated `ops` module, which its method sends from.
 #[derive(Debug)]
 pub struct Operation {
     /// The spec's `operationId`, used in logs and errors.

@@ -23,6 +23,7 @@ pub mod v1 {
     pub use crate::__serde_via_json as serde_via_json;
     pub use crate::call::Call;
     pub use crate::datetime::{Date, DateTime};
+    pub use crate::operation::{ApiOperation, OperationParam, ParamLocation};
     pub use crate::options::CallOptions;
     pub use crate::request::{decode_error, ErrorDecoder, Operation};
     pub use http::Method;

@@ -4,6 +4,7 @@
 mod example;
 mod models;
 mod operations;
+mod ops;
 mod tokens;
 
 use crate::ir::{Api, ResourceApi, ResourceSet, Ty};

@@ -24,16 +24,18 @@ pub(crate) fn emit_client(api: &Api, rt: &Rt) -> TokenStream {
     let (methods, builders): (Vec<_>, Vec<_>) = api
         .operations
         .iter()
-        .zip(&tables.of_op)
-        .map(|(op, errors)| {
-            let m = emit_method(api, rt, op, errors);
+        .map(|op| {
+            let m = emit_method(api, rt, op);
             (m.method, m.builder)
         })
         .unzip();
     let builders = builders.into_iter().flatten();
     let statics = &tables.statics;
+    let ops = super::ops::emit_ops(api, rt, &tables.of_op);
     quote! {
         #(#statics)*
+
+        #ops
 
         #(#builders)*
 
@@ -160,12 +162,13 @@ struct Inputs {
     setters: Vec<TokenStream>,
 }
 
-fn emit_method(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> Method {
+fn emit_method(api: &Api, rt: &Rt, op: &Operation) -> Method {
     let private = &rt.private;
     let mut inputs = inputs(api, rt, op);
     let (ret, ctor) = answer(api, rt, op, &mut inputs.calls);
     let calls = &inputs.calls;
-    let call = quote!(#private::Call::#ctor(&self.client, #private::request(&OP) #(#calls)*));
+    let facts = super::ops::facts_path(op, rt);
+    let call = quote!(#private::Call::#ctor(&self.client, #private::request(#facts) #(#calls)*));
     let (returns, value, builder) = match &op.builder {
         Some(b) => {
             let builder = emit_builder(api, rt, op, b, &ret, &inputs.setters);
@@ -178,8 +181,6 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> Metho
         }
     };
     let name = op.method_name.to_syn();
-    let (id, path) = (&op.id, &op.path);
-    let http_method = quote::format_ident!("{}", op.method.as_str());
     let docs = doc_attrs(&method_docs(api, op));
     let deprecated = op
         .deprecated
@@ -194,13 +195,6 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> Metho
         #many
         #[inline]
         pub fn #name(&self, #(#args),*) -> #returns {
-            static OP: #private::Operation = #private::Operation {
-                id: #id,
-                method: #private::Method::#http_method,
-                base_path: BASE_PATH,
-                path: #path,
-                errors: &#errors,
-            };
             #value
         }
     };
@@ -261,20 +255,17 @@ fn answer(
     op: &Operation,
     calls: &mut Vec<TokenStream>,
 ) -> (TokenStream, TokenStream) {
-    match &op.success {
-        Success::Json(t) => (ty_tokens(api, rt, t), quote!(json)),
-        Success::MaybeJson(t) => {
-            let t = ty_tokens(api, rt, t);
-            (quote!(::std::option::Option<#t>), quote!(optional))
-        }
+    let ctor = match &op.success {
+        Success::Json(_) => quote!(json),
+        Success::MaybeJson(_) => quote!(optional),
         Success::Bytes(media) => {
             let accept = media.join(", ");
             calls.push(quote!(.accept(#accept)));
-            let root = &rt.root;
-            (quote!(#root::Bytes), quote!(bytes))
+            quote!(bytes)
         }
-        Success::Empty => (quote!(()), quote!(empty)),
-    }
+        Success::Empty => quote!(empty),
+    };
+    (super::ops::answer_type(api, rt, &op.success), ctor)
 }
 
 /// The builder type of an operation with optional parameters: a one-field

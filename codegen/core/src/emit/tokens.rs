@@ -15,6 +15,9 @@ pub(crate) struct Rt {
     pub private: TokenStream,
     /// `::sailpoint_isc::__private::v1`, whatever `private` is.
     private_path: TokenStream,
+    /// What comes before a model's name: nothing in the module that
+    /// defines the models, `super::` in a module inside it.
+    models: TokenStream,
 }
 
 /// The name each generated module gives the runtime's items for generated
@@ -32,6 +35,20 @@ impl Rt {
             root: quote!(#root),
             private: quote!(#alias),
             private_path: quote!(#root::__private::v1),
+            models: TokenStream::new(),
+        }
+    }
+
+    /// These paths as a module inside the generated one spells them
+    /// (models through `super::`); that module starts with its own
+    /// [`Rt::alias`].
+    pub(crate) fn child(&self) -> Self {
+        let models = &self.models;
+        Rt {
+            root: self.root.clone(),
+            private: self.private.clone(),
+            private_path: self.private_path.clone(),
+            models: quote!(#models super::),
         }
     }
 
@@ -41,6 +58,7 @@ impl Rt {
             root: quote!(#root),
             private: quote!(#root::__private::v1),
             private_path: quote!(#root::__private::v1),
+            models: TokenStream::new(),
         }
     }
 
@@ -92,8 +110,8 @@ pub(crate) fn ty_tokens(api: &Api, rt: &Rt, ty: &Ty) -> TokenStream {
         }
         Ty::Named(id) => match api.model(*id) {
             Some(m) => {
-                let name = m.name.to_syn();
-                quote!(#name)
+                let (models, name) = (&rt.models, m.name.to_syn());
+                quote!(#models #name)
             }
             // Unreachable for a built model; a JSON value keeps the output compiling.
             None => quote!(#private::serde_json::Value),

@@ -63,12 +63,17 @@ pub fn build(doc: &Document, settings: &Settings) -> (Api, Vec<Diagnostic>) {
 
 /// Names the builder type of each operation with optional parameters
 /// (`ListAccessProfilesCall`), after every model is named, so that adding
-/// builders never renames a model.
+/// builders never renames a model; and each operation's type in the `ops`
+/// module, a namespace of its own (`QueryPasswordInfo`, with the suffix).
 fn name_builders(operations: &mut [Operation], types: &mut Namespace, suffix: &str) {
-    for op in operations.iter_mut().filter(|op| op.has_setters()) {
+    let mut op_types = Namespace::new();
+    for op in operations.iter_mut() {
         let stem = crate::names::sanitize(&op.id, crate::names::Case::Type);
-        op.builder =
-            Some(types.claim_ident(&format!("{stem}{}{suffix}", reserved::BUILDER_SUFFIX)));
+        op.type_name = op_types.claim_ident(&format!("{stem}{suffix}"));
+        if op.has_setters() {
+            op.builder =
+                Some(types.claim_ident(&format!("{stem}{}{suffix}", reserved::BUILDER_SUFFIX)));
+        }
     }
 }
 

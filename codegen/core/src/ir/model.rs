@@ -288,6 +288,9 @@ pub struct Operation {
     pub id: String,
     /// The method's identifier (`query_password_info`).
     pub method_name: Ident,
+    /// The operation's type in the `ops` module (`QueryPasswordInfo`, with
+    /// the API's suffix); set after all operations are known.
+    pub type_name: Ident,
     /// HTTP method.
     pub method: Method,
     /// Path template (`/password-change-status/{id}`).

@@ -28,7 +28,7 @@ use super::path_params::{reconcile, template_vars};
 use super::schema::Builder;
 use crate::diag::{Diagnostic, Pointer};
 use crate::names::hints::reason_hint;
-use crate::names::{derived_id, reserved, sanitize, Case, Namespace};
+use crate::names::{derived_id, reserved, sanitize, Case, Ident, Namespace};
 use openapiv3::{
     Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, RequestBody, Response, StatusCode,
 };
@@ -195,6 +195,7 @@ impl OperationContext<'_> {
         let docs = self.docs(b, &params);
         Some(Operation {
             method_name: methods.claim_ident(&sanitize(&self.id, Case::Snake)),
+            type_name: Ident::new(&sanitize(&self.id, Case::Type)),
             id: self.id,
             method: self.method,
             path: self.path.to_owned(),

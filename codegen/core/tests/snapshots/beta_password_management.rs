@@ -46,6 +46,73 @@ static __ERRORS_400_401_403_404_500_4DC0FDF3: [__rt::ErrorDecoder; 5] = [
         decode: __rt::decode_error::<ErrorResponseDtoBeta>,
     },
 ];
+/// Each operation of [`ApiBeta`](super::ApiBeta) as a type: its facts and its body and answer types, for code that names an operation without calling it (mock rules, hooks, waiters).
+pub mod ops {
+    #[allow(unused_imports)]
+    use ::sailpoint_isc::__private::v1 as __rt;
+    /// `POST /generate-password-reset-token/digit`: [`ApiBeta::create_digit_token`](super::ApiBeta::create_digit_token).
+    pub struct CreateDigitTokenBeta;
+    impl __rt::ApiOperation for CreateDigitTokenBeta {
+        const OPERATION: &'static __rt::Operation = &__rt::Operation {
+            id: "createDigitToken",
+            method: __rt::Method::POST,
+            base_path: super::BASE_PATH,
+            path: "/generate-password-reset-token/digit",
+            errors: &super::__ERRORS_400_401_403_429_500_53054251,
+        };
+        const PARAMS: &'static [__rt::OperationParam] = &[];
+        type Body = super::PasswordDigitTokenResetBeta;
+        type Answer = super::PasswordDigitTokenBeta;
+    }
+    /// `POST /query-password-info`: [`ApiBeta::query_password_info`](super::ApiBeta::query_password_info).
+    pub struct QueryPasswordInfoBeta;
+    impl __rt::ApiOperation for QueryPasswordInfoBeta {
+        const OPERATION: &'static __rt::Operation = &__rt::Operation {
+            id: "queryPasswordInfo",
+            method: __rt::Method::POST,
+            base_path: super::BASE_PATH,
+            path: "/query-password-info",
+            errors: &super::__ERRORS_400_401_403_429_500_53054251,
+        };
+        const PARAMS: &'static [__rt::OperationParam] = &[];
+        type Body = super::PasswordInfoQueryDtoBeta;
+        type Answer = super::PasswordInfoBeta;
+    }
+    /// `POST /set-password`: [`ApiBeta::set_identity_password`](super::ApiBeta::set_identity_password).
+    pub struct SetIdentityPasswordBeta;
+    impl __rt::ApiOperation for SetIdentityPasswordBeta {
+        const OPERATION: &'static __rt::Operation = &__rt::Operation {
+            id: "setIdentityPassword",
+            method: __rt::Method::POST,
+            base_path: super::BASE_PATH,
+            path: "/set-password",
+            errors: &super::__ERRORS_400_401_403_429_500_53054251,
+        };
+        const PARAMS: &'static [__rt::OperationParam] = &[];
+        type Body = super::PasswordChangeRequestBeta;
+        type Answer = super::PasswordChangeResponseBeta;
+    }
+    /// `GET /password-change-status/{id}`: [`ApiBeta::get_identity_password_change_status`](super::ApiBeta::get_identity_password_change_status).
+    pub struct GetIdentityPasswordChangeStatusBeta;
+    impl __rt::ApiOperation for GetIdentityPasswordChangeStatusBeta {
+        const OPERATION: &'static __rt::Operation = &__rt::Operation {
+            id: "getIdentityPasswordChangeStatus",
+            method: __rt::Method::GET,
+            base_path: super::BASE_PATH,
+            path: "/password-change-status/{id}",
+            errors: &super::__ERRORS_400_401_403_404_500_4DC0FDF3,
+        };
+        const PARAMS: &'static [__rt::OperationParam] = &[
+            __rt::OperationParam {
+                name: "id",
+                location: __rt::ParamLocation::Path,
+                required: true,
+            },
+        ];
+        type Body = ();
+        type Answer = super::PasswordStatusBeta;
+    }
+}
 /// The operations of Identity Security Cloud beta API: Password Management.
 ///
 /// Wraps a configured client; cheap to clone.
@@ -92,14 +159,11 @@ impl ApiBeta {
         &self,
         body: &PasswordDigitTokenResetBeta,
     ) -> ::sailpoint_isc::Call<PasswordDigitTokenBeta> {
-        static OP: __rt::Operation = __rt::Operation {
-            id: "createDigitToken",
-            method: __rt::Method::POST,
-            base_path: BASE_PATH,
-            path: "/generate-password-reset-token/digit",
-            errors: &__ERRORS_400_401_403_429_500_53054251,
-        };
-        __rt::Call::json(&self.client, __rt::request(&OP).json(body))
+        __rt::Call::json(
+            &self.client,
+            __rt::request(<ops::CreateDigitTokenBeta as __rt::ApiOperation>::OPERATION)
+                .json(body),
+        )
     }
     /// Query password info
     ///
@@ -138,14 +202,11 @@ impl ApiBeta {
         &self,
         body: &PasswordInfoQueryDtoBeta,
     ) -> ::sailpoint_isc::Call<PasswordInfoBeta> {
-        static OP: __rt::Operation = __rt::Operation {
-            id: "queryPasswordInfo",
-            method: __rt::Method::POST,
-            base_path: BASE_PATH,
-            path: "/query-password-info",
-            errors: &__ERRORS_400_401_403_429_500_53054251,
-        };
-        __rt::Call::json(&self.client, __rt::request(&OP).json(body))
+        __rt::Call::json(
+            &self.client,
+            __rt::request(<ops::QueryPasswordInfoBeta as __rt::ApiOperation>::OPERATION)
+                .json(body),
+        )
     }
     /// Set identity's password
     ///
@@ -219,14 +280,13 @@ impl ApiBeta {
         &self,
         body: &PasswordChangeRequestBeta,
     ) -> ::sailpoint_isc::Call<PasswordChangeResponseBeta> {
-        static OP: __rt::Operation = __rt::Operation {
-            id: "setIdentityPassword",
-            method: __rt::Method::POST,
-            base_path: BASE_PATH,
-            path: "/set-password",
-            errors: &__ERRORS_400_401_403_429_500_53054251,
-        };
-        __rt::Call::json(&self.client, __rt::request(&OP).json(body))
+        __rt::Call::json(
+            &self.client,
+            __rt::request(
+                    <ops::SetIdentityPasswordBeta as __rt::ApiOperation>::OPERATION,
+                )
+                .json(body),
+        )
     }
     /// Get password change request status
     ///
@@ -259,14 +319,13 @@ impl ApiBeta {
         &self,
         id: &str,
     ) -> ::sailpoint_isc::Call<PasswordStatusBeta> {
-        static OP: __rt::Operation = __rt::Operation {
-            id: "getIdentityPasswordChangeStatus",
-            method: __rt::Method::GET,
-            base_path: BASE_PATH,
-            path: "/password-change-status/{id}",
-            errors: &__ERRORS_400_401_403_404_500_4DC0FDF3,
-        };
-        __rt::Call::json(&self.client, __rt::request(&OP).path("id", id))
+        __rt::Call::json(
+            &self.client,
+            __rt::request(
+                    <ops::GetIdentityPasswordChangeStatusBeta as __rt::ApiOperation>::OPERATION,
+                )
+                .path("id", id),
+        )
     }
 }
 /// Error Message Dto

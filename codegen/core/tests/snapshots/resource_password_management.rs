@@ -50,6 +50,79 @@ static __ERRORS_400_401_403_404_429_500_DD103A1A: [__rt::ErrorDecoder; 6] = [
         decode: __rt::decode_error::<ErrorResponseDto>,
     },
 ];
+/// Each operation of [`Api`](super::Api) as a type: its facts and its body and answer types, for code that names an operation without calling it (mock rules, hooks, waiters).
+pub mod ops {
+    #[allow(unused_imports)]
+    use ::sailpoint_isc::__private::v1 as __rt;
+    /// `POST /query-password-info/v1`: [`Api::query_password_info_v1`](super::Api::query_password_info_v1).
+    pub struct QueryPasswordInfoV1;
+    impl __rt::ApiOperation for QueryPasswordInfoV1 {
+        const OPERATION: &'static __rt::Operation = &__rt::Operation {
+            id: "queryPasswordInfoV1",
+            method: __rt::Method::POST,
+            base_path: super::BASE_PATH,
+            path: "/query-password-info/v1",
+            errors: &super::__ERRORS_400_401_403_429_500_0D1E488B,
+        };
+        const PARAMS: &'static [__rt::OperationParam] = &[];
+        type Body = super::PasswordInfoQueryDto;
+        type Answer = super::PasswordInfo;
+    }
+    /// `POST /set-password/v1`: [`Api::set_password_v1`](super::Api::set_password_v1).
+    pub struct SetPasswordV1;
+    impl __rt::ApiOperation for SetPasswordV1 {
+        const OPERATION: &'static __rt::Operation = &__rt::Operation {
+            id: "setPasswordV1",
+            method: __rt::Method::POST,
+            base_path: super::BASE_PATH,
+            path: "/set-password/v1",
+            errors: &super::__ERRORS_400_401_403_429_500_0D1E488B,
+        };
+        const PARAMS: &'static [__rt::OperationParam] = &[];
+        type Body = super::PasswordChangeRequest;
+        type Answer = super::PasswordChangeResponse;
+    }
+    /// `GET /password-change-status/v1/{id}`: [`Api::get_password_change_status_v1`](super::Api::get_password_change_status_v1).
+    pub struct GetPasswordChangeStatusV1;
+    impl __rt::ApiOperation for GetPasswordChangeStatusV1 {
+        const OPERATION: &'static __rt::Operation = &__rt::Operation {
+            id: "getPasswordChangeStatusV1",
+            method: __rt::Method::GET,
+            base_path: super::BASE_PATH,
+            path: "/password-change-status/v1/{id}",
+            errors: &super::__ERRORS_400_401_403_404_429_500_DD103A1A,
+        };
+        const PARAMS: &'static [__rt::OperationParam] = &[
+            __rt::OperationParam {
+                name: "id",
+                location: __rt::ParamLocation::Path,
+                required: true,
+            },
+        ];
+        type Body = ();
+        type Answer = super::PasswordStatus;
+    }
+    /// `POST /generate-password-reset-token/v1/digit`: [`Api::create_digit_token_v1`](super::Api::create_digit_token_v1).
+    pub struct CreateDigitTokenV1;
+    impl __rt::ApiOperation for CreateDigitTokenV1 {
+        const OPERATION: &'static __rt::Operation = &__rt::Operation {
+            id: "createDigitTokenV1",
+            method: __rt::Method::POST,
+            base_path: super::BASE_PATH,
+            path: "/generate-password-reset-token/v1/digit",
+            errors: &super::__ERRORS_400_401_403_429_500_0D1E488B,
+        };
+        const PARAMS: &'static [__rt::OperationParam] = &[
+            __rt::OperationParam {
+                name: "X-SailPoint-Experimental",
+                location: __rt::ParamLocation::Header,
+                required: true,
+            },
+        ];
+        type Body = super::PasswordDigitTokenReset;
+        type Answer = super::PasswordDigitToken;
+    }
+}
 /// The operations of Identity Security Cloud API - Password Management.
 ///
 /// Wraps a configured client; cheap to clone.
@@ -96,14 +169,11 @@ impl Api {
         &self,
         body: &PasswordInfoQueryDto,
     ) -> ::sailpoint_isc::Call<PasswordInfo> {
-        static OP: __rt::Operation = __rt::Operation {
-            id: "queryPasswordInfoV1",
-            method: __rt::Method::POST,
-            base_path: BASE_PATH,
-            path: "/query-password-info/v1",
-            errors: &__ERRORS_400_401_403_429_500_0D1E488B,
-        };
-        __rt::Call::json(&self.client, __rt::request(&OP).json(body))
+        __rt::Call::json(
+            &self.client,
+            __rt::request(<ops::QueryPasswordInfoV1 as __rt::ApiOperation>::OPERATION)
+                .json(body),
+        )
     }
     /// Set identity's password
     ///
@@ -153,14 +223,11 @@ impl Api {
         &self,
         body: &PasswordChangeRequest,
     ) -> ::sailpoint_isc::Call<PasswordChangeResponse> {
-        static OP: __rt::Operation = __rt::Operation {
-            id: "setPasswordV1",
-            method: __rt::Method::POST,
-            base_path: BASE_PATH,
-            path: "/set-password/v1",
-            errors: &__ERRORS_400_401_403_429_500_0D1E488B,
-        };
-        __rt::Call::json(&self.client, __rt::request(&OP).json(body))
+        __rt::Call::json(
+            &self.client,
+            __rt::request(<ops::SetPasswordV1 as __rt::ApiOperation>::OPERATION)
+                .json(body),
+        )
     }
     /// Get password change request status
     ///
@@ -194,14 +261,13 @@ impl Api {
         &self,
         id: &str,
     ) -> ::sailpoint_isc::Call<PasswordStatus> {
-        static OP: __rt::Operation = __rt::Operation {
-            id: "getPasswordChangeStatusV1",
-            method: __rt::Method::GET,
-            base_path: BASE_PATH,
-            path: "/password-change-status/v1/{id}",
-            errors: &__ERRORS_400_401_403_404_429_500_DD103A1A,
-        };
-        __rt::Call::json(&self.client, __rt::request(&OP).path("id", id))
+        __rt::Call::json(
+            &self.client,
+            __rt::request(
+                    <ops::GetPasswordChangeStatusV1 as __rt::ApiOperation>::OPERATION,
+                )
+                .path("id", id),
+        )
     }
     /// Generate a digit token
     ///
@@ -235,16 +301,11 @@ impl Api {
         &self,
         body: &PasswordDigitTokenReset,
     ) -> ::sailpoint_isc::Call<PasswordDigitToken> {
-        static OP: __rt::Operation = __rt::Operation {
-            id: "createDigitTokenV1",
-            method: __rt::Method::POST,
-            base_path: BASE_PATH,
-            path: "/generate-password-reset-token/v1/digit",
-            errors: &__ERRORS_400_401_403_429_500_0D1E488B,
-        };
         __rt::Call::json(
             &self.client,
-            __rt::request(&OP).header("X-SailPoint-Experimental", "true").json(body),
+            __rt::request(<ops::CreateDigitTokenV1 as __rt::ApiOperation>::OPERATION)
+                .header("X-SailPoint-Experimental", "true")
+                .json(body),
         )
     }
 }

@@ -1,0 +1,111 @@
+//! The `ops` module: one zero-sized type per operation implementing the
+//! runtime's `ApiOperation`, whose `const`s hold the operation's facts as
+//! data (the generated method sends from the same `const`) and whose
+//! associated types name its body and answer. Nothing per operation is
+//! code: no derives, no functions.
+
+use super::tokens::{ty_tokens, Rt};
+use crate::ir::{Api, Operation, ParamIn, Success};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The `ops` module of `api`; `errors[i]` is the error table of operation `i`.
+pub(crate) fn emit_ops(api: &Api, rt: &Rt, errors: &[syn::Ident]) -> TokenStream {
+    // Models by `super::` paths, not a glob import: a second name for each
+    // model would make rustc spell them with their module in diagnostics.
+    let rt = &rt.child();
+    let alias = rt.alias();
+    let types = api
+        .operations
+        .iter()
+        .zip(errors)
+        .map(|(op, errors)| emit_op(api, rt, op, errors));
+    let client = api.client_name.as_str();
+    let doc = format!(
+        " Each operation of [`{client}`](super::{client}) as a type: its facts and its \
+         body and answer types, for code that names an operation without calling it \
+         (mock rules, hooks, waiters)."
+    );
+    quote! {
+        #[doc = #doc]
+        pub mod ops {
+            #alias
+            #(#types)*
+        }
+    }
+}
+
+/// The path from a generated method to its operation's facts.
+pub(crate) fn facts_path(op: &Operation, rt: &Rt) -> TokenStream {
+    let private = &rt.private;
+    let t = op.type_name.to_syn();
+    quote!(<ops::#t as #private::ApiOperation>::OPERATION)
+}
+
+fn emit_op(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> TokenStream {
+    let private = &rt.private;
+    let t = op.type_name.to_syn();
+    let (id, path) = (&op.id, &op.path);
+    let http_method = quote::format_ident!("{}", op.method.as_str());
+    let params = op.params.iter().map(|p| {
+        let (name, required) = (&p.wire, p.required);
+        let location = quote::format_ident!(
+            "{}",
+            match p.location {
+                ParamIn::Path => "Path",
+                ParamIn::Query => "Query",
+                ParamIn::Header => "Header",
+            }
+        );
+        quote! {
+            #private::OperationParam {
+                name: #name,
+                location: #private::ParamLocation::#location,
+                required: #required,
+            }
+        }
+    });
+    let body = match &op.body {
+        Some(b) => ty_tokens(api, rt, &b.ty),
+        None => quote!(()),
+    };
+    let answer = answer_type(api, rt, &op.success);
+    let (client, method) = (api.client_name.as_str(), &op.method_name);
+    let doc = format!(
+        " `{} {path}`: [`{client}::{}`](super::{client}::{method}).",
+        op.method.as_str(),
+        method.as_str(),
+    );
+    quote! {
+        #[doc = #doc]
+        pub struct #t;
+        impl #private::ApiOperation for #t {
+            const OPERATION: &'static #private::Operation = &#private::Operation {
+                id: #id,
+                method: #private::Method::#http_method,
+                base_path: super::BASE_PATH,
+                path: #path,
+                errors: &super::#errors,
+            };
+            const PARAMS: &'static [#private::OperationParam] = &[#(#params),*];
+            type Body = #body;
+            type Answer = #answer;
+        }
+    }
+}
+
+/// The value a call of an operation answering `success` resolves to.
+pub(crate) fn answer_type(api: &Api, rt: &Rt, success: &Success) -> TokenStream {
+    match success {
+        Success::Json(t) => ty_tokens(api, rt, t),
+        Success::MaybeJson(t) => {
+            let t = ty_tokens(api, rt, t);
+            quote!(::std::option::Option<#t>)
+        }
+        Success::Bytes(_) => {
+            let root = &rt.root;
+            quote!(#root::Bytes)
+        }
+        Success::Empty => quote!(()),
+    }
+}
