@@ -132,7 +132,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Checks the schemas in a reference's target before it is parsed as a
-    /// `T` (see [`crate::schema_check`]: a bad nested schema would make the
+    /// `T` (see `load::schema_check`: a bad nested schema would make the
     /// parse take exponential time), once per target. The problems are at
     /// their own pointers and handed out once.
     fn check_target<T: 'static>(
@@ -148,9 +148,9 @@ impl<'a> Resolver<'a> {
             .entry((target.clone(), as_schema))
             .or_insert_with(|| {
                 let unreported = if as_schema {
-                    crate::schema_check::check_schema(value, target, file)
+                    crate::load::check_schema(value, target, file)
                 } else {
-                    crate::schema_check::check_structure(value, target, file)
+                    crate::load::check_structure(value, target, file)
                 };
                 Checked {
                     ok: unreported.is_empty(),

@@ -3,17 +3,25 @@
 //!
 //! The stage is a one-way tree: [`syntax`] parses a file's text and is used
 //! by everything else here; [`bundle`] pulls in the files a spec refers to;
-//! [`parse_errors`] says where a document openapiv3 refuses is wrong; and
+//! [`combinators`] rewrites schemas openapiv3 would read only in part;
+//! [`schema_check`] finds bad schemas before openapiv3 reads them;
+//! [`parse_errors`] says where a document openapiv3 refuses is wrong;
+//! [`filter_check`] finds the filter entries a document does not have; and
 //! [`partial`] reads only what an operation filter reaches. This module
 //! runs them, and it alone decides when a partial load stands and when the
 //! whole file is loaded instead (see [`with_document`]).
 
 mod bundle;
+mod combinators;
+mod filter_check;
 mod parse_errors;
 mod partial;
+mod schema_check;
 mod syntax;
 
 pub(crate) use bundle::{normalize, FILES_KEY};
+pub(crate) use filter_check::check_filter;
+pub(crate) use schema_check::{check_schema, check_structure};
 pub use syntax::Format;
 
 use crate::diag::{Diagnostic, Location};
@@ -100,7 +108,7 @@ fn load_partial_text(text: &str, path: &Path, filter: OperationFilter<'_>) -> Op
     let pruned = partial::prune(text, path, filter)?;
     let mut doc = load_value(pruned.raw, path).ok()?;
     partial::restore_schema_names(&mut doc.api, pruned.schema_names);
-    filter.check(&doc).is_empty().then_some(doc)
+    check_filter(filter, &[&doc]).is_empty().then_some(doc)
 }
 
 /// Everything after parsing the root file: version check, bundling of the
@@ -114,10 +122,10 @@ fn load_value(mut raw: serde_json::Value, path: &Path) -> Result<Document, Vec<D
         return Err(problems);
     }
     // openapiv3 drops keywords beside allOf/oneOf/anyOf; see `combinators`.
-    crate::combinators::normalize(&mut raw);
+    combinators::normalize(&mut raw);
     // Bad schemas are found here, one by one, because openapiv3's own
     // parse takes exponential time on them; see `schema_check`.
-    let bad_schemas = crate::schema_check::check_document(&raw, path);
+    let bad_schemas = schema_check::check_document(&raw, path);
     if !bad_schemas.is_empty() {
         return Err(bad_schemas);
     }
