@@ -193,5 +193,6 @@ fn empty_document() -> Document {
         files: Vec::new(),
         api: openapiv3::OpenAPI::default(),
         raw: serde_json::Value::Object(Default::default()),
+        targets: Default::default(),
     }
 }

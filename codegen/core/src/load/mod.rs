@@ -16,19 +16,23 @@ mod combinators;
 mod filter_check;
 mod parse_errors;
 mod partial;
+mod references;
 mod schema_check;
 mod syntax;
+mod targets;
 
 pub(crate) use bundle::{normalize, FILES_KEY};
 pub(crate) use filter_check::check_filter;
-pub(crate) use schema_check::{check_schema, check_structure};
 pub use syntax::Format;
+pub(crate) use targets::{CheckKey, Failure, Resolution, Target, Targets};
 
 use crate::diag::{Diagnostic, Location};
 use crate::filter::OperationFilter;
 use std::path::{Path, PathBuf};
 
-/// A parsed spec.
+/// A parsed spec, as [`load_file`] or [`load_str`] builds it. Generation
+/// follows `$ref`s through a table the load built from these fields, so
+/// a reference added to `api` afterwards is reported as unresolved.
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The root file.
@@ -38,9 +42,12 @@ pub struct Document {
     pub files: Vec<PathBuf>,
     /// The typed document.
     pub api: openapiv3::OpenAPI,
-    /// The same document as plain JSON, for resolving arbitrary `$ref`
-    /// pointers and for reporting.
+    /// The same document as plain JSON, for reporting and for the raw
+    /// data of examples.
     pub raw: serde_json::Value,
+    /// The item behind every `$ref`, resolved, checked and typed once here
+    /// so that the intermediate model reads typed data only.
+    pub(crate) targets: Targets,
 }
 
 /// Reads and parses the spec at `path`, and every file it refers to.
@@ -131,11 +138,13 @@ fn load_value(mut raw: serde_json::Value, path: &Path) -> Result<Document, Vec<D
     }
     let api = serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(&raw)
         .map_err(|e| parse_errors::locate(&raw, path, e))?;
+    let targets = Targets::resolve(&api, &raw, path);
     Ok(Document {
         path: path.to_owned(),
         files,
         api,
         raw,
+        targets,
     })
 }
 
