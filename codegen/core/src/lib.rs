@@ -27,7 +27,6 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
-mod combinators;
 mod diag;
 mod emit;
 mod examples;
@@ -36,7 +35,6 @@ mod ir;
 mod load;
 mod names;
 mod resources;
-mod schema_check;
 mod settings;
 pub mod unstable;
 
@@ -64,7 +62,7 @@ pub struct Output {
 
 /// Generates the bindings for a loaded document.
 pub fn generate(doc: &Document, settings: &Settings) -> Output {
-    let mut diagnostics = settings.filter().check(doc);
+    let mut diagnostics = load::check_filter(settings.filter(), &[doc]);
     let (api, mut more) = ir::build(doc, settings);
     diagnostics.append(&mut more);
     Output {

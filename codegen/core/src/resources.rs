@@ -3,7 +3,7 @@
 //! module of the types they share (see [`crate::ir::share`]).
 
 use crate::diag::{Diagnostic, Location};
-use crate::load::{load_file, normalize, Document};
+use crate::load::{check_filter, load_file, normalize, Document};
 use crate::names::{sanitize, Case, Ident, Namespace};
 use crate::{emit, ir, Settings};
 use proc_macro2::TokenStream;
@@ -138,7 +138,7 @@ pub(crate) fn build_resources(
         names.push(Ident::new(&claimed));
     }
     let docs: Vec<&Document> = loaded.iter().flatten().collect();
-    let unknown = settings.filter().check_all(&docs);
+    let unknown = check_filter(settings.filter(), &docs);
     let mut all: Vec<ResourceDiagnostic> = unknown
         .into_iter()
         .map(|d| ResourceDiagnostic {
@@ -193,5 +193,6 @@ fn empty_document() -> Document {
         files: Vec::new(),
         api: openapiv3::OpenAPI::default(),
         raw: serde_json::Value::Object(Default::default()),
+        targets: Default::default(),
     }
 }

@@ -5,7 +5,7 @@ use super::docs::Docs;
 use super::model::{Field, Model, ModelId, ModelKind, Sorted, Ty, Variant};
 use super::resolve::{Resolver, Unresolved};
 use crate::diag::{Diagnostic, Pointer, Sink};
-use crate::load::Document;
+use crate::load::{Document, Target};
 use crate::names::hints::FileNames;
 use crate::names::{reserved, sanitize, Case, Ident, Namespace};
 use crate::settings::Settings;
@@ -13,7 +13,6 @@ use openapiv3::{
     AdditionalProperties, IntegerFormat, ObjectType, ReferenceOr, Schema, SchemaKind, StringFormat,
     Type, VariantOrUnknownOrEmpty,
 };
-use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 
 /// Where component schemas live.
@@ -125,10 +124,11 @@ impl<'a> Builder<'a> {
 
     /// The item behind `item` met at `at`, and where it lives; a reference
     /// that does not resolve is reported and gives `None`.
-    pub(crate) fn resolve<T>(&mut self, item: &ReferenceOr<T>, at: &Pointer) -> Option<(T, Pointer)>
-    where
-        T: DeserializeOwned + Clone + 'static,
-    {
+    pub(crate) fn resolve<T: Target>(
+        &mut self,
+        item: &ReferenceOr<T>,
+        at: &Pointer,
+    ) -> Option<(T, Pointer)> {
         match self.resolver.resolve(item, at) {
             Ok(found) => Some(found),
             Err(Unresolved(problems)) => {

@@ -3,24 +3,36 @@
 //!
 //! The stage is a one-way tree: [`syntax`] parses a file's text and is used
 //! by everything else here; [`bundle`] pulls in the files a spec refers to;
-//! [`parse_errors`] says where a document openapiv3 refuses is wrong; and
+//! [`combinators`] rewrites schemas openapiv3 would read only in part;
+//! [`schema_check`] finds bad schemas before openapiv3 reads them;
+//! [`parse_errors`] says where a document openapiv3 refuses is wrong;
+//! [`filter_check`] finds the filter entries a document does not have; and
 //! [`partial`] reads only what an operation filter reaches. This module
 //! runs them, and it alone decides when a partial load stands and when the
 //! whole file is loaded instead (see [`with_document`]).
 
 mod bundle;
+mod combinators;
+mod filter_check;
 mod parse_errors;
 mod partial;
+mod references;
+mod schema_check;
 mod syntax;
+mod targets;
 
 pub(crate) use bundle::{normalize, FILES_KEY};
+pub(crate) use filter_check::check_filter;
 pub use syntax::Format;
+pub(crate) use targets::{CheckKey, Failure, Resolution, Target, Targets};
 
 use crate::diag::{Diagnostic, Location};
 use crate::filter::OperationFilter;
 use std::path::{Path, PathBuf};
 
-/// A parsed spec.
+/// A parsed spec, as [`load_file`] or [`load_str`] builds it. Generation
+/// follows `$ref`s through a table the load built from these fields, so
+/// a reference added to `api` afterwards is reported as unresolved.
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The root file.
@@ -30,9 +42,12 @@ pub struct Document {
     pub files: Vec<PathBuf>,
     /// The typed document.
     pub api: openapiv3::OpenAPI,
-    /// The same document as plain JSON, for resolving arbitrary `$ref`
-    /// pointers and for reporting.
+    /// The same document as plain JSON, for reporting and for the raw
+    /// data of examples.
     pub raw: serde_json::Value,
+    /// The item behind every `$ref`, resolved, checked and typed once here
+    /// so that the intermediate model reads typed data only.
+    pub(crate) targets: Targets,
 }
 
 /// Reads and parses the spec at `path`, and every file it refers to.
@@ -100,7 +115,7 @@ fn load_partial_text(text: &str, path: &Path, filter: OperationFilter<'_>) -> Op
     let pruned = partial::prune(text, path, filter)?;
     let mut doc = load_value(pruned.raw, path).ok()?;
     partial::restore_schema_names(&mut doc.api, pruned.schema_names);
-    filter.check(&doc).is_empty().then_some(doc)
+    check_filter(filter, &[&doc]).is_empty().then_some(doc)
 }
 
 /// Everything after parsing the root file: version check, bundling of the
@@ -114,20 +129,22 @@ fn load_value(mut raw: serde_json::Value, path: &Path) -> Result<Document, Vec<D
         return Err(problems);
     }
     // openapiv3 drops keywords beside allOf/oneOf/anyOf; see `combinators`.
-    crate::combinators::normalize(&mut raw);
+    combinators::normalize(&mut raw);
     // Bad schemas are found here, one by one, because openapiv3's own
     // parse takes exponential time on them; see `schema_check`.
-    let bad_schemas = crate::schema_check::check_document(&raw, path);
+    let bad_schemas = schema_check::check_document(&raw, path);
     if !bad_schemas.is_empty() {
         return Err(bad_schemas);
     }
     let api = serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(&raw)
         .map_err(|e| parse_errors::locate(&raw, path, e))?;
+    let targets = Targets::resolve(&api, &raw, path);
     Ok(Document {
         path: path.to_owned(),
         files,
         api,
         raw,
+        targets,
     })
 }
 
