@@ -1,6 +1,7 @@
 //! [`Date`]: an RFC 3339 `full-date` kept as received.
 
-use super::parts::{self, DateParts};
+use super::parts::DateParts;
+use super::rfc3339;
 use super::{text_value, DateTimeError};
 
 /// A `format: date` value: the text as received, and its year, month and
@@ -35,14 +36,14 @@ impl Date {
     /// unparsed otherwise. Never fails; this is what decoding does.
     pub fn from_wire(text: impl Into<String>) -> Self {
         let text = text.into();
-        let parts = parts::parse_date(&text).ok();
+        let parts = rfc3339::parse_date(&text).ok();
         Date { text, parts }
     }
 
     /// `text` as an RFC 3339 `full-date`, or an error saying why it is not
     /// one.
     pub fn parse(text: &str) -> Result<Self, DateTimeError> {
-        match parts::parse_date(text) {
+        match rfc3339::parse_date(text) {
             Ok(parts) => Ok(Date {
                 text: text.to_owned(),
                 parts: Some(parts),

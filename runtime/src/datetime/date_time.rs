@@ -1,6 +1,7 @@
 //! [`DateTime`]: an RFC 3339 `date-time` kept as received.
 
-use super::parts::{self, DateTimeParts};
+use super::parts::DateTimeParts;
+use super::rfc3339;
 use super::{text_value, DateTimeError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -39,14 +40,14 @@ impl DateTime {
     /// otherwise. Never fails; this is what decoding does.
     pub fn from_wire(text: impl Into<String>) -> Self {
         let text = text.into();
-        let parts = parts::parse_date_time(&text).ok();
+        let parts = rfc3339::parse_date_time(&text).ok();
         DateTime { text, parts }
     }
 
     /// `text` as an RFC 3339 `date-time`, or an error saying why it is not
     /// one. The text is kept as given.
     pub fn parse(text: &str) -> Result<Self, DateTimeError> {
-        match parts::parse_date_time(text) {
+        match rfc3339::parse_date_time(text) {
             Ok(parts) => Ok(DateTime {
                 text: text.to_owned(),
                 parts: Some(parts),

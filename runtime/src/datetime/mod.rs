@@ -2,15 +2,16 @@
 //! `format: date-time` and [`Date`] for `format: date`.
 //!
 //! Both keep the text exactly as received and parse it as RFC 3339 with a
-//! strict, dependency-free parser. Decoding never fails on the text: ISC
-//! sends values that are not RFC 3339 (`-5877585-01-28T05:08:53.857Z` for a
-//! date that was never set), and one such value must not fail a whole
-//! response or a page of a listing. Such a value is kept, reported as
-//! unparsed ([`DateTime::is_parsed`] is `false`, [`DateTime::parsed`] is
-//! `None`) and encoded back byte for byte. A parsed value also encodes back
-//! exactly as received (`.5Z` stays `.5Z`, `+02:00` stays `+02:00`); a value
-//! made from components or unix time is written in the canonical form of
-//! [`DateTimeParts`]' `Display`.
+//! strict parser; the calendar and unix time are the `time` crate's
+//! (always a dependency; the `time` feature adds the conversions only).
+//! Decoding never fails on the text: ISC sends values that are not RFC 3339
+//! (`-5877585-01-28T05:08:53.857Z` for a date that was never set), and one
+//! such value must not fail a whole response or a page of a listing. Such a
+//! value is kept, reported as unparsed ([`DateTime::is_parsed`] is `false`,
+//! [`DateTime::parsed`] is `None`) and encoded back byte for byte. A parsed
+//! value also encodes back exactly as received (`.5Z` stays `.5Z`, `+02:00`
+//! stays `+02:00`); a value made from components or unix time is written in
+//! the canonical form of [`DateTimeParts`]' `Display`.
 //!
 //! ```
 //! use sailpoint_isc::DateTime;
@@ -62,6 +63,7 @@ mod date;
 mod date_time;
 mod error;
 mod parts;
+mod rfc3339;
 
 #[cfg(feature = "chrono")]
 mod chrono_crate;

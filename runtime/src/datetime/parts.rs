@@ -1,92 +1,107 @@
-//! The components of RFC 3339 dates and date-times: validation, the strict
-//! parser, the canonical format and unix time. Plain arithmetic on the
-//! proleptic Gregorian calendar, no dependency.
+//! The components of RFC 3339 dates and date-times, held in the `time`
+//! crate's types: `time` checks the calendar (days in a month, leap years)
+//! and the clock, and does the arithmetic with unix time. What RFC 3339
+//! allows and `time` does not, or the reverse, is handled here: years are
+//! 0000 to 9999, second 60 is a leap second, offsets are whole minutes
+//! within ±23:59.
 
 use super::DateTimeError;
 use std::fmt;
+use time::error::ComponentRange;
+use time::{Month, PlainDateTime, Time, UtcDateTime};
 
 const NANOS_PER_SECOND: u32 = 1_000_000_000;
-const SECONDS_PER_DAY: i64 = 86_400;
 /// The last minute of a UTC day, where a leap second can be inserted.
 const LAST_MINUTE_OF_DAY: i32 = 23 * 60 + 59;
+
+/// Our reason for a component that `time` refused, by the name `time` gives
+/// it ([`ComponentRange::name`]); the wording of the old parser, which
+/// callers see in [`DateTimeError::reason`].
+fn reason(e: ComponentRange) -> &'static str {
+    match e.name() {
+        "month" => "month is not in 01..=12",
+        "day" => "day is not in the month",
+        "hour" => "hour is not in 00..=23",
+        "minute" => "minute is not in 00..=59",
+        // `time` stops at 59; 60 is let through as a leap second before.
+        "second" => "second is not in 00..=60",
+        "nanosecond" => "nanosecond is not below 1000000000",
+        _ => "a component is out of range",
+    }
+}
 
 /// A calendar date of RFC 3339's range (`full-date`, years 0000 to 9999):
 /// year, month and day, always valid (February 30 cannot be made).
 ///
 /// Ordered by date. Made with [`DateParts::new`], read from a
 /// [`Date`](super::Date) with [`Date::parsed`](super::Date::parsed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct DateParts {
-    year: u16,
-    month: u8,
-    day: u8,
-}
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DateParts(time::Date);
 
 impl DateParts {
     /// The date `year-month-day`; fails when the year is beyond 9999 or the
     /// day is not in the month.
     pub fn new(year: u16, month: u8, day: u8) -> Result<Self, DateTimeError> {
-        check_date(year, month, day).map_err(DateTimeError::range)?;
-        Ok(DateParts { year, month, day })
+        Self::checked(year, month, day).map_err(DateTimeError::range)
+    }
+
+    /// [`new`](Self::new) with the reason alone, for the parser.
+    pub(crate) fn checked(year: u16, month: u8, day: u8) -> Result<Self, &'static str> {
+        // Checked here, not left to `time`: its range grows to six digits
+        // when any crate in the build enables its `large-dates` feature.
+        if year > 9999 {
+            return Err("year is not in 0000..=9999");
+        }
+        let month = Month::try_from(month).map_err(reason)?;
+        time::Date::from_calendar_date(i32::from(year), month, day)
+            .map(DateParts)
+            .map_err(reason)
+    }
+
+    /// The same date, when its year is 0 to 9999.
+    fn from_time(date: time::Date) -> Option<Self> {
+        (0..=9999).contains(&date.year()).then_some(DateParts(date))
+    }
+
+    /// The date as the `time` crate's type.
+    pub(crate) fn as_time(self) -> time::Date {
+        self.0
     }
 
     /// The year, 0 to 9999.
     pub fn year(self) -> u16 {
-        self.year
+        // Always 0..=9999, which fits.
+        u16::try_from(self.0.year()).unwrap_or_default()
     }
 
     /// The month, 1 to 12.
     pub fn month(self) -> u8 {
-        self.month
+        u8::from(self.0.month())
     }
 
     /// The day of the month, from 1.
     pub fn day(self) -> u8 {
-        self.day
-    }
-
-    /// Days since 1970-01-01 (negative before it).
-    fn unix_days(self) -> i64 {
-        // Howard Hinnant's `days_from_civil`, with March as the first month
-        // so that the leap day is the last day of a year.
-        let year = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = year.div_euclid(400);
-        let year_of_era = year - era * 400;
-        let month_from_march = (i64::from(self.month) + 9) % 12;
-        let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(self.day) - 1;
-        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-        era * 146_097 + day_of_era - 719_468
-    }
-
-    /// The date `days` after 1970-01-01, when its year is 0 to 9999.
-    fn from_unix_days(days: i64) -> Option<Self> {
-        // Hinnant's `civil_from_days`, the inverse of `unix_days`.
-        let days = days.checked_add(719_468)?;
-        let era = days.div_euclid(146_097);
-        let day_of_era = days - era * 146_097;
-        let year_of_era =
-            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-        let month_from_march = (5 * day_of_year + 2) / 153;
-        let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
-        let month = if month_from_march < 10 {
-            month_from_march + 3
-        } else {
-            month_from_march - 9
-        };
-        let year = year_of_era + era * 400 + i64::from(month <= 2);
-        Some(DateParts {
-            year: u16::try_from(year).ok().filter(|y| *y <= 9999)?,
-            month: u8::try_from(month).ok()?,
-            day: u8::try_from(day).ok()?,
-        })
+        self.0.day()
     }
 }
 
 /// `YYYY-MM-DD`.
 impl fmt::Display for DateParts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
+    }
+}
+
+/// `DateParts(2024-02-29)`.
+impl fmt::Debug for DateParts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DateParts({self})")
     }
 }
 
@@ -102,13 +117,13 @@ impl fmt::Display for DateParts {
 /// [`DateTime::parsed`](super::DateTime::parsed).
 ///
 /// [`unix_timestamp_nanos`]: Self::unix_timestamp_nanos
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DateTimeParts {
-    date: DateParts,
-    hour: u8,
-    minute: u8,
-    second: u8,
-    nanosecond: u32,
+    /// The local date and time. `time` has no second 60, so a leap second
+    /// is held as second 59 with `leap_second` set; its unix time is then
+    /// the second before it, as POSIX counts.
+    local: PlainDateTime,
+    leap_second: bool,
     offset_minutes: i16,
 }
 
@@ -125,24 +140,13 @@ impl DateTimeParts {
         minute: u8,
         second: u8,
     ) -> Result<Self, DateTimeError> {
-        DateTimeParts {
-            date: DateParts { year, month, day },
-            hour,
-            minute,
-            second,
-            nanosecond: 0,
-            offset_minutes: 0,
-        }
-        .checked()
+        let date = DateParts::new(year, month, day)?;
+        Self::from_fields(date, hour, minute, second, 0, 0)
     }
 
     /// All components at once, checked: what the conversions from other
     /// date-time crates use (a leap second at a non-zero offset cannot be
     /// made with [`new`](Self::new), which is UTC).
-    #[cfg_attr(
-        not(any(feature = "time", feature = "chrono", feature = "jiff", test)),
-        allow(dead_code)
-    )]
     pub(crate) fn from_fields(
         date: DateParts,
         hour: u8,
@@ -151,32 +155,60 @@ impl DateTimeParts {
         nanosecond: u32,
         offset_minutes: i16,
     ) -> Result<Self, DateTimeError> {
-        DateTimeParts {
-            date,
-            hour,
-            minute,
-            second,
-            nanosecond,
-            offset_minutes,
+        Self::checked(date, hour, minute, second, nanosecond, offset_minutes)
+            .map_err(DateTimeError::range)
+    }
+
+    /// [`from_fields`](Self::from_fields) with the reason alone, for the
+    /// parser.
+    pub(crate) fn checked(
+        date: DateParts,
+        hour: u8,
+        minute: u8,
+        second: u8,
+        nanosecond: u32,
+        offset_minutes: i16,
+    ) -> Result<Self, &'static str> {
+        let leap_second = second == 60;
+        let clock_second = if leap_second { 59 } else { second };
+        let time = Time::from_hms_nano(hour, minute, clock_second, nanosecond).map_err(reason)?;
+        // `time` allows ±25:59:59; RFC 3339's hours are 00 to 23.
+        if !(-LAST_MINUTE_OF_DAY..=LAST_MINUTE_OF_DAY).contains(&i32::from(offset_minutes)) {
+            return Err("offset is not within ±23:59");
         }
-        .checked()
+        if leap_second {
+            // Minutes of the day only: the date does not matter for where a
+            // leap second may fall (the leap-second table is not consulted).
+            let local_minute = i32::from(hour) * 60 + i32::from(minute);
+            let utc_minute = (local_minute - i32::from(offset_minutes)).rem_euclid(24 * 60);
+            if utc_minute != LAST_MINUTE_OF_DAY {
+                return Err("a leap second (second 60) must be at 23:59 UTC");
+            }
+        }
+        Ok(DateTimeParts {
+            local: PlainDateTime::new(date.as_time(), time),
+            leap_second,
+            offset_minutes,
+        })
+    }
+
+    /// The same local date and clock with this fraction and offset, checked.
+    fn rebuilt(self, nanosecond: u32, offset_minutes: i16) -> Result<Self, DateTimeError> {
+        let (date, hour, minute, second) = (self.date(), self.hour(), self.minute(), self.second());
+        Self::from_fields(date, hour, minute, second, nanosecond, offset_minutes)
     }
 
     /// The same wall-clock time with a fraction of a second, in
     /// nanoseconds (below 1,000,000,000).
     pub fn with_nanosecond(self, nanosecond: u32) -> Result<Self, DateTimeError> {
-        DateTimeParts { nanosecond, ..self }.checked()
+        self.rebuilt(nanosecond, self.offset_minutes)
     }
 
     /// The same wall-clock date and time, read as local time at
     /// `offset_minutes` east of UTC (-1439 to 1439; `+02:00` is 120). This
     /// changes the instant; the wall clock stays.
     pub fn with_offset_minutes(self, offset_minutes: i16) -> Result<Self, DateTimeError> {
-        DateTimeParts {
-            offset_minutes,
-            ..self
-        }
-        .checked()
+        self.rebuilt(self.nanosecond(), offset_minutes)
     }
 
     /// The instant `seconds` and `nanosecond` after 1970-01-01T00:00:00Z,
@@ -188,19 +220,10 @@ impl DateTimeParts {
                 "unix time {seconds} s is outside the years 0000 to 9999"
             ))
         };
-        let date = DateParts::from_unix_days(seconds.div_euclid(SECONDS_PER_DAY))
-            .ok_or_else(out_of_range)?;
-        let second_of_day = seconds.rem_euclid(SECONDS_PER_DAY);
-        let field = |n: i64| u8::try_from(n).map_err(|_| out_of_range());
-        DateTimeParts {
-            date,
-            hour: field(second_of_day / 3600)?,
-            minute: field(second_of_day / 60 % 60)?,
-            second: field(second_of_day % 60)?,
-            nanosecond,
-            offset_minutes: 0,
-        }
-        .checked()
+        let utc = UtcDateTime::from_unix_timestamp(seconds).map_err(|_| out_of_range())?;
+        let date = DateParts::from_time(utc.date()).ok_or_else(out_of_range)?;
+        let (hour, minute, second) = utc.time().as_hms();
+        Self::from_fields(date, hour, minute, second, nanosecond, 0)
     }
 
     /// The instant `nanoseconds` after 1970-01-01T00:00:00Z, in UTC.
@@ -218,43 +241,54 @@ impl DateTimeParts {
 
     /// The local date.
     pub fn date(self) -> DateParts {
-        self.date
+        DateParts(self.local.date())
+    }
+
+    /// The local date and time as the `time` crate's type; a leap second is
+    /// second 59 there.
+    #[cfg_attr(not(feature = "time"), allow(dead_code))]
+    pub(crate) fn as_time(self) -> PlainDateTime {
+        self.local
     }
 
     /// The local year, 0 to 9999.
     pub fn year(self) -> u16 {
-        self.date.year
+        self.date().year()
     }
 
     /// The local month, 1 to 12.
     pub fn month(self) -> u8 {
-        self.date.month
+        self.date().month()
     }
 
     /// The local day of the month, from 1.
     pub fn day(self) -> u8 {
-        self.date.day
+        self.date().day()
     }
 
     /// The local hour, 0 to 23.
     pub fn hour(self) -> u8 {
-        self.hour
+        self.local.hour()
     }
 
     /// The local minute, 0 to 59.
     pub fn minute(self) -> u8 {
-        self.minute
+        self.local.minute()
     }
 
     /// The second, 0 to 59, or 60 for a leap second.
     pub fn second(self) -> u8 {
-        self.second
+        if self.leap_second {
+            60
+        } else {
+            self.local.second()
+        }
     }
 
     /// The fraction of the second in nanoseconds, 0 to 999,999,999 (digits
     /// after the ninth are not kept).
     pub fn nanosecond(self) -> u32 {
-        self.nanosecond
+        self.local.nanosecond()
     }
 
     /// The offset from UTC in minutes east (`+02:00` is 120, `Z` and
@@ -265,24 +299,23 @@ impl DateTimeParts {
 
     /// Whether this is a leap second (second 60, at 23:59 UTC).
     pub fn is_leap_second(self) -> bool {
-        self.second == 60
+        self.leap_second
     }
 
     /// Whole seconds since 1970-01-01T00:00:00Z (negative before it). A
     /// leap second counts as the second before it, like POSIX time.
     pub fn unix_timestamp(self) -> i64 {
-        let second_of_day = i64::from(self.hour) * 3600
-            + i64::from(self.minute) * 60
-            + i64::from(self.second.min(59));
-        self.date.unix_days() * SECONDS_PER_DAY + second_of_day
-            - i64::from(self.offset_minutes) * 60
+        // The local time read as UTC, then moved by the offset in plain
+        // arithmetic: 9999-12-31T23:00:00-05:00 is an instant after the last
+        // one `time`'s UTC types hold, and has a unix time all the same.
+        self.local.as_utc().unix_timestamp() - i64::from(self.offset_minutes) * 60
     }
 
     /// Nanoseconds since 1970-01-01T00:00:00Z (negative before it). A leap
     /// second counts as the second before it, like POSIX time.
     pub fn unix_timestamp_nanos(self) -> i128 {
         i128::from(self.unix_timestamp()) * i128::from(NANOS_PER_SECOND)
-            + i128::from(self.nanosecond)
+            + i128::from(self.nanosecond())
     }
 
     /// A key in time order: a leap second sorts after the second before it
@@ -291,39 +324,8 @@ impl DateTimeParts {
         (
             self.unix_timestamp(),
             self.is_leap_second(),
-            self.nanosecond,
+            self.nanosecond(),
         )
-    }
-
-    fn checked(self) -> Result<Self, DateTimeError> {
-        self.check().map_err(DateTimeError::range)?;
-        Ok(self)
-    }
-
-    fn check(&self) -> Result<(), &'static str> {
-        let d = self.date;
-        check_date(d.year, d.month, d.day)?;
-        if self.hour > 23 {
-            return Err("hour is not in 00..=23");
-        }
-        if self.minute > 59 {
-            return Err("minute is not in 00..=59");
-        }
-        if self.second > 60 {
-            return Err("second is not in 00..=60");
-        }
-        if self.nanosecond >= NANOS_PER_SECOND {
-            return Err("nanosecond is not below 1000000000");
-        }
-        if !(-LAST_MINUTE_OF_DAY..=LAST_MINUTE_OF_DAY).contains(&i32::from(self.offset_minutes)) {
-            return Err("offset is not within ±23:59");
-        }
-        let local_minute = i32::from(self.hour) * 60 + i32::from(self.minute);
-        let utc_minute = (local_minute - i32::from(self.offset_minutes)).rem_euclid(24 * 60);
-        if self.second == 60 && utc_minute != LAST_MINUTE_OF_DAY {
-            return Err("a leap second (second 60) must be at 23:59 UTC");
-        }
-        Ok(())
     }
 }
 
@@ -334,9 +336,12 @@ impl fmt::Display for DateTimeParts {
         write!(
             f,
             "{}T{:02}:{:02}:{:02}",
-            self.date, self.hour, self.minute, self.second
+            self.date(),
+            self.hour(),
+            self.minute(),
+            self.second()
         )?;
-        let n = self.nanosecond;
+        let n = self.nanosecond();
         if n == 0 {
         } else if n.is_multiple_of(1_000_000) {
             write!(f, ".{:03}", n / 1_000_000)?;
@@ -356,124 +361,10 @@ impl fmt::Display for DateTimeParts {
     }
 }
 
-fn check_date(year: u16, month: u8, day: u8) -> Result<(), &'static str> {
-    if year > 9999 {
-        return Err("year is not in 0000..=9999");
-    }
-    if !(1..=12).contains(&month) {
-        return Err("month is not in 01..=12");
-    }
-    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    if !(1..=days).contains(&day) {
-        return Err("day is not in the month");
-    }
-    Ok(())
-}
-
-/// The value of `digits`, when all are ASCII digits.
-fn number(digits: &[u8]) -> Option<u32> {
-    digits.iter().try_fold(0u32, |n, &b| {
-        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
-    })
-}
-
-/// Reads `full-date` (`YYYY-MM-DD`) at the start of `b`.
-fn parse_date_prefix(b: &[u8]) -> Result<DateParts, &'static str> {
-    let field = |range: std::ops::Range<usize>| b.get(range).and_then(number);
-    let (Some(year), Some(month), Some(day)) = (field(0..4), field(5..7), field(8..10)) else {
-        return Err("expected a date YYYY-MM-DD");
-    };
-    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return Err("expected a date YYYY-MM-DD");
-    }
-    // Four digits and two digits always fit their types.
-    let (year, month, day) = (year as u16, month as u8, day as u8);
-    check_date(year, month, day)?;
-    Ok(DateParts { year, month, day })
-}
-
-/// Parses an RFC 3339 `full-date`: exactly `YYYY-MM-DD`.
-pub(crate) fn parse_date(text: &str) -> Result<DateParts, &'static str> {
-    let date = parse_date_prefix(text.as_bytes())?;
-    if text.len() != 10 {
-        return Err("expected nothing after the date");
-    }
-    Ok(date)
-}
-
-/// Parses an RFC 3339 `date-time`. `T` and `Z` may be lowercase
-/// (section 5.6, note); the separator may not be a space.
-pub(crate) fn parse_date_time(text: &str) -> Result<DateTimeParts, &'static str> {
-    let b = text.as_bytes();
-    let date = parse_date_prefix(b)?;
-    if !matches!(b.get(10), Some(b'T' | b't')) {
-        return Err("expected `T` between the date and the time");
-    }
-    let field = |range: std::ops::Range<usize>| b.get(range).and_then(number);
-    let (Some(hour), Some(minute), Some(second)) = (field(11..13), field(14..16), field(17..19))
-    else {
-        return Err("expected a time HH:MM:SS");
-    };
-    if b.get(13) != Some(&b':') || b.get(16) != Some(&b':') {
-        return Err("expected a time HH:MM:SS");
-    }
-    let (nanosecond, rest) = parse_fraction(b.get(19..).unwrap_or_default())?;
-    let offset_minutes = parse_offset(rest)?;
-    let parts = DateTimeParts {
-        date,
-        // Two digits always fit.
-        hour: hour as u8,
-        minute: minute as u8,
-        second: second as u8,
-        nanosecond,
-        offset_minutes,
-    };
-    parts.check()?;
-    Ok(parts)
-}
-
-/// Reads `time-secfrac` (`.` and one digit or more) if present: the
-/// nanoseconds (digits after the ninth dropped) and what follows.
-fn parse_fraction(b: &[u8]) -> Result<(u32, &[u8]), &'static str> {
-    let Some(after_dot) = b.strip_prefix(b".") else {
-        return Ok((0, b));
-    };
-    let len = after_dot.iter().take_while(|b| b.is_ascii_digit()).count();
-    if len == 0 {
-        return Err("expected digits after `.`");
-    }
-    let nanos = (0..9).fold(0u32, |n, i| {
-        let digit = after_dot[..len].get(i).map_or(0, |d| u32::from(d - b'0'));
-        n * 10 + digit
-    });
-    Ok((nanos, &after_dot[len..]))
-}
-
-/// Reads `time-offset` (`Z`, `z` or `±hh:mm`), which must end the text.
-fn parse_offset(b: &[u8]) -> Result<i16, &'static str> {
-    match b {
-        [b'Z' | b'z'] => Ok(0),
-        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
-            let (Some(hours), Some(minutes)) = (number(&[*h1, *h2]), number(&[*m1, *m2])) else {
-                return Err("expected an offset `Z` or `±hh:mm`");
-            };
-            if hours > 23 {
-                return Err("offset hour is not in 00..=23");
-            }
-            if minutes > 59 {
-                return Err("offset minute is not in 00..=59");
-            }
-            // At most 23 * 60 + 59, which fits.
-            let total = (hours * 60 + minutes) as i16;
-            Ok(if *sign == b'-' { -total } else { total })
-        }
-        [] => Err("expected an offset `Z` or `±hh:mm` at the end"),
-        _ => Err("expected an offset `Z` or `±hh:mm` and nothing after it"),
+/// `DateTimeParts(2016-12-31T23:59:60Z)`: the canonical form, which shows a
+/// leap second as second 60.
+impl fmt::Debug for DateTimeParts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DateTimeParts({self})")
     }
 }

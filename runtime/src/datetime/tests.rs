@@ -191,6 +191,28 @@ fn unix_time_of_known_instants() {
 }
 
 #[test]
+fn instants_past_the_time_crates_range_keep_their_unix_time() {
+    // 10000-01-01T23:58:59Z: after the last instant of `time`'s UTC types,
+    // yet a valid RFC 3339 text, as are leap seconds on that last day.
+    let late = 253_402_300_799 + 1439 * 60;
+    let value = DateTime::from_wire("9999-12-31T23:59:59-23:59");
+    assert_eq!(value.unix_timestamp(), Some(late));
+    assert!(DateTime::from_unix_timestamp(late, 0).is_err());
+    let leap = parts("9999-12-31T18:59:60.5-05:00");
+    assert_eq!((leap.second(), leap.is_leap_second()), (60, true));
+    assert_eq!(leap.unix_timestamp(), 253_402_300_799);
+    // Debug is the canonical form, which shows second 60.
+    assert_eq!(
+        format!("{leap:?}"),
+        "DateTimeParts(9999-12-31T18:59:60.500-05:00)"
+    );
+    assert_eq!(
+        format!("{:?}", DateParts::new(7, 7, 7).unwrap()),
+        "DateParts(0007-07-07)"
+    );
+}
+
+#[test]
 fn calendar_arithmetic_agrees_with_counting_days() {
     // Walk every day from 0000-01-01 to 9999-12-31 with a plain calendar and
     // check both directions of the day arithmetic.
@@ -262,7 +284,18 @@ fn components_are_checked() {
     );
     let p = DateTimeParts::new(2024, 1, 1, 0, 0, 0).unwrap();
     assert!(p.with_nanosecond(999_999_999).is_ok());
-    assert!(p.with_nanosecond(1_000_000_000).is_err());
+    assert_eq!(
+        reason(p.with_nanosecond(1_000_000_000)),
+        "nanosecond is not below 1000000000"
+    );
+    assert_eq!(
+        reason(DateTimeParts::new(2024, 1, 1, 0, 0, 61)),
+        "second is not in 00..=60"
+    );
+    assert_eq!(
+        reason(p.with_offset_minutes(1440)),
+        "offset is not within ±23:59"
+    );
     assert!(p.with_offset_minutes(1439).is_ok());
     assert!(p.with_offset_minutes(-1440).is_err());
     assert_eq!(DateTimeError::range("x").text(), None);

@@ -10,12 +10,6 @@ fn range(what: &str, e: impl std::fmt::Display) -> DateTimeError {
     DateTimeError::range(format!("{what} does not fit time: {e}"))
 }
 
-fn to_time_date(parts: DateParts) -> Result<time::Date, DateTimeError> {
-    let month = time::Month::try_from(parts.month()).map_err(|e| range("month", e))?;
-    time::Date::from_calendar_date(i32::from(parts.year()), month, parts.day())
-        .map_err(|e| range("date", e))
-}
-
 fn from_time_date(date: time::Date) -> Result<DateParts, DateTimeError> {
     let year = u16::try_from(date.year())
         .map_err(|_| DateTimeError::range(format!("year {} is not in 0000..=9999", date.year())))?;
@@ -28,13 +22,15 @@ impl TryFrom<&DateTime> for time::OffsetDateTime {
 
     fn try_from(value: &DateTime) -> Result<Self, DateTimeError> {
         let p = value.parts_or_error()?;
-        let date = to_time_date(p.date())?;
-        let clock =
-            time::Time::from_hms_nano(p.hour(), p.minute(), p.second().min(59), p.nanosecond())
-                .map_err(|e| range("time", e))?;
+        // The parts hold `time` values already; a leap second is 59 there.
+        let local = p.as_time();
         let offset = time::UtcOffset::from_whole_seconds(i32::from(p.offset_minutes()) * 60)
             .map_err(|e| range("offset", e))?;
-        Ok(time::OffsetDateTime::new_in_offset(date, clock, offset))
+        Ok(time::OffsetDateTime::new_in_offset(
+            local.date(),
+            local.time(),
+            offset,
+        ))
     }
 }
 
@@ -78,7 +74,7 @@ impl TryFrom<&Date> for time::Date {
     type Error = DateTimeError;
 
     fn try_from(value: &Date) -> Result<Self, DateTimeError> {
-        to_time_date(value.parts_or_error()?)
+        Ok(value.parts_or_error()?.as_time())
     }
 }
 
