@@ -1,5 +1,7 @@
 //! Compile tests of the generated API as a user sees it: `ui/pass/*.rs` must
-//! build and run, `ui/fail/*.rs` must fail with the committed `.stderr`.
+//! build and run, `ui/fail/*.rs` must fail with the committed `.stderr`, and
+//! `ui/full/prelude_v2024.rs` (the whole upstream v2024 spec glob-imported)
+//! must build and run where `../shared` is beside the repo.
 //! Regenerate the expected output with `TRYBUILD=overwrite` (never by hand);
 //! the toolchain is pinned in `rust-toolchain.toml` so it stays stable.
 //!
@@ -20,11 +22,12 @@ use std::process::Command;
 /// them:
 ///
 /// - the repository's `spec/v2024/password-management.yaml` to the same path;
-/// - the fixtures of the diagnostic cases, `tests/ui/specs/*`, to `specs/`.
-fn stage_specs_for_cases() {
+/// - the fixtures of the diagnostic cases, `tests/ui/specs/*`, to `specs/`;
+/// - the upstream v2024 spec beside the repo, for the one case in
+///   `ui/full/`, to `upstream/` (see [`stage_upstream_v2024`]).
+fn stage_specs_for_cases(project: &Path) {
     let tests = Path::new(env!("CARGO_MANIFEST_DIR"));
     let repo = tests.parent().expect("tests/ has a parent");
-    let project = trybuild_project_dir();
     let rel = Path::new("spec/v2024/password-management.yaml");
     stage_file(&repo.join(rel), &project.join(rel));
     let fixtures = tests.join("ui").join("specs");
@@ -35,6 +38,28 @@ fn stage_specs_for_cases() {
                 &entry.path(),
                 &project.join("specs").join(entry.file_name()),
             );
+        }
+    }
+}
+
+/// Where the `ui/full/` case reads the upstream v2024 spec, relative to the
+/// generated crate.
+const STAGED_UPSTREAM_V2024: &str = "upstream/deref-sailpoint-api.v2024.yaml";
+
+/// Stages `../shared/specs/upstream/deref-sailpoint-api.v2024.yaml` for the
+/// `ui/full/` case, which compiles the whole spec (about 20 s, so it stays
+/// one case). Returns `false` when the spec is not beside the repo: then the
+/// case is skipped with a message, and under `CI=true` the test fails
+/// instead (the project's one skip rule, `skip::skipped`).
+fn stage_upstream_v2024(project: &Path) -> bool {
+    match sailpoint_isc_tests::upstream_spec("deref-sailpoint-api.v2024.yaml") {
+        Some(spec) => {
+            stage_file(&spec, &project.join(STAGED_UPSTREAM_V2024));
+            true
+        }
+        None => {
+            eprintln!("SKIPPED: ui/full/prelude_v2024.rs (it needs the upstream v2024 spec)");
+            false
         }
     }
 }
@@ -75,8 +100,12 @@ fn trybuild_project_dir() -> PathBuf {
 
 #[test]
 fn ui() {
-    stage_specs_for_cases();
+    let project = trybuild_project_dir();
+    stage_specs_for_cases(&project);
     let t = trybuild::TestCases::new();
     t.pass("ui/pass/*.rs");
+    if stage_upstream_v2024(&project) {
+        t.pass("ui/full/prelude_v2024.rs");
+    }
     t.compile_fail("ui/fail/*.rs");
 }

@@ -7,6 +7,18 @@
 //!
 //! A chosen name is an [`Ident`]: it knows whether it is written raw
 //! (`r#type`), so nothing downstream re-parses identifier text.
+//!
+//! **No type shadows the prelude.** Users glob-import the bindings
+//! (`use v2024::*;`), and a glob import shadows std's prelude, so a schema
+//! named `Result` would turn every `Result<T, E>` in the user's module into
+//! the spec's struct. The type namespace ([`Namespace::types`]) therefore
+//! appends [`reserved::PRELUDE_SUFFIX`] to a wanted name that is one of
+//! [`reserved::PRELUDE`] (`Result` → `ResultModel`, `Option` →
+//! `OptionModel`) before the collision resolver sees it, so a taken
+//! `ResultModel` makes it `ResultModel2`. The rule looks at the whole name,
+//! the settings' suffix included (`Result` with suffix `Beta` is
+//! `ResultBeta`, which shadows nothing). Variants, fields and methods are
+//! not affected: they live in their own type's namespace and never shadow.
 
 pub(crate) mod hints;
 pub(crate) mod reserved;
@@ -14,7 +26,7 @@ pub(crate) mod words;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use reserved::{KEYWORDS, NOT_RAW};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// The case a name is converted to.
@@ -126,12 +138,33 @@ impl quote::ToTokens for Ident {
 #[derive(Debug, Default, Clone)]
 pub struct Namespace {
     taken: BTreeSet<String>,
+    /// Set for type names: prelude names are renamed before claiming, and
+    /// each renamed claim maps to the name it was wanted as.
+    prelude_renamed: Option<BTreeMap<String, String>>,
 }
 
 impl Namespace {
     /// An empty namespace.
     pub fn new() -> Self {
         Namespace::default()
+    }
+
+    /// The namespace of type names: it holds back [`reserved::TYPES`], and a
+    /// wanted name of std's prelude gets [`reserved::PRELUDE_SUFFIX`] before
+    /// it is claimed (see the module docs).
+    pub fn types() -> Self {
+        let mut ns = Namespace::reserving(reserved::TYPES);
+        ns.prelude_renamed = Some(BTreeMap::new());
+        ns
+    }
+
+    /// The prelude name that `claimed` was wanted as, when the prelude rule
+    /// renamed it (`Result` for `ResultModel`); `None` for any other name.
+    pub fn renamed_from_prelude(&self, claimed: &str) -> Option<&str> {
+        self.prelude_renamed
+            .as_ref()?
+            .get(claimed)
+            .map(String::as_str)
     }
 
     /// Marks `name` as taken without returning it (for names the generator
@@ -154,19 +187,35 @@ impl Namespace {
         Ident::new(&self.claim(wanted))
     }
 
-    /// Claims `wanted`, or the first free `wanted{n}` for n ≥ 2.
+    /// Claims `wanted`, or the first free `wanted{n}` for n ≥ 2. In the
+    /// type namespace a prelude name is first renamed (`Result` →
+    /// `ResultModel`, then `ResultModel2`, …).
     pub fn claim(&mut self, wanted: &str) -> String {
-        if self.taken.insert(wanted.to_owned()) {
-            return wanted.to_owned();
-        }
-        let mut n = 2u32;
-        loop {
-            let candidate = format!("{wanted}{n}");
-            if self.taken.insert(candidate.clone()) {
-                return candidate;
+        match &mut self.prelude_renamed {
+            Some(renamed) if reserved::PRELUDE.contains(&wanted) => {
+                let avoided = format!("{wanted}{}", reserved::PRELUDE_SUFFIX);
+                let claimed = claim_in(&mut self.taken, &avoided);
+                renamed.insert(claimed.clone(), wanted.to_owned());
+                claimed
             }
-            n += 1;
+            _ => claim_in(&mut self.taken, wanted),
         }
+    }
+}
+
+/// The collision resolver: `wanted`, or the first `wanted{n}` (n ≥ 2) not
+/// in `taken`, which it is added to.
+fn claim_in(taken: &mut BTreeSet<String>, wanted: &str) -> String {
+    if taken.insert(wanted.to_owned()) {
+        return wanted.to_owned();
+    }
+    let mut n = 2u32;
+    loop {
+        let candidate = format!("{wanted}{n}");
+        if taken.insert(candidate.clone()) {
+            return candidate;
+        }
+        n += 1;
     }
 }
 
@@ -255,6 +304,29 @@ mod tests {
         assert_eq!(ns.claim("Foo"), "Foo");
         assert_eq!(ns.claim("Foo"), "Foo2");
         assert_eq!(ns.claim("Foo"), "Foo3");
+    }
+
+    #[test]
+    fn type_names_of_the_prelude_get_the_suffix() {
+        let mut types = Namespace::types();
+        assert_eq!(types.claim("Result"), "ResultModel");
+        assert_eq!(types.renamed_from_prelude("ResultModel"), Some("Result"));
+        // The renamed name goes through the collision resolver.
+        assert_eq!(types.claim("Result"), "ResultModel2");
+        assert_eq!(types.renamed_from_prelude("ResultModel2"), Some("Result"));
+        assert_eq!(types.claim("ResultModel"), "ResultModel3");
+        assert_eq!(types.renamed_from_prelude("ResultModel3"), None);
+        // Only whole names: a longer name, or one with a suffix, is kept.
+        assert_eq!(types.claim("ResultBeta"), "ResultBeta");
+        assert_eq!(types.claim("Results"), "Results");
+        assert_eq!(types.claim("Debug"), "Debug");
+        assert_eq!(types.claim("Self"), "Self2");
+        for name in reserved::PRELUDE {
+            assert_eq!(Namespace::types().claim(name), format!("{name}Model"));
+        }
+        // Other namespaces (variants, fields, methods) keep prelude names.
+        assert_eq!(Namespace::new().claim("Result"), "Result");
+        assert_eq!(Namespace::new().renamed_from_prelude("Result"), None);
     }
 
     #[test]

@@ -76,6 +76,9 @@ const EXPECTED: &[(&str, &[&str])] = &[
             "TypeAheadQuery",
             "DocumentType",
             "ApprovalComment2",
+            // `result.yaml` has no title: its stem would name it `Result`,
+            // which would shadow the prelude's.
+            "ResultModel",
             "UnauthorizedError",
             "TooManyRequestsError",
         ],
@@ -178,6 +181,12 @@ fn every_resource_has_the_names_a_person_would_write() {
             })
             .collect();
         assert!(op_named.is_empty(), "{resource}: {op_named:?}");
+        // No type shadows the prelude's of a glob import.
+        let shadowing: Vec<&&str> = ["Result", "Option", "Box", "Vec", "String", "Default"]
+            .iter()
+            .filter(|n| names.contains(**n))
+            .collect();
+        assert!(shadowing.is_empty(), "{resource}: {shadowing:?}");
     }
 }
 

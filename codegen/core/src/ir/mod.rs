@@ -33,7 +33,7 @@ pub use model::{
 /// could be built is returned alongside them.
 pub fn build(doc: &Document, settings: &Settings) -> (Api, Vec<Diagnostic>) {
     let client_name = Ident::new(&format!("{}{}", reserved::CLIENT, settings.suffix));
-    let mut types = Namespace::new();
+    let mut types = Namespace::types();
     types.reserve(client_name.as_str());
     let mut b = schema::Builder::new(doc, settings, types);
     let operations = operation::build_all(&mut b);

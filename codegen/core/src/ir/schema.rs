@@ -74,6 +74,8 @@ pub(crate) struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
+    /// A builder claiming type names in `types`, the type namespace
+    /// ([`Namespace::types`]) with the client struct's name reserved.
     pub(crate) fn new(doc: &'a Document, settings: &'a Settings, mut types: Namespace) -> Self {
         let mut b = Builder {
             doc,
@@ -92,9 +94,6 @@ impl<'a> Builder<'a> {
             deferred: Vec::new(),
             file_names: FileNames::default(),
         };
-        for word in reserved::TYPES {
-            types.reserve(word);
-        }
         if let Some(c) = &doc.api.components {
             for key in c.schemas.keys() {
                 let name =
@@ -289,10 +288,20 @@ impl<'a> Builder<'a> {
         };
         self.models[id] = Some(Model {
             name: self.names[id].clone(),
-            docs,
+            docs: self.with_rename_note(id, docs),
             kind,
             pointer: at,
         });
+    }
+
+    /// `docs`, plus a line saying why when model `id` is not named what
+    /// its schema asks for because that would shadow the prelude.
+    fn with_rename_note(&self, id: ModelId, mut docs: Docs) -> Docs {
+        let name = &self.names[id];
+        if let Some(wanted) = self.types.renamed_from_prelude(name.as_str()) {
+            docs.push_raw(format!("Named `{name}`, not `{wanted}`: a type `{wanted}` would shadow the prelude's in a glob import."));
+        }
+        docs
     }
 
     /// An inline schema at `at`. One place in the document is one type: an
@@ -316,7 +325,7 @@ impl<'a> Builder<'a> {
                 self.started[id] = true;
                 self.models[id] = Some(Model {
                     name: self.names[id].clone(),
-                    docs: schema_docs(schema),
+                    docs: self.with_rename_note(id, schema_docs(schema)),
                     kind,
                     pointer: at.clone(),
                 });

@@ -213,7 +213,7 @@ fn shared_models(
     }
     let new_id: BTreeMap<&Origin, ModelId> =
         order.iter().enumerate().map(|(i, o)| (*o, i)).collect();
-    let mut names = Namespace::reserving(reserved::TYPES);
+    let mut names = Namespace::types();
     let mut models = Vec::with_capacity(order.len());
     let mut sent = Vec::with_capacity(order.len());
     let mut shared_names = BTreeMap::new();
@@ -256,7 +256,7 @@ fn localize(b: Built, shared: &BTreeMap<Origin, (ModelId, Ident)>) -> ResourceAp
     let imported: Vec<bool> = (0..api.models.len())
         .map(|id| shared_of(id).is_some())
         .collect();
-    let mut names = Namespace::reserving(reserved::TYPES);
+    let mut names = Namespace::types();
     names.reserve(api.client_name.as_str());
     for (id, model) in api.models.iter_mut().enumerate() {
         if let (Some(m), Some((_, name))) = (model.as_mut(), shared_of(id)) {

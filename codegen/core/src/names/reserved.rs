@@ -1,6 +1,8 @@
 //! The words the generator never hands out as names, in one table: Rust's
 //! keywords (written raw), the words that cannot be raw (given an
-//! underscore), and per namespace the names the generated code already uses.
+//! underscore), the type names of std's prelude (renamed, so a glob import
+//! does not shadow them), and per namespace the names the generated code
+//! already uses.
 
 /// Words that cannot be raw identifiers (`r#self` is not allowed); they get
 /// a trailing underscore instead.
@@ -23,6 +25,77 @@ pub const CLIENT: &str = "Api";
 /// type-case keyword, so a schema called `self` is named `Self2` like any
 /// other taken name.
 pub const TYPES: &[&str] = &["Self"];
+
+/// The names of the type namespace that Rust's std prelude brings into every
+/// module, in any edition. A glob import (`use v2024::*;`) shadows the
+/// prelude, so a generated type of one of these names would replace std's
+/// for the user (`Result<(), E>` would then be the spec's struct); a type
+/// that would get one is named [`PRELUDE_SUFFIX`] longer instead.
+///
+/// Source: `std::prelude::v1` (re-exporting `core::prelude::v1`) plus what
+/// `std::prelude::rust_2021` and `rust_2024` add, as of Rust 1.95; every
+/// entry was checked with `use std::prelude::rust_20xx::Name;`. Left out on
+/// purpose: the derive macros `Debug` and `Hash` and the other built-in
+/// macros, which live in the macro namespace (a glob-imported `struct
+/// Debug` leaves `#[derive(Debug)]` working), and the prelude's lowercase
+/// functions (`drop`, `size_of`, …), which no type name can equal.
+pub const PRELUDE: &[&str] = &[
+    // std::marker, std::ops
+    "Copy",
+    "Send",
+    "Sized",
+    "Sync",
+    "Unpin",
+    "Drop",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "AsyncFn",
+    "AsyncFnMut",
+    "AsyncFnOnce",
+    // std::clone, std::cmp, std::convert, std::default
+    "Clone",
+    "Eq",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "AsMut",
+    "AsRef",
+    "From",
+    "Into",
+    "Default",
+    // std::iter
+    "DoubleEndedIterator",
+    "ExactSizeIterator",
+    "Extend",
+    "IntoIterator",
+    "Iterator",
+    // std::option and std::result, variants included
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    // std::borrow, std::boxed, std::string, std::vec
+    "ToOwned",
+    "Box",
+    "String",
+    "ToString",
+    "Vec",
+    // added by the 2021 prelude
+    "TryFrom",
+    "TryInto",
+    "FromIterator",
+    // added by the 2024 prelude
+    "Future",
+    "IntoFuture",
+];
+
+/// What a type name that is in [`PRELUDE`] gets appended (`Result` →
+/// `ResultModel`): one fixed word, so the new name is easy to guess, and
+/// one that fits every kind of generated type (struct, enum or alias).
+pub const PRELUDE_SUFFIX: &str = "Model";
 
 /// Method names of the client struct the generator writes itself (its
 /// constructor, its field, and the derived `Clone` and `Debug` methods).
