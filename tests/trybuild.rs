@@ -23,6 +23,9 @@ use std::process::Command;
 ///
 /// - the repository's `spec/v2024/password-management.yaml` to the same path;
 /// - the fixtures of the diagnostic cases, `tests/ui/specs/*`, to `specs/`;
+/// - the generator's snapshot spec of every shape,
+///   `codegen/core/tests/specs/shapes.yaml`, to `specs/shapes.yaml`, so
+///   `ui/pass/shapes.rs` builds the code its snapshot shows;
 /// - the upstream v2024 spec beside the repo, for the one case in
 ///   `ui/full/`, to `upstream/` (see [`stage_upstream_v2024`]).
 fn stage_specs_for_cases(project: &Path) {
@@ -30,6 +33,10 @@ fn stage_specs_for_cases(project: &Path) {
     let repo = tests.parent().expect("tests/ has a parent");
     let rel = Path::new("spec/v2024/password-management.yaml");
     stage_file(&repo.join(rel), &project.join(rel));
+    stage_file(
+        &repo.join("codegen/core/tests/specs/shapes.yaml"),
+        &project.join("specs/shapes.yaml"),
+    );
     let fixtures = tests.join("ui").join("specs");
     for entry in std::fs::read_dir(&fixtures).expect("read tests/ui/specs") {
         let entry = entry.expect("read a fixture's entry");

@@ -1,25 +1,22 @@
-//! [`Client`] with its inherent methods (construction, and the `execute`
-//! family that makes a hand-written [`Request`] a [`Call`]), and the
+//! [`Client`] with its construction and settings, and the
 //! [`ClientBuilder`] that makes one.
 //!
-//! The one other `impl Client`, `v2024()` and `beta()`, is in `lib.rs` beside
-//! the bindings it returns: the generated modules use [`Client`], so naming
-//! them here would make this module and theirs depend on each other.
+//! Two other `impl Client` blocks live beside what they return, so that
+//! dependencies point one way: `v2024()` and `beta()` in `lib.rs` beside the
+//! bindings, and the `execute` family (a hand-written
+//! [`Request`] as a [`Call`](crate::Call)) in `call/execute.rs`.
 
 use crate::auth::{StaticToken, TokenSource};
-use crate::call::Call;
 use crate::config::{
     check_base_url, check_url, default_http_client, Names, BUILDER_NAMES, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID, ENV_CLIENT_SECRET, ENV_NAMES,
 };
 use crate::error::{ConfigError, Result};
-use crate::json::Decode;
 use crate::oauth::{ClientCredentials, ClientSecret};
 use crate::request::Request;
 use crate::response_body::DEFAULT_MAX_RESPONSE_BODY;
 use crate::retry::RetryPolicy;
 use crate::send::{Sender, Success};
-use bytes::Bytes;
 use std::ffi::OsString;
 use std::fmt;
 use std::sync::Arc;
@@ -109,36 +106,6 @@ impl Client {
     /// the same path.
     pub(crate) async fn send(&self, request: Request) -> Result<Success> {
         self.sender.send(request).await
-    }
-
-    /// `request` as a [`Call`] whose JSON success body is decoded as `T`: a
-    /// generated model, a `serde_json::Value`, or a serde type wrapped in
-    /// [`Serde`](crate::json::Serde). Await it, or set per-call options or
-    /// use [`send_with_response`](Call::send_with_response) first: it is
-    /// the same call the generated methods return, with the same token,
-    /// retries and typed errors. See [`Request`] for an example.
-    pub fn execute<T: Decode>(&self, request: Request) -> Call<T> {
-        Call::json(self, request)
-    }
-
-    /// [`execute`](Self::execute) for an answer that may have no body:
-    /// `None` for `204 No Content` or an empty body, else `Some` of the
-    /// decoded JSON (an operation documenting `200` with a body and `204`
-    /// without).
-    pub fn execute_optional<T: Decode>(&self, request: Request) -> Call<Option<T>> {
-        Call::optional(self, request)
-    }
-
-    /// [`execute`](Self::execute) for an answer that is not JSON (CSV, ZIP,
-    /// images): the success body as it came.
-    pub fn execute_bytes(&self, request: Request) -> Call<Bytes> {
-        Call::bytes(self, request)
-    }
-
-    /// [`execute`](Self::execute) for an answer whose body is ignored
-    /// (`204 No Content`).
-    pub fn execute_empty(&self, request: Request) -> Call<()> {
-        Call::empty(self, request)
     }
 }
 

@@ -1,12 +1,12 @@
 //! Every request and response example in the spec files this repo ships
 //! (v2024, beta and the per-resource password-management files, bundled)
-//! decodes into its generated type and encodes back to the same JSON.
+//! decodes into its generated type and encodes back to the same JSON; one
+//! test per API line (`sailpoint_isc_tests::for_each_line!`).
 //!
 //! The test collects the examples by walking the spec files and checks that
 //! each one has an entry in the table below, so an example added to a spec
 //! without a check here fails the test.
 
-use sailpoint_isc::{beta, password_management as pm, v2024};
 use sailpoint_isc_tests::spec_diff::load_bundled;
 use sailpoint_isc_tests::workspace_root;
 use serde::de::DeserializeOwned;
@@ -18,168 +18,6 @@ type Check = fn(&Value) -> Result<Value, String>;
 fn round_trip<T: DeserializeOwned + Serialize>(example: &Value) -> Result<Value, String> {
     let typed: T = serde_json::from_value(example.clone()).map_err(|e| e.to_string())?;
     serde_json::to_value(&typed).map_err(|e| e.to_string())
-}
-
-/// (media type location, generated type) for each version.
-fn table(version: &str) -> Vec<(&'static str, Check)> {
-    match version {
-        "v2024" => vec![
-            (
-                "/paths/~1generate-password-reset-token~1digit/post/requestBody",
-                round_trip::<v2024::PasswordDigitTokenReset>,
-            ),
-            (
-                "/paths/~1generate-password-reset-token~1digit/post/responses/200",
-                round_trip::<v2024::PasswordDigitToken>,
-            ),
-            (
-                "/paths/~1query-password-info/post/requestBody",
-                round_trip::<v2024::PasswordInfoQueryDto>,
-            ),
-            (
-                "/paths/~1query-password-info/post/responses/200",
-                round_trip::<v2024::PasswordInfo>,
-            ),
-            (
-                "/paths/~1set-password/post/requestBody",
-                round_trip::<v2024::PasswordChangeRequest>,
-            ),
-            (
-                "/paths/~1set-password/post/responses/202",
-                round_trip::<v2024::PasswordChangeResponse>,
-            ),
-            (
-                "/paths/~1password-change-status~1{id}/get/responses/200",
-                round_trip::<v2024::PasswordStatus>,
-            ),
-            (
-                "/components/responses/401",
-                round_trip::<v2024::UnauthorizedError>,
-            ),
-            (
-                "/components/responses/403",
-                round_trip::<v2024::ErrorResponseDto>,
-            ),
-            (
-                "/components/responses/404",
-                round_trip::<v2024::ErrorResponseDto>,
-            ),
-            (
-                "/components/responses/429",
-                round_trip::<v2024::TooManyRequestsError>,
-            ),
-            (
-                "/components/responses/500",
-                round_trip::<v2024::ErrorResponseDto>,
-            ),
-        ],
-        "password-management" => resource_table(),
-        _ => vec![
-            (
-                "/paths/~1generate-password-reset-token~1digit/post/requestBody",
-                round_trip::<beta::PasswordDigitTokenResetBeta>,
-            ),
-            (
-                "/paths/~1generate-password-reset-token~1digit/post/responses/200",
-                round_trip::<beta::PasswordDigitTokenBeta>,
-            ),
-            (
-                "/paths/~1query-password-info/post/requestBody",
-                round_trip::<beta::PasswordInfoQueryDtoBeta>,
-            ),
-            (
-                "/paths/~1query-password-info/post/responses/200",
-                round_trip::<beta::PasswordInfoBeta>,
-            ),
-            (
-                "/paths/~1set-password/post/requestBody",
-                round_trip::<beta::PasswordChangeRequestBeta>,
-            ),
-            (
-                "/paths/~1set-password/post/responses/202",
-                round_trip::<beta::PasswordChangeResponseBeta>,
-            ),
-            (
-                "/paths/~1password-change-status~1{id}/get/responses/200",
-                round_trip::<beta::PasswordStatusBeta>,
-            ),
-            (
-                "/components/responses/401",
-                round_trip::<beta::UnauthorizedErrorBeta>,
-            ),
-            (
-                "/components/responses/403",
-                round_trip::<beta::ErrorResponseDtoBeta>,
-            ),
-            (
-                "/components/responses/404",
-                round_trip::<beta::ErrorResponseDtoBeta>,
-            ),
-            (
-                "/components/responses/429",
-                round_trip::<beta::TooManyRequestsErrorBeta>,
-            ),
-            (
-                "/components/responses/500",
-                round_trip::<beta::ErrorResponseDtoBeta>,
-            ),
-        ],
-    }
-}
-
-/// The per-resource file's examples: in its path files (inlined under
-/// `paths` by the bundle) and in the shared response files.
-fn resource_table() -> Vec<(&'static str, Check)> {
-    vec![
-        (
-            "/paths/~1generate-password-reset-token~1v1~1digit/post/requestBody",
-            round_trip::<pm::PasswordDigitTokenReset>,
-        ),
-        (
-            "/paths/~1generate-password-reset-token~1v1~1digit/post/responses/200",
-            round_trip::<pm::PasswordDigitToken>,
-        ),
-        (
-            "/paths/~1query-password-info~1v1/post/requestBody",
-            round_trip::<pm::PasswordInfoQueryDto>,
-        ),
-        (
-            "/paths/~1query-password-info~1v1/post/responses/200",
-            round_trip::<pm::PasswordInfo>,
-        ),
-        (
-            "/paths/~1set-password~1v1/post/requestBody",
-            round_trip::<pm::PasswordChangeRequest>,
-        ),
-        (
-            "/paths/~1set-password~1v1/post/responses/202",
-            round_trip::<pm::PasswordChangeResponse>,
-        ),
-        (
-            "/paths/~1password-change-status~1v1~1{id}/get/responses/200",
-            round_trip::<pm::PasswordStatus>,
-        ),
-        (
-            "/x-sailpoint-isc-files/..~1shared~1responses~1401.yaml",
-            round_trip::<pm::UnauthorizedError>,
-        ),
-        (
-            "/x-sailpoint-isc-files/..~1shared~1responses~1403.yaml",
-            round_trip::<pm::ErrorResponseDto>,
-        ),
-        (
-            "/x-sailpoint-isc-files/..~1shared~1responses~1404.yaml",
-            round_trip::<pm::ErrorResponseDto>,
-        ),
-        (
-            "/x-sailpoint-isc-files/..~1shared~1responses~1429.yaml",
-            round_trip::<pm::TooManyRequestsError>,
-        ),
-        (
-            "/x-sailpoint-isc-files/..~1shared~1responses~1500.yaml",
-            round_trip::<pm::ErrorResponseDto>,
-        ),
-    ]
 }
 
 /// Every `example` and `examples.*.value` of every JSON media type, by the
@@ -234,15 +72,7 @@ fn examples(spec: &Value) -> Vec<(String, String, Value)> {
     out
 }
 
-fn check_version(version: &str) -> usize {
-    let path = workspace_root().join(format!("spec/{version}/password-management.yaml"));
-    let text = std::fs::read_to_string(&path).expect("spec file");
-    let spec: Value = serde_yaml::from_str(&text).expect("spec parses");
-    check(version, &spec)
-}
-
-fn check(version: &str, spec: &Value) -> usize {
-    let table = table(version);
+fn check(version: &str, table: &[(String, Check)], spec: &Value) -> usize {
     let found = examples(spec);
     let mut failures = Vec::new();
     for (at, name, example) in &found {
@@ -259,7 +89,7 @@ fn check(version: &str, spec: &Value) -> usize {
             },
         }
     }
-    for (at, _) in &table {
+    for (at, _) in table {
         if !found.iter().any(|(f, _, _)| f == at) {
             failures.push(format!(
                 "{version} {at}: listed in the table but the spec has no example there"
@@ -270,22 +100,56 @@ fn check(version: &str, spec: &Value) -> usize {
     found.len()
 }
 
-#[test]
-fn every_example_in_the_v2024_spec_round_trips() {
-    let n = check_version("v2024");
-    assert!(n >= 12, "only {n} examples found");
+/// A JSON pointer's escaping of one key.
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
-#[test]
-fn every_example_in_the_beta_spec_round_trips() {
-    let n = check_version("beta");
-    assert!(n >= 12, "only {n} examples found");
-}
+sailpoint_isc_tests::for_each_line! {
+    /// (media type location, generated type) of every example of this
+    /// line's spec: in its operations, and in its error responses (shared
+    /// response files of a bundled spec, by the pointer of their file).
+    fn table() -> Vec<(String, Check)> {
+        let op = |path: &str, at: &str| format!("/paths/{}/{at}", escape(path));
+        let response = |status: u16| {
+            if line::BUNDLED {
+                format!("/x-sailpoint-isc-files/..~1shared~1responses~1{status}.yaml")
+            } else {
+                format!("/components/responses/{status}")
+            }
+        };
+        vec![
+            (
+                op(line::DIGIT_TOKEN_PATH, "post/requestBody"),
+                round_trip::<line::DigitReset>,
+            ),
+            (
+                op(line::DIGIT_TOKEN_PATH, "post/responses/200"),
+                round_trip::<line::DigitToken>,
+            ),
+            (op(line::QUERY_PATH, "post/requestBody"), round_trip::<line::InfoQuery>),
+            (op(line::QUERY_PATH, "post/responses/200"), round_trip::<line::Info>),
+            (op(line::SET_PATH, "post/requestBody"), round_trip::<line::ChangeRequest>),
+            (op(line::SET_PATH, "post/responses/202"), round_trip::<line::ChangeResponse>),
+            (op(line::STATUS_PATH, "get/responses/200"), round_trip::<line::Status>),
+            (response(401), round_trip::<line::UnauthorizedErr>),
+            (response(403), round_trip::<line::ErrorDto>),
+            (response(404), round_trip::<line::ErrorDto>),
+            (response(429), round_trip::<line::TooManyErr>),
+            (response(500), round_trip::<line::ErrorDto>),
+        ]
+    }
 
-#[test]
-fn every_example_in_the_per_resource_spec_round_trips() {
-    let path = workspace_root().join("spec/password-management/openapi.yaml");
-    let spec = load_bundled(&path).expect("the per-resource spec bundles");
-    let n = check("password-management", &spec);
-    assert!(n >= 12, "only {n} examples found");
+    #[test]
+    fn every_example_in_the_spec_round_trips() {
+        let path = workspace_root().join(line::SPEC);
+        let spec: Value = if line::BUNDLED {
+            load_bundled(&path).expect("the per-resource spec bundles")
+        } else {
+            let text = std::fs::read_to_string(&path).expect("spec file");
+            serde_yaml::from_str(&text).expect("spec parses")
+        };
+        let n = check(line::NAME, &table(), &spec);
+        assert!(n >= 12, "only {n} examples found");
+    }
 }

@@ -9,9 +9,12 @@
 //! - [`poll`]: fast polling for the password-change flow;
 //! - [`tenant`]: a token endpoint and hand-built operations for the runtime
 //!   tests; [`scripted`]: a server answering from a script;
-//! - [`spec_diff`]: the differ between our spec files and upstream's.
+//! - [`spec_diff`]: the differ between our spec files and upstream's;
+//! - [`lines`]: the three Password Management API lines under common
+//!   names, and [`for_each_line!`] to write a test once for all three.
 #![allow(missing_docs)]
 
+pub mod lines;
 pub mod logs;
 pub mod net;
 pub mod poll;

@@ -1,22 +1,39 @@
-//! Snapshots of the code generated for the spec files this repo ships (the
-//! v2024, beta and per-resource Password Management files), and
-//! for SailPoint's per-resource password-management spec beside the repo
-//! (`../shared/specs/idn/apis`), so a reviewer reads exactly what a user
-//! gets. Regenerate with
+//! Snapshots of the generated code, so a reviewer reads exactly what a user
+//! gets: the three API lines this repo ships (the v2024, beta and
+//! per-resource Password Management files), SailPoint's per-resource
+//! password-management spec beside the repo (`../shared/specs/idn/apis`),
+//! and `tests/specs/shapes.yaml`, which has every shape the generator emits
+//! (the trybuild case `tests/ui/pass/shapes.rs` builds it). Regenerate with
 //! `UPDATE_SNAPSHOTS=1 cargo test -p sailpoint-isc-codegen --test snapshots`.
 
 mod support;
 
 use sailpoint_isc_codegen::{generate_file, render, Settings};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-fn check(spec: &str, settings: Settings, snapshot: &str) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    check_path(&root.join(spec), settings, snapshot);
+/// Where a snapshot's spec is.
+enum Spec {
+    /// A file of this repository, by its path from the repository root.
+    Repo(&'static str),
+    /// SailPoint's per-resource spec of this resource, beside the repo;
+    /// skipped (outside CI) when absent.
+    Resource(&'static str),
 }
 
-fn check_path(spec: &Path, settings: Settings, snapshot: &str) {
-    let out = generate_file(spec, &settings);
+impl Spec {
+    fn path(&self) -> Option<PathBuf> {
+        match self {
+            Spec::Repo(rel) => Some(support::repo_root().join(rel)),
+            Spec::Resource(name) => support::resource_spec(name),
+        }
+    }
+}
+
+fn check(spec: Spec, settings: Settings, snapshot: &str) {
+    let Some(spec) = spec.path() else {
+        return;
+    };
+    let out = generate_file(&spec, &settings);
     assert!(out.diagnostics.is_empty(), "{:#?}", out.diagnostics);
     let text = render(&out.tokens).expect("generated code parses as a file");
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -35,53 +52,40 @@ fn check_path(spec: &Path, settings: Settings, snapshot: &str) {
     );
 }
 
-#[test]
-fn v2024_password_management() {
-    check(
-        "spec/v2024/password-management.yaml",
-        Settings::default(),
-        "v2024_password_management.rs",
-    );
+/// One test per row: `name: spec, settings;` compares the code generated
+/// for `spec` with `tests/snapshots/<name>.rs`.
+macro_rules! snapshots {
+    ($($(#[$doc:meta])* $name:ident: $spec:expr, $settings:expr;)*) => {$(
+        $(#[$doc])*
+        #[test]
+        fn $name() {
+            check($spec, $settings, concat!(stringify!($name), ".rs"));
+        }
+    )*};
 }
 
-#[test]
-fn beta_password_management() {
-    check(
-        "spec/beta/password-management.yaml",
-        Settings::default().with_suffix("Beta"),
-        "beta_password_management.rs",
-    );
-}
-
-/// The per-resource spec, with the names its files give: `PasswordInfoQueryDto`
-/// from a title, `UnauthorizedError` from `shared/responses/401.yaml`.
-#[test]
-fn resource_password_management() {
-    let Some(spec) = support::resource_spec("password-management") else {
-        return;
-    };
-    check_path(
-        &spec,
-        Settings::default(),
-        "resource_password_management.rs",
-    );
-}
-
-/// Our own per-resource spec, from which the runtime generates
-/// `sailpoint_isc::password_management`: the same names as upstream's.
-#[test]
-fn runtime_per_resource_password_management() {
-    check(
-        "spec/password-management/openapi.yaml",
-        Settings::default(),
-        "runtime_per_resource_password_management.rs",
-    );
+snapshots! {
+    v2024_password_management:
+        Spec::Repo("spec/v2024/password-management.yaml"), Settings::default();
+    beta_password_management:
+        Spec::Repo("spec/beta/password-management.yaml"), Settings::default().with_suffix("Beta");
+    /// Our own per-resource spec, from which the runtime generates
+    /// `sailpoint_isc::password_management`: the same names as upstream's.
+    runtime_per_resource_password_management:
+        Spec::Repo("spec/password-management/openapi.yaml"), Settings::default();
+    /// The per-resource spec, with the names its files give:
+    /// `PasswordInfoQueryDto` from a title, `UnauthorizedError` from
+    /// `shared/responses/401.yaml`.
+    resource_password_management:
+        Spec::Resource("password-management"), Settings::default();
+    /// Every shape the generator emits, from a spec written for it.
+    shapes:
+        Spec::Repo("codegen/core/tests/specs/shapes.yaml"), Settings::default();
 }
 
 #[test]
 fn generation_is_deterministic() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let spec = root.join("spec/v2024/password-management.yaml");
+    let spec = support::repo_root().join("spec/v2024/password-management.yaml");
     let a = generate_file(&spec, &Settings::default())
         .tokens
         .to_string();

@@ -17,6 +17,7 @@ use std::fmt;
 use std::future::IntoFuture;
 
 pub(crate) mod answer;
+mod execute;
 mod paging;
 mod response;
 

@@ -5,7 +5,7 @@ use http::{HeaderMap, StatusCode};
 use std::fmt;
 
 /// A success response: its status, its headers and the decoded body, from
-/// [`Call::send_with_response`].
+/// [`Call::send_with_response`](crate::Call::send_with_response).
 ///
 /// Its `Debug` shows header names only: headers may carry secrets.
 pub struct Response<T> {
