@@ -72,6 +72,7 @@
 
 mod offset;
 mod search_after;
+mod stream;
 #[cfg(test)]
 mod tests;
 
@@ -80,8 +81,6 @@ pub use search_after::{
     sort_values, SearchAfterItems, SearchAfterPager, SearchAfterPages, SearchAfterRequest,
 };
 
-use crate::error::Result;
-use crate::futures::BoxFuture;
 use http::HeaderMap;
 
 /// The largest `limit` ISC accepts on its offset/limit list operations; the
@@ -164,50 +163,4 @@ pub fn total_count(headers: &HeaderMap) -> Option<u64> {
         .trim()
         .parse()
         .ok()
-}
-
-/// A boxed page fetch: boxing keeps the stream types nameable
-/// (`OffsetItems<AccessProfile>`) so they can be stored and returned; one
-/// allocation per page is nothing next to an HTTP request.
-type Fetch<R, T> = Box<dyn FnMut(R) -> BoxFuture<'static, Result<Page<T>>> + Send>;
-
-/// Boxes a fetch closure.
-fn boxed<R, T, F, Fut>(mut fetch: F) -> Fetch<R, T>
-where
-    F: FnMut(R) -> Fut + Send + 'static,
-    Fut: std::future::Future<Output = Result<Page<T>>> + Send + 'static,
-{
-    Box::new(move |req| Box::pin(fetch(req)))
-}
-
-/// Where a stream is: still fetching, finished, or stopped by an error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Phase {
-    Running,
-    Done,
-    Failed,
-}
-
-/// The one item loop of [`OffsetItems`] and [`SearchAfterItems`]: yields the
-/// buffered records of the last page, then polls `pages` for the next one.
-fn poll_items<T, P>(
-    pages: &mut P,
-    buffer: &mut std::vec::IntoIter<T>,
-    cx: &mut std::task::Context<'_>,
-) -> std::task::Poll<Option<Result<T>>>
-where
-    P: futures_util::Stream<Item = Result<Page<T>>> + Unpin,
-{
-    use std::task::Poll;
-    loop {
-        if let Some(item) = buffer.next() {
-            return Poll::Ready(Some(Ok(item)));
-        }
-        match std::pin::Pin::new(&mut *pages).poll_next(cx) {
-            Poll::Ready(Some(Ok(page))) => *buffer = page.items.into_iter(),
-            Poll::Ready(Some(Err(err))) => return Poll::Ready(Some(Err(err))),
-            Poll::Ready(None) => return Poll::Ready(None),
-            Poll::Pending => return Poll::Pending,
-        }
-    }
 }

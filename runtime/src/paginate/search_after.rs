@@ -1,15 +1,14 @@
-//! `searchAfter` paging: [`SearchAfterPager`] and its two streams.
+//! `searchAfter` paging: [`SearchAfterPager`] and its two streams, over the
+//! [`stream`](super::stream) core with the last record's sort values as
+//! the cursor.
 
-use super::{boxed, Fetch, Page, Phase};
-use crate::error::Result;
-use crate::futures::BoxFuture;
+use super::stream::{forward_stream, Cursor, Items, Pages, Plan, Seen};
+use super::Page;
+use crate::error::{Error, Result};
 use crate::json::Encode;
-use futures_util::stream::{FusedStream, Stream};
 use serde_json::Value;
 use std::fmt;
 use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll};
 
 /// One page to fetch from a `searchAfter` list: what the call sends as the
 /// search body's `sort` and `searchAfter` and its `limit` query parameter.
@@ -92,24 +91,21 @@ impl SearchAfterRequest {
 /// # Ok(()) }
 /// ```
 pub struct SearchAfterPager<T> {
-    fetch: Fetch<SearchAfterRequest, T>,
+    plan: Plan<SearchAfterRequest, T>,
     values: fn(&T, &[String]) -> Vec<Value>,
-    max_page_size: u32,
-    page_size: u32,
     sort: Vec<String>,
     id_field: String,
     start_after: Option<Vec<Value>>,
-    max_items: Option<u64>,
 }
 
 impl<T> fmt::Debug for SearchAfterPager<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SearchAfterPager")
-            .field("page_size", &self.page_size)
+            .field("page_size", &self.plan.page_size)
             .field("sort", &self.sort)
             .field("id_field", &self.id_field)
             .field("start_after", &self.start_after)
-            .field("max_items", &self.max_items)
+            .field("max_items", &self.plan.max_items)
             .finish_non_exhaustive()
     }
 }
@@ -124,20 +120,12 @@ impl<T: Encode + Send + 'static> SearchAfterPager<T> {
         F: FnMut(SearchAfterRequest) -> Fut + Send + 'static,
         Fut: Future<Output = Result<Page<T>>> + Send + 'static,
     {
-        let max_page_size = if max_page_size == 0 {
-            10_000
-        } else {
-            max_page_size
-        };
         SearchAfterPager {
-            fetch: boxed(fetch),
+            plan: Plan::new(max_page_size, 10_000, fetch),
             values: sort_values::<T>,
-            max_page_size,
-            page_size: max_page_size,
             sort: Vec::new(),
             id_field: "id".to_owned(),
             start_after: None,
-            max_items: None,
         }
     }
 }
@@ -160,13 +148,13 @@ impl<T> SearchAfterPager<T> {
     /// Asks for `size` records per page, kept between 1 and the
     /// operation's maximum.
     pub fn page_size(mut self, size: u32) -> Self {
-        self.page_size = size.clamp(1, self.max_page_size);
+        self.plan.set_page_size(size);
         self
     }
 
     /// Stops after `max_items` records in all.
     pub fn max_items(mut self, max_items: u64) -> Self {
-        self.max_items = Some(max_items);
+        self.plan.max_items = Some(max_items);
         self
     }
 
@@ -198,27 +186,17 @@ impl<T> SearchAfterPager<T> {
 
     /// A stream of pages. Each page yielded holds at least one record.
     pub fn pages(self) -> SearchAfterPages<T> {
-        SearchAfterPages {
+        let cursor = SearchAfterCursor {
             sort: self.effective_sort(),
-            fetch: self.fetch,
             values: self.values,
-            page_size: self.page_size,
-            cursor: self.start_after,
-            max_items: self.max_items,
-            taken: 0,
-            total_count: None,
-            answered: false,
-            phase: super::Phase::Running,
-            in_flight: None,
-        }
+            after: self.start_after,
+        };
+        SearchAfterPages(self.plan.pages(cursor))
     }
 
     /// A stream of records.
     pub fn items(self) -> SearchAfterItems<T> {
-        SearchAfterItems {
-            pages: self.pages(),
-            buffer: Vec::new().into_iter(),
-        }
+        SearchAfterItems(Items::new(self.pages().0))
     }
 }
 
@@ -270,157 +248,93 @@ fn lookup<'a>(doc: &'a Value, name: &str) -> Option<&'a Value> {
     name.split('.').try_fold(doc, |v, key| v.get(key))
 }
 
-/// A lazy stream of the pages of a search paged by `searchAfter`, from
-/// [`SearchAfterPager::pages`]. See the [module docs](super) for its rules.
-pub struct SearchAfterPages<T> {
-    fetch: Fetch<SearchAfterRequest, T>,
-    values: fn(&T, &[String]) -> Vec<Value>,
+/// The position in a search: the sort values of the last record yielded,
+/// and the sort that gives them.
+struct SearchAfterCursor<T> {
     sort: Vec<String>,
-    page_size: u32,
-    /// Sort values of the last record yielded.
-    cursor: Option<Vec<Value>>,
-    max_items: Option<u64>,
-    taken: u64,
-    total_count: Option<u64>,
-    answered: bool,
-    phase: Phase,
-    in_flight: Option<(u32, BoxFuture<'static, Result<Page<T>>>)>,
+    values: fn(&T, &[String]) -> Vec<Value>,
+    after: Option<Vec<Value>>,
 }
 
-impl<T> fmt::Debug for SearchAfterPages<T> {
+impl<T> fmt::Debug for SearchAfterCursor<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SearchAfterPages")
+        f.debug_struct("SearchAfterCursor")
             .field("sort", &self.sort)
-            .field("page_size", &self.page_size)
-            .field("search_after", &self.cursor)
-            .field("taken", &self.taken)
-            .field("total_count", &self.total_count)
-            .field("phase", &self.phase)
+            .field("search_after", &self.after)
             .finish_non_exhaustive()
     }
 }
+
+impl<T> Cursor<T> for SearchAfterCursor<T> {
+    type Request = SearchAfterRequest;
+
+    fn request(&self, limit: u32) -> SearchAfterRequest {
+        SearchAfterRequest {
+            sort: self.sort.clone(),
+            search_after: self.after.clone(),
+            limit,
+        }
+    }
+
+    fn advance(&mut self, items: &[T]) -> bool {
+        let Some(last) = items.last() else {
+            return false;
+        };
+        let after = (self.values)(last, &self.sort);
+        // With the id as the last key, sort values identify one record: the
+        // same values again mean the server ignored `searchAfter` and would
+        // answer this page forever.
+        if self.after.as_ref() == Some(&after) {
+            tracing::warn!(
+                sort = ?self.sort,
+                "searchAfter did not advance: the server answered the previous page again; stopping"
+            );
+            return false;
+        }
+        self.after = Some(after);
+        true
+    }
+
+    /// No error is an end: past the last record a search answers a short
+    /// or empty page.
+    fn ends_at(&self, _err: &Error, _seen: &Seen) -> bool {
+        false
+    }
+}
+
+/// A lazy stream of the pages of a search paged by `searchAfter`, from
+/// [`SearchAfterPager::pages`]. See the [module docs](super) for its rules.
+pub struct SearchAfterPages<T>(Pages<SearchAfterCursor<T>, T>);
+
+forward_stream!(SearchAfterPages => Result<Page<T>>);
 
 impl<T> SearchAfterPages<T> {
     /// The sort values of the last record of the last page answered: where
     /// [`SearchAfterPager::start_after`] picks up after an error. `None`
     /// before the first page.
     pub fn search_after(&self) -> Option<&[Value]> {
-        self.cursor.as_deref()
+        self.0.cursor.after.as_deref()
     }
 
     /// The sort every request sends.
     pub fn sort(&self) -> &[String] {
-        &self.sort
+        &self.0.cursor.sort
     }
 
     /// The result's size from the first page's `X-Total-Count`, if sent.
     pub fn total_count(&self) -> Option<u64> {
-        self.total_count
+        self.0.total_count()
     }
 
     /// Whether the stream stopped at an error.
     pub fn failed(&self) -> bool {
-        self.phase == Phase::Failed
+        self.0.failed()
     }
 
     /// Continues after an error: the next poll fetches the page that failed
     /// again. Nothing happens unless the stream [`failed`](Self::failed).
     pub fn resume(&mut self) {
-        if self.phase == Phase::Failed {
-            self.phase = Phase::Running;
-        }
-    }
-
-    fn remaining(&self) -> Option<u64> {
-        self.max_items.map(|cap| cap.saturating_sub(self.taken))
-    }
-
-    /// Takes in an answered page; `None` when it ends the stream unseen.
-    fn accept(&mut self, limit: u32, mut page: Page<T>) -> Option<Page<T>> {
-        if !self.answered {
-            self.answered = true;
-            self.total_count = page.total_count;
-        }
-        if let Some(left) = self.remaining() {
-            page.items
-                .truncate(usize::try_from(left).unwrap_or(usize::MAX));
-        }
-        let last = page.items.last()?;
-        let cursor = (self.values)(last, &self.sort);
-        // With the id as the last key, sort values identify one record: the
-        // same values again mean the server ignored `searchAfter` and would
-        // answer this page forever.
-        if self.cursor.as_ref() == Some(&cursor) {
-            tracing::warn!(
-                sort = ?self.sort,
-                "searchAfter did not advance: the server answered the previous page again; stopping"
-            );
-            self.phase = Phase::Done;
-            return None;
-        }
-        self.cursor = Some(cursor);
-        let got = page.items.len() as u64;
-        self.taken += got;
-        if got < u64::from(limit) || self.remaining() == Some(0) {
-            self.phase = Phase::Done;
-        }
-        Some(page)
-    }
-}
-
-// The fetch closure and its future are boxed and never pinned in place.
-impl<T> Unpin for SearchAfterPages<T> {}
-
-impl<T> Stream for SearchAfterPages<T> {
-    type Item = Result<Page<T>>;
-
-    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        let this = self.get_mut();
-        if this.phase != Phase::Running {
-            return Poll::Ready(None);
-        }
-        if this.in_flight.is_none() {
-            let left = this.remaining().unwrap_or(u64::MAX);
-            if left == 0 {
-                this.phase = Phase::Done;
-                return Poll::Ready(None);
-            }
-            let limit = u64::from(this.page_size).min(left) as u32;
-            let req = SearchAfterRequest {
-                sort: this.sort.clone(),
-                search_after: this.cursor.clone(),
-                limit,
-            };
-            this.in_flight = Some((limit, (this.fetch)(req)));
-        }
-        let Some((limit, fut)) = this.in_flight.as_mut() else {
-            return Poll::Ready(None);
-        };
-        let limit = *limit;
-        let answer = match fut.as_mut().poll(cx) {
-            Poll::Pending => return Poll::Pending,
-            Poll::Ready(answer) => answer,
-        };
-        this.in_flight = None;
-        match answer {
-            Ok(page) => {
-                let page = this.accept(limit, page);
-                if page.is_none() {
-                    this.phase = Phase::Done;
-                }
-                Poll::Ready(page.map(Ok))
-            }
-            Err(err) => {
-                this.phase = Phase::Failed;
-                Poll::Ready(Some(Err(err)))
-            }
-        }
-    }
-}
-
-impl<T> FusedStream for SearchAfterPages<T> {
-    fn is_terminated(&self) -> bool {
-        self.phase != Phase::Running
+        self.0.resume();
     }
 }
 
@@ -459,19 +373,9 @@ impl<T> FusedStream for SearchAfterPages<T> {
 /// assert_eq!(rest.len(), 6);
 /// # Ok(()) }
 /// ```
-pub struct SearchAfterItems<T> {
-    pages: SearchAfterPages<T>,
-    buffer: std::vec::IntoIter<T>,
-}
+pub struct SearchAfterItems<T>(Items<SearchAfterCursor<T>, T>);
 
-impl<T> fmt::Debug for SearchAfterItems<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SearchAfterItems")
-            .field("pages", &self.pages)
-            .field("buffered", &self.buffer.len())
-            .finish()
-    }
-}
+forward_stream!(SearchAfterItems => Result<T>);
 
 impl<T> SearchAfterItems<T> {
     /// The sort values of the last record of the last page fetched: where
@@ -480,50 +384,32 @@ impl<T> SearchAfterItems<T> {
     /// a stream dropped mid-page still holds [`unread`](Self::unread)
     /// records that come before it.
     pub fn search_after(&self) -> Option<&[Value]> {
-        self.pages.search_after()
+        self.0.pages.cursor.after.as_deref()
     }
 
     /// Records fetched and not yet yielded.
     pub fn unread(&self) -> usize {
-        self.buffer.len()
+        self.0.unread()
     }
 
     /// The sort every request sends.
     pub fn sort(&self) -> &[String] {
-        self.pages.sort()
+        &self.0.pages.cursor.sort
     }
 
     /// The result's size from the first page's `X-Total-Count`, if sent.
     pub fn total_count(&self) -> Option<u64> {
-        self.pages.total_count()
+        self.0.pages.total_count()
     }
 
     /// Whether the stream stopped at an error.
     pub fn failed(&self) -> bool {
-        self.pages.failed()
+        self.0.pages.failed()
     }
 
     /// Continues after an error: the next poll fetches the page that failed
     /// again. Nothing happens unless the stream [`failed`](Self::failed).
     pub fn resume(&mut self) {
-        self.pages.resume();
-    }
-}
-
-// Records are moved out of the buffer, never pinned in place.
-impl<T> Unpin for SearchAfterItems<T> {}
-
-impl<T> Stream for SearchAfterItems<T> {
-    type Item = Result<T>;
-
-    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        let this = self.get_mut();
-        super::poll_items(&mut this.pages, &mut this.buffer, cx)
-    }
-}
-
-impl<T> FusedStream for SearchAfterItems<T> {
-    fn is_terminated(&self) -> bool {
-        self.buffer.len() == 0 && self.pages.is_terminated()
+        self.0.pages.resume();
     }
 }

@@ -2,7 +2,7 @@
 //! are in `tests/pagination.rs`.
 
 use super::*;
-use crate::error::Error;
+use crate::error::{Error, Result};
 use crate::request::Operation;
 use futures_util::{StreamExt, TryStreamExt};
 use http::{HeaderMap, Method, StatusCode};
@@ -349,4 +349,73 @@ fn streams_can_move_to_another_task() {
     send::<OffsetPages<String>>();
     send::<SearchAfterItems<Value>>();
     send::<SearchAfterPages<Value>>();
+}
+
+/// A search over ids 0..n sorted by id that fails once with `status` for
+/// the page after id `fail_after`, and logs the `limit` of every request.
+fn failing_search(
+    n: u64,
+    fail_after: Option<u64>,
+    status: u16,
+) -> (SearchAfterPager<Value>, Arc<Mutex<Vec<u32>>>) {
+    let limits = Arc::new(Mutex::new(Vec::new()));
+    let log = limits.clone();
+    let failed = Arc::new(AtomicUsize::new(0));
+    let pager = SearchAfterPager::new(10_000, move |req: SearchAfterRequest| {
+        log.lock().unwrap().push(req.limit);
+        let start = req.search_after.map_or(0, |v| v[0].as_u64().unwrap() + 1);
+        let fail = fail_after.is_some_and(|id| start == id + 1)
+            && failed.fetch_add(1, Ordering::SeqCst) == 0;
+        async move {
+            if fail {
+                return Err(api_error(status, "{}"));
+            }
+            let end = (start + u64::from(req.limit)).min(n);
+            let items = (start..end).map(|id| json!({ "id": id })).collect();
+            Ok(Page::new(items).with_total_count(Some(n)))
+        }
+    });
+    (pager, limits)
+}
+
+#[tokio::test]
+async fn a_search_after_error_fuses_and_resumes_from_the_last_values() {
+    // Unlike offset paging, a 400 right after a full page is not an end.
+    let (pager, limits) = failing_search(20, Some(9), 400);
+    let mut items = pager.page_size(5).items();
+    let mut got = Vec::new();
+    let err = loop {
+        match items.next().await.unwrap() {
+            Ok(v) => got.push(v["id"].as_u64().unwrap()),
+            Err(e) => break e,
+        }
+    };
+    assert!(matches!(&err, Error::Api(e) if e.status() == 400));
+    assert_eq!((got.len(), items.unread(), items.failed()), (10, 0, true));
+    assert_eq!(items.search_after(), Some(&[json!(9)][..]));
+    assert_eq!(items.total_count(), Some(20));
+    assert!(items.next().await.is_none(), "fused after an error");
+    items.resume();
+    while let Some(v) = items.next().await {
+        got.push(v.unwrap()["id"].as_u64().unwrap());
+    }
+    assert_eq!(got, (0..20).collect::<Vec<_>>());
+    assert!(!items.failed());
+    // Ids 0 and 5, the failure at 10 and its retry, 15, and the empty page
+    // that ends the list after the full page at 15.
+    assert_eq!(limits.lock().unwrap().len(), 6);
+}
+
+#[tokio::test]
+async fn a_search_after_cap_shrinks_the_last_request() {
+    let (pager, limits) = failing_search(100, None, 500);
+    let got: Vec<Value> = pager
+        .page_size(7)
+        .max_items(10)
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(got.len(), 10);
+    assert_eq!(*limits.lock().unwrap(), [7, 3]);
 }
