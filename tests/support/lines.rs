@@ -11,7 +11,7 @@
 /// the line (`v2024`, `beta`, `password_management`), sees the enclosing
 /// module's items, and names its line's module of this file `line`.
 ///
-/// ```ignore
+/// ```text
 /// sailpoint_isc_tests::for_each_line! {
 ///     #[tokio::test]
 ///     async fn query_sends_the_names() {
