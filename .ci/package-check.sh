@@ -91,6 +91,11 @@ cp .ci/downstream/spec.yaml "$probe/spec.yaml"
 cp .ci/downstream/src/main.rs "$probe/src/main.rs"
 cp Cargo.lock rust-toolchain.toml "$probe/"
 
+# `cargo metadata` reads every package of the resolve, those of other
+# platforms too (wasm-bindgen's bumpalo, windows-targets), which no build
+# here downloaded: fetch them once (from the cache when they are there).
+(cd "$probe" && cargo fetch --quiet)
+
 # The runtime resolved must be the unpacked package, not a workspace path.
 resolved=$(cd "$probe" && cargo metadata --format-version=1 --offline |
   jq -r '.packages[] | select(.name == "sailpoint-isc") | .manifest_path')
