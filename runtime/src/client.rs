@@ -368,25 +368,22 @@ impl ClientBuilder {
             ),
             None => None,
         };
+        // Tokens default to the tenant's endpoint, else the API URL's.
+        let root = tenant
+            .as_ref()
+            .or(api.as_ref())
+            .ok_or_else(|| ConfigError::new(names.base_url, "is required (or api_url)"))?;
         let token_url = match &self.token_url {
             Some(raw) => {
                 check_url(raw)
                     .map_err(|m| ConfigError::new("token_url", m))?
                     .1
             }
-            None => match tenant.as_ref().or(api.as_ref()) {
-                Some(root) => format!("{root}/oauth/token"),
-                None => {
-                    return Err(ConfigError::new(names.base_url, "is required (or api_url)").into())
-                }
-            },
+            None => format!("{root}/oauth/token"),
         };
         let (base_url, version_path) = match (api, tenant) {
             (Some(api), _) => (api, false),
-            (None, Some(tenant)) => (tenant, true),
-            (None, None) => {
-                return Err(ConfigError::new(names.base_url, "is required (or api_url)").into())
-            }
+            (None, tenant) => (tenant.unwrap_or_default(), true),
         };
         let http = match self.http {
             Some(http) => http,
