@@ -40,6 +40,13 @@ pub trait ApiOperation: 'static {
     /// The operation's parameters as the spec declares them (the path's
     /// first, in path order), for checking a request against them.
     const PARAMS: &'static [OperationParam];
+    /// The success status the spec documents (the lowest 2xx), which a
+    /// mock answers with.
+    const SUCCESS: u16 = 200;
+    /// The spec's example of the success body, as JSON text, where it has
+    /// one: a mock rule's answer when it is given none. Present when the
+    /// runtime is built with its `mock-tenant` feature.
+    const EXAMPLE: Option<&'static str> = None;
     /// The request body type; `()` when the operation takes none.
     type Body: 'static;
     /// What a call resolves to on success: the JSON answer's type,
@@ -68,4 +75,25 @@ pub enum ParamLocation {
     Query,
     /// A request header.
     Header,
+}
+
+/// An operation's example answer ([`ApiOperation::EXAMPLE`]) as generated
+/// code writes it: kept when the runtime has its `mock-tenant` feature,
+/// which is all that reads it, and dropped otherwise, so a build without
+/// the mock carries none of the spec's example text.
+#[cfg(feature = "mock-tenant")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mock_example {
+    ($text:literal) => {
+        const EXAMPLE: ::std::option::Option<&'static str> = ::std::option::Option::Some($text);
+    };
+}
+
+/// See the `mock-tenant` version above.
+#[cfg(not(feature = "mock-tenant"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __mock_example {
+    ($text:literal) => {};
 }

@@ -19,6 +19,7 @@ pub mod v1 {
     pub use super::union::{decode_union, UnionVariant};
     pub use super::version::assert_macros_version;
     pub use crate::__call_builder as call_builder;
+    pub use crate::__mock_example as mock_example;
     pub use crate::__per_call_options as per_call_options;
     pub use crate::__serde_via_json as serde_via_json;
     pub use crate::call::Call;

@@ -108,13 +108,19 @@
 
 mod directory;
 mod faults;
+mod form;
 mod handlers;
+mod server;
 mod state;
 #[cfg(test)]
 mod tests;
 mod wire;
 
 pub use faults::Fault;
+pub use server::{
+    Body, MockAnswer, MockBody, MockError, MockList, MockRequest, MockResponse, MockServer,
+    MockServerBuilder, Mocked, Rule, MOCK_CLIENT_ID, MOCK_CLIENT_SECRET,
+};
 
 use crate::{Client, ClientBuilder};
 use directory::{Account, Directory, IdentitySpec};

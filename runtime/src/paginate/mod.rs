@@ -77,6 +77,8 @@ mod stream;
 mod tests;
 
 pub use offset::{OffsetItems, OffsetPager, OffsetPages};
+#[cfg(feature = "mock-tenant")]
+pub(crate) use search_after::sort_field;
 pub use search_after::{
     sort_values, SearchAfterItems, SearchAfterPager, SearchAfterPages, SearchAfterRequest,
 };

@@ -210,6 +210,15 @@ fn field_name(entry: &str) -> &str {
         .unwrap_or(entry)
 }
 
+/// A sort entry's field and whether it sorts descending (`-created`,
+/// `created:desc`); read by the mock server to sort the records it pages.
+#[cfg(feature = "mock-tenant")]
+pub(crate) fn sort_field(entry: &str) -> (&str, bool) {
+    let descending = entry.starts_with('-')
+        || direction_suffix(entry).is_some_and(|(_, dir)| dir.eq_ignore_ascii_case("desc"));
+    (field_name(entry), descending)
+}
+
 /// `("name", "asc")` for `name:asc`, and likewise for `:desc`.
 fn direction_suffix(entry: &str) -> Option<(&str, &str)> {
     let (name, dir) = entry.rsplit_once(':')?;

@@ -76,6 +76,15 @@ fn emit_op(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> TokenStre
         op.method.as_str(),
         method.as_str(),
     );
+    // Data only where it differs from the trait's defaults.
+    let success = (op.success_status != 200).then(|| {
+        let status = proc_macro2::Literal::u16_unsuffixed(op.success_status);
+        quote!(const SUCCESS: u16 = #status;)
+    });
+    let example = op
+        .example
+        .as_ref()
+        .map(|text| quote!(#private::mock_example!(#text);));
     quote! {
         #[doc = #doc]
         pub struct #t;
@@ -88,6 +97,8 @@ fn emit_op(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> TokenStre
                 errors: &super::#errors,
             };
             const PARAMS: &'static [#private::OperationParam] = &[#(#params),*];
+            #success
+            #example
             type Body = #body;
             type Answer = #answer;
         }

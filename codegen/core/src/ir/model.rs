@@ -301,6 +301,12 @@ pub struct Operation {
     pub body: Option<Body>,
     /// The success body.
     pub success: Success,
+    /// The lowest success status the spec documents (200 when none).
+    pub success_status: u16,
+    /// The spec's example of the success body at that status, as compact
+    /// JSON: the media type's `example`, its first inline `examples` value,
+    /// or the schema's own `example`.
+    pub example: Option<String>,
     /// Documented error bodies.
     pub errors: Vec<ErrorResponse>,
     /// Doc comment.

@@ -182,6 +182,7 @@ impl OperationContext<'_> {
         let params = self.params(b, path_params);
         let body = self.body(b);
         let (success, errors) = self.responses(b);
+        let (success_status, example) = self.success_example(b);
         if !self.unsupported.is_empty() {
             for (p, msg) in std::mem::take(&mut self.unsupported) {
                 b.error(Diagnostic::at_pointer(
@@ -202,6 +203,8 @@ impl OperationContext<'_> {
             params,
             body,
             success,
+            success_status,
+            example,
             errors,
             docs,
             deprecated: self.op.deprecated,
@@ -428,6 +431,43 @@ impl OperationContext<'_> {
             }
         }
         (success.unwrap_or(Success::Empty), errors)
+    }
+
+    /// The lowest documented success status and the example of its JSON
+    /// body, if the spec gives one.
+    fn success_example(&self, b: &mut Builder<'_>) -> (u16, Option<String>) {
+        let lowest = self
+            .op
+            .responses
+            .responses
+            .iter()
+            .filter_map(|(code, resp)| match code {
+                StatusCode::Code(c @ 200..=299) => Some((*c, resp)),
+                _ => None,
+            })
+            .min_by_key(|(c, _)| *c);
+        let Some((status, resp)) = lowest else {
+            return (200, None);
+        };
+        // Peeked, not resolved: `responses` has reported any broken reference.
+        let Some(resp) = b.resolver.peek::<Response>(resp) else {
+            return (status, None);
+        };
+        let Some((media, schema)) = json_schema(&resp.content) else {
+            return (status, None);
+        };
+        let mt = &resp.content[media];
+        let inline = mt.examples.values().find_map(|e| match e {
+            ReferenceOr::Item(e) => e.value.clone(),
+            ReferenceOr::Reference { .. } => None,
+        });
+        let value = mt.example.clone().or(inline).or_else(|| {
+            b.resolver
+                .peek::<openapiv3::Schema>(&schema)?
+                .schema_data
+                .example
+        });
+        (status, value.map(|v| v.to_string()))
     }
 
     /// The method's doc comment.

@@ -79,6 +79,7 @@ pub mod ops {
             errors: &super::__ERRORS_400_401_403_429_500_0D1E488B,
         };
         const PARAMS: &'static [__rt::OperationParam] = &[];
+        const SUCCESS: u16 = 202;
         type Body = super::PasswordChangeRequest;
         type Answer = super::PasswordChangeResponse;
     }
@@ -119,6 +120,9 @@ pub mod ops {
                 required: true,
             },
         ];
+        __rt::mock_example!(
+            "{\"digitToken\":9087713,\"requestId\":\"e1267ecd-fcd9-4c73-9c55-12555efad136\"}"
+        );
         type Body = super::PasswordDigitTokenReset;
         type Answer = super::PasswordDigitToken;
     }

@@ -109,6 +109,7 @@ pub mod ops {
             errors: &super::__NO_ERRORS,
         };
         const PARAMS: &'static [__rt::OperationParam] = &[];
+        const SUCCESS: u16 = 204;
         type Body = super::Thing;
         type Answer = ();
     }
@@ -149,6 +150,7 @@ pub mod ops {
                 required: true,
             },
         ];
+        const SUCCESS: u16 = 204;
         type Body = super::AttachFileRequest;
         type Answer = ();
     }
@@ -260,6 +262,7 @@ pub mod ops {
             errors: &super::__NO_ERRORS,
         };
         const PARAMS: &'static [__rt::OperationParam] = &[];
+        const SUCCESS: u16 = 204;
         type Body = ();
         type Answer = ();
     }
