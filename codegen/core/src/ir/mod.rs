@@ -5,6 +5,7 @@
 
 mod all_of;
 mod docs;
+mod example;
 mod model;
 mod operation;
 mod operation_docs;

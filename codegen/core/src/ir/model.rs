@@ -305,7 +305,7 @@ pub struct Operation {
     pub success_status: u16,
     /// The spec's example of the success body at that status, as compact
     /// JSON: the media type's `example`, its first inline `examples` value,
-    /// or the schema's own `example`.
+    /// or one built from the schema's examples (see `ir::example`).
     pub example: Option<String>,
     /// Documented error bodies.
     pub errors: Vec<ErrorResponse>,

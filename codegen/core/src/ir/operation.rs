@@ -461,12 +461,11 @@ impl OperationContext<'_> {
             ReferenceOr::Item(e) => e.value.clone(),
             ReferenceOr::Reference { .. } => None,
         });
-        let value = mt.example.clone().or(inline).or_else(|| {
-            b.resolver
-                .peek::<openapiv3::Schema>(&schema)?
-                .schema_data
-                .example
-        });
+        let value = mt
+            .example
+            .clone()
+            .or(inline)
+            .or_else(|| super::example::example(&mut b.resolver, &schema));
         (status, value.map(|v| v.to_string()))
     }
 

@@ -65,6 +65,9 @@ pub mod ops {
             errors: &super::__ERRORS_400_401_403_429_500_0D1E488B,
         };
         const PARAMS: &'static [__rt::OperationParam] = &[];
+        __rt::mock_example!(
+            "{\"identityId\":\"2c918085744fec4301746f9a5bce4605\",\"sourceId\":\"2c918083746f642c01746f990884012a\",\"publicKeyId\":\"N2M1OTJiMGEtMDJlZS00ZWU3LTkyYTEtNjA5YmI5NWE3ZWVh\",\"publicKey\":\"MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAuGFkWi2J75TztpbaPKd36bJnIB3J8gZ6UcoS9oSDYsqBzPpTsfZXYaEf4Y4BKGgJIXmE/lwhwuj7mU1itdZ2qTSNFtnXA8Fn75c3UUkk+h+wdZbkuSmqlsJo3R1OnJkwkJggcAy9Jvk9jlcrNLWorpQ1w9raUvxtvfgkSdq153KxotenQ1HciSyZ0nA/Kw0UaucLnho8xdRowZs11afXGXA9IT9H6D8T6zUdtSxm0nAyH+mluma5LdTfaM50W3l/L8q56Vrqmx2pZIiwdx/0+g3Y++jV70zom0ZBkC1MmSoLMrQYG5OICNjr72f78B2PaGXfarQHqARLjKpMVt9YIQIDAQAB\",\"accounts\":[{\"accountId\":\"CN=Abby Smith,OU=Austin,OU=Americas,OU=Demo,DC=seri,DC=acme,DC=com\",\"accountName\":\"Abby.Smith\"}],\"policies\":[\"passwordRepeatedChar is 3\",\"passwordMinAlpha is 1\",\"passwordMinLength is 5\",\"passwordMinNumeric is 1\"]}"
+        );
         type Body = super::PasswordInfoQueryDto;
         type Answer = super::PasswordInfo;
     }
@@ -80,6 +83,9 @@ pub mod ops {
         };
         const PARAMS: &'static [__rt::OperationParam] = &[];
         const SUCCESS: u16 = 202;
+        __rt::mock_example!(
+            "{\"requestId\":\"089899f13a8f4da7824996191587bab9\",\"state\":\"IN_PROGRESS\"}"
+        );
         type Body = super::PasswordChangeRequest;
         type Answer = super::PasswordChangeResponse;
     }
@@ -100,6 +106,9 @@ pub mod ops {
                 required: true,
             },
         ];
+        __rt::mock_example!(
+            "{\"requestId\":\"089899f13a8f4da7824996191587bab9\",\"state\":\"IN_PROGRESS\",\"errors\":[\"The password change payload is invalid\"],\"sourceIds\":[\"2c918083746f642c01746f990884012a\"]}"
+        );
         type Body = ();
         type Answer = super::PasswordStatus;
     }

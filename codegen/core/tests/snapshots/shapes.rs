@@ -45,6 +45,7 @@ pub mod ops {
                 required: false,
             },
         ];
+        __rt::mock_example!("{\"id\":\"string\",\"name\":\"string\",\"size\":0}");
         type Body = ();
         type Answer = super::Thing;
     }
@@ -65,6 +66,7 @@ pub mod ops {
                 required: true,
             },
         ];
+        __rt::mock_example!("{\"id\":\"string\"}");
         type Body = super::Thing;
         type Answer = super::Receipt;
     }
@@ -95,6 +97,7 @@ pub mod ops {
                 required: false,
             },
         ];
+        __rt::mock_example!("[{\"id\":\"string\",\"name\":\"string\",\"size\":0}]");
         type Body = ();
         type Answer = ::std::vec::Vec<super::Thing>;
     }
@@ -130,6 +133,7 @@ pub mod ops {
                 required: false,
             },
         ];
+        __rt::mock_example!("[{\"id\":\"string\",\"name\":\"string\",\"size\":0}]");
         type Body = super::Search;
         type Answer = ::std::vec::Vec<super::Thing>;
     }
@@ -179,6 +183,7 @@ pub mod ops {
             errors: &super::__NO_ERRORS,
         };
         const PARAMS: &'static [__rt::OperationParam] = &[];
+        __rt::mock_example!("{}");
         type Body = ();
         type Answer = ::std::option::Option<super::Config>;
     }
@@ -193,6 +198,7 @@ pub mod ops {
             errors: &super::__NO_ERRORS,
         };
         const PARAMS: &'static [__rt::OperationParam] = &[];
+        __rt::mock_example!("[{}]");
         type Body = ();
         type Answer = ::std::vec::Vec<super::LegacyThing>;
     }
@@ -228,6 +234,7 @@ pub mod ops {
                 required: true,
             },
         ];
+        __rt::mock_example!("{\"created\":\"2024-01-01T00:00:00Z\"}");
         type Body = ();
         type Answer = super::Event;
     }
@@ -248,6 +255,7 @@ pub mod ops {
                 required: true,
             },
         ];
+        __rt::mock_example!("{}");
         type Body = ();
         type Answer = super::Target;
     }
@@ -288,6 +296,7 @@ pub mod ops {
                 required: true,
             },
         ];
+        __rt::mock_example!("{}");
         type Body = super::Merged;
         type Answer = super::Identity;
     }

@@ -18,6 +18,9 @@ type Decoder = fn(Option<&str>, &[u8]) -> Result<Option<Arc<dyn Any + Send + Syn
 
 /// An operation some rule is mounted for.
 pub(super) struct OpRoute {
+    /// The operation's type: `OPERATION` is a `const`, whose address is
+    /// not one per operation.
+    pub(super) type_id: std::any::TypeId,
     pub(super) op: &'static Operation,
     params: &'static [OperationParam],
     pub(super) route: Route,
@@ -30,6 +33,7 @@ impl OpRoute {
         O::Body: MockBody,
     {
         OpRoute {
+            type_id: std::any::TypeId::of::<O>(),
             op: O::OPERATION,
             params: O::PARAMS,
             route,

@@ -20,6 +20,7 @@ use crate::{Client, ClientBuilder};
 use dispatch::OpRoute;
 use route::Route;
 use rule::{Live, RuleState};
+use std::any::TypeId;
 use std::collections::HashSet;
 use std::fmt;
 use std::io;
@@ -88,7 +89,11 @@ impl Shared {
         }
         let mut state = self.state();
         let route = Route::new(op.method.clone(), op.base_path, op.path);
-        let index = match state.routes.iter().position(|r| std::ptr::eq(r.op, op)) {
+        let index = match state
+            .routes
+            .iter()
+            .position(|r| r.type_id == TypeId::of::<O>())
+        {
             Some(i) => i,
             None => {
                 if let Some(other) = state.routes.iter().find(|r| r.route.collides_with(&route)) {

@@ -364,3 +364,47 @@ async fn the_token_endpoint_checks_credentials_and_api_calls_need_its_token() {
         "{err:?}"
     );
 }
+
+#[tokio::test]
+async fn the_password_change_flow_runs_against_the_spec_examples() {
+    use crate::flow::{PasswordChange, PollPolicy};
+    use base64::Engine as _;
+    let server = MockServer::start().await.expect("server");
+    server.rule::<QueryPasswordInfo>().mount().expect("mount");
+    let set = server
+        .rule::<SetPassword>()
+        .expect(1)
+        .mount()
+        .expect("mount");
+    server
+        .rule::<GetPasswordChangeStatus>()
+        .path("id", "089899f13a8f4da7824996191587bab9")
+        .then_output(status(PasswordStatusState::InProgress))
+        .then_output(status(PasswordStatusState::Finished))
+        .mount()
+        .expect("mount");
+    let poll = PollPolicy {
+        initial: Duration::from_millis(5),
+        max_interval: Duration::from_millis(5),
+        ..PollPolicy::default()
+    };
+    let change = PasswordChange::new("Abby.Smith", "My-AD", "n3w-Passw0rd!").with_poll(poll);
+    let done = client(&server)
+        .v2024()
+        .change_password(&change)
+        .await
+        .expect("flow");
+    assert_eq!(done.polls, 2);
+    // Encrypted with the example's 2048-bit public key: 256 bytes.
+    let sent = set.requests()[0].body().cloned().expect("typed body");
+    let cipher = sent.encrypted_password.unwrap_or_default();
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(cipher)
+        .expect("base64");
+    assert_eq!(bytes.len(), 256);
+    assert_eq!(
+        sent.public_key_id.as_deref(),
+        Some("N2M1OTJiMGEtMDJlZS00ZWU3LTkyYTEtNjA5YmI5NWE3ZWVh")
+    );
+    server.verify();
+}

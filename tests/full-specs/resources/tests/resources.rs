@@ -5,6 +5,7 @@
 //! them ([`prism`]). The shared-type and one-call-per-resource checks are in
 //! the library, where compiling is the test.
 
+mod mock;
 mod prism;
 
 #[cfg(resource_specs)]
