@@ -153,16 +153,16 @@ impl Api {
     /// - `userAuth`: `idn:password-info:read`
     /// - `applicationAuth`: `idn:password-info:read`
     ///
-    /// Request body: `PasswordInfoQueryDto`.
+    /// Request body: [`PasswordInfoQueryDto`].
     ///
-    /// Returns `PasswordInfo` on success.
+    /// Returns [`PasswordInfo`] on success.
     ///
-    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
-    /// - 400: `ErrorResponseDto`
-    /// - 401: `UnauthorizedError`
-    /// - 403: `ErrorResponseDto`
-    /// - 429: `TooManyRequestsError`
-    /// - 500: `ErrorResponseDto`
+    /// Error bodies, available from [`ApiError::body`](::sailpoint_isc::ApiError::body)`::<T>()` on [`Error::Api`](::sailpoint_isc::Error::Api):
+    /// - 400: [`ErrorResponseDto`]
+    /// - 401: [`UnauthorizedError`]
+    /// - 403: [`ErrorResponseDto`]
+    /// - 429: [`TooManyRequestsError`]
+    /// - 500: [`ErrorResponseDto`]
     ///
     /// Example:
     /// ```text
@@ -207,16 +207,16 @@ impl Api {
     /// - `userAuth`: `idn:password-change:manage`
     /// - `applicationAuth`: `idn:password-change:manage`
     ///
-    /// Request body: `PasswordChangeRequest`.
+    /// Request body: [`PasswordChangeRequest`].
     ///
-    /// Returns `PasswordChangeResponse` on success.
+    /// Returns [`PasswordChangeResponse`] on success.
     ///
-    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
-    /// - 400: `ErrorResponseDto`
-    /// - 401: `UnauthorizedError`
-    /// - 403: `ErrorResponseDto`
-    /// - 429: `TooManyRequestsError`
-    /// - 500: `ErrorResponseDto`
+    /// Error bodies, available from [`ApiError::body`](::sailpoint_isc::ApiError::body)`::<T>()` on [`Error::Api`](::sailpoint_isc::Error::Api):
+    /// - 400: [`ErrorResponseDto`]
+    /// - 401: [`UnauthorizedError`]
+    /// - 403: [`ErrorResponseDto`]
+    /// - 429: [`TooManyRequestsError`]
+    /// - 500: [`ErrorResponseDto`]
     ///
     /// Example:
     /// ```text
@@ -244,17 +244,17 @@ impl Api {
     /// - `applicationAuth`: `idn:password-change:read`
     ///
     /// Parameters:
-    /// - `id` (path `id`): Password change request ID   Example: `089899f13a8f4da7824996191587bab9`
+    /// - `id` (path `id`): Password change request ID. Example: `089899f13a8f4da7824996191587bab9`
     ///
-    /// Returns `PasswordStatus` on success.
+    /// Returns [`PasswordStatus`] on success.
     ///
-    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
-    /// - 400: `ErrorResponseDto`
-    /// - 401: `UnauthorizedError`
-    /// - 403: `ErrorResponseDto`
-    /// - 404: `ErrorResponseDto`
-    /// - 429: `TooManyRequestsError`
-    /// - 500: `ErrorResponseDto`
+    /// Error bodies, available from [`ApiError::body`](::sailpoint_isc::ApiError::body)`::<T>()` on [`Error::Api`](::sailpoint_isc::Error::Api):
+    /// - 400: [`ErrorResponseDto`]
+    /// - 401: [`UnauthorizedError`]
+    /// - 403: [`ErrorResponseDto`]
+    /// - 404: [`ErrorResponseDto`]
+    /// - 429: [`TooManyRequestsError`]
+    /// - 500: [`ErrorResponseDto`]
     ///
     /// Example:
     /// ```text
@@ -285,16 +285,16 @@ impl Api {
     /// - `userAuth`: `idn:password-digit-token:create`
     /// - `applicationAuth`: `idn:password-digit-token:create`
     ///
-    /// Request body: `PasswordDigitTokenReset`.
+    /// Request body: [`PasswordDigitTokenReset`].
     ///
-    /// Returns `PasswordDigitToken` on success.
+    /// Returns [`PasswordDigitToken`] on success.
     ///
-    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
-    /// - 400: `ErrorResponseDto`
-    /// - 401: `UnauthorizedError`
-    /// - 403: `ErrorResponseDto`
-    /// - 429: `TooManyRequestsError`
-    /// - 500: `ErrorResponseDto`
+    /// Error bodies, available from [`ApiError::body`](::sailpoint_isc::ApiError::body)`::<T>()` on [`Error::Api`](::sailpoint_isc::Error::Api):
+    /// - 400: [`ErrorResponseDto`]
+    /// - 401: [`UnauthorizedError`]
+    /// - 403: [`ErrorResponseDto`]
+    /// - 429: [`TooManyRequestsError`]
+    /// - 500: [`ErrorResponseDto`]
     ///
     /// Example:
     /// ```text
@@ -372,11 +372,11 @@ impl __rt::json::Encode for PasswordInfoQueryDto {
     ::std::default::Default,
 )]
 pub struct PasswordInfoAccount {
-    /// Account ID of the account. This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350
+    /// Account ID of the account. This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here <https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350>
     ///
     /// Example: `CN=Abby Smith,OU=Austin,OU=Americas,OU=Demo,DC=seri,DC=acme,DC=com`
     pub account_id: ::std::option::Option<::std::string::String>,
-    /// Display name of the account. This is specified per account schema in the source configuration. It is used to display name of the account. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-Name-for/ta-p/74008
+    /// Display name of the account. This is specified per account schema in the source configuration. It is used to display name of the account. More info can be found here <https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-Name-for/ta-p/74008>
     ///
     /// Example: `Abby.Smith`
     pub account_name: ::std::option::Option<::std::string::String>,
@@ -567,7 +567,7 @@ pub struct ErrorMessageDto {
     ///
     /// Example: `en-US`
     pub locale: ::std::option::Option<::std::string::String>,
-    /// The `localeOrigin` property.
+    #[allow(missing_docs)]
     pub locale_origin: ::std::option::Option<LocaleOrigin>,
     /// Actual text of the error message in the indicated locale.
     ///
@@ -759,7 +759,7 @@ pub struct PasswordChangeRequest {
     ///
     /// Example: `YWQ2NjQ4MTItZjY0NC00MWExLWFjMjktOGNmMzU3Y2VlNjk2`
     pub public_key_id: ::std::option::Option<::std::string::String>,
-    /// Account ID of the account This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350
+    /// Account ID of the account This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here <https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350>
     ///
     /// Example: `CN=Abby Smith,OU=Austin,OU=Americas,OU=Demo,DC=seri,DC=acme,DC=com`
     pub account_id: ::std::option::Option<::std::string::String>,

@@ -424,10 +424,10 @@ impl Api {
     ///
     /// Optional parameters, set by name on the [`GetThingCall`] this returns: [`fields`](GetThingCall::fields), [`count`](GetThingCall::count), [`x_trace_id`](GetThingCall::x_trace_id).
     ///
-    /// Returns `Thing` on success.
+    /// Returns [`Thing`] on success.
     ///
-    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
-    /// - 404: `ErrorBody`
+    /// Error bodies, available from [`ApiError::body`](::sailpoint_isc::ApiError::body)`::<T>()` on [`Error::Api`](::sailpoint_isc::Error::Api):
+    /// - 404: [`ErrorBody`]
     ///
     /// Example:
     /// ```text
@@ -455,9 +455,9 @@ impl Api {
     /// Parameters:
     /// - `thing_id` (path `thingId`)
     ///
-    /// Request body: `Thing`.
+    /// Request body: [`Thing`].
     ///
-    /// Returns `Receipt` on success.
+    /// Returns [`Receipt`] on success.
     ///
     /// Example:
     /// ```text
@@ -485,7 +485,7 @@ impl Api {
     ///
     /// A list: [`ListThingsCall::stream`] reads every record lazily, by `offset` and `limit`, with the parameters set; [`ListThingsCall::pages`] page by page; [`ListThingsCall::pager`] sets a cap or a start first.
     ///
-    /// Returns `Vec<Thing>` on success.
+    /// Returns `Vec<`[`Thing`]`>` on success.
     ///
     /// Example:
     /// ```text
@@ -509,7 +509,7 @@ impl Api {
     /// Required OAuth scopes (any one scheme):
     /// - `userAuth`: `sp:things:read`
     ///
-    /// Request body: `Thing`.
+    /// Request body: [`Thing`].
     ///
     /// Returns `()` on success (no body).
     ///
@@ -533,9 +533,9 @@ impl Api {
     ///
     /// A list: [`SearchThingsCall::stream`] reads every record lazily, by `searchAfter` (the document `id` ends the sort), with the parameters set; [`SearchThingsCall::pages`] page by page; [`SearchThingsCall::pager`] sets a cap or a start first.
     ///
-    /// Request body: `Search`.
+    /// Request body: [`Search`].
     ///
-    /// Returns `Vec<Thing>` on success.
+    /// Returns `Vec<`[`Thing`]`>` on success.
     ///
     /// Example:
     /// ```text
@@ -561,7 +561,7 @@ impl Api {
     /// Parameters:
     /// - `thing_id` (path `thingId`)
     ///
-    /// Request body: `AttachFileRequest`.
+    /// Request body: [`AttachFileRequest`].
     ///
     /// Returns `()` on success (no body).
     ///
@@ -587,7 +587,7 @@ impl Api {
     /// Required OAuth scopes (any one scheme):
     /// - `userAuth`: `sp:things:read`
     ///
-    /// Returns the body as bytes on success (application/zip).
+    /// Returns the body as [`Bytes`](::sailpoint_isc::Bytes) on success (application/zip).
     ///
     /// Example:
     /// ```text
@@ -606,7 +606,7 @@ impl Api {
     /// Required OAuth scopes (any one scheme):
     /// - `userAuth`: `sp:things:read`
     ///
-    /// Returns `Some(Config)` on a success with a body, `None` on one without (such as `204 No Content`).
+    /// Returns `Some(`[`Config`]`)` on a success with a body, `None` on one without (such as `204 No Content`).
     ///
     /// Example:
     /// ```text
@@ -624,7 +624,7 @@ impl Api {
     /// Required OAuth scopes (any one scheme):
     /// - `userAuth`: `sp:things:read`
     ///
-    /// Returns `Vec<LegacyThing>` on success.
+    /// Returns `Vec<`[`LegacyThing`]`>` on success.
     ///
     /// Example:
     /// ```text
@@ -651,7 +651,7 @@ impl Api {
     ///
     /// Optional parameters, set by name on the [`ListEventsCall`] this returns: [`since`](ListEventsCall::since), [`days`](ListEventsCall::days).
     ///
-    /// Returns `Event` on success.
+    /// Returns [`Event`] on success.
     ///
     /// Example:
     /// ```text
@@ -682,7 +682,7 @@ impl Api {
     /// Parameters:
     /// - `segment_id` (path `segmentId`, declared in the spec as `id`): The segment's id.
     ///
-    /// Returns `Target` on success.
+    /// Returns [`Target`] on success.
     ///
     /// Example:
     /// ```text
@@ -726,9 +726,9 @@ impl Api {
     /// Parameters:
     /// - `thing_id` (path `thingId`)
     ///
-    /// Request body: `Merged`.
+    /// Request body: [`Merged`].
     ///
-    /// Returns `Identity` on success.
+    /// Returns [`Identity`] on success.
     ///
     /// Example:
     /// ```text
@@ -756,25 +756,25 @@ impl Api {
 pub struct Thing {
     /// Read-only: required in responses; leave it `None` in requests.
     pub id: ::std::option::Option<::std::string::String>,
-    /// The `name` property.
+    #[allow(missing_docs)]
     pub name: ::std::string::String,
-    /// The `size` property.
+    #[allow(missing_docs)]
     pub size: i32,
-    /// The `note` property.
+    #[allow(missing_docs)]
     pub note: ::std::option::Option<::std::option::Option<::std::string::String>>,
-    /// The `labels` property.
+    #[allow(missing_docs)]
     pub labels: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
-    /// The `anything` property.
+    #[allow(missing_docs)]
     pub anything: ::std::option::Option<__rt::serde_json::Value>,
-    /// The `child` property.
+    #[allow(missing_docs)]
     pub child: ::std::option::Option<::std::boxed::Box<Thing>>,
-    /// The `children` property.
+    #[allow(missing_docs)]
     pub children: ::std::option::Option<::std::vec::Vec<Thing>>,
-    /// The `kind` property.
+    #[allow(missing_docs)]
     pub kind: ::std::option::Option<::std::option::Option<ThingKind>>,
-    /// The `created` property.
+    #[allow(missing_docs)]
     pub created: ::std::option::Option<__rt::DateTime>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -824,9 +824,9 @@ impl __rt::json::Encode for Thing {
 /// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct Receipt {
-    /// The `id` property.
+    #[allow(missing_docs)]
     pub id: ::std::string::String,
-    /// The `thing` property.
+    #[allow(missing_docs)]
     pub thing: ::std::option::Option<Thing>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -865,13 +865,13 @@ impl __rt::json::Encode for Receipt {
     ::std::default::Default,
 )]
 pub struct Search {
-    /// The `indices` property.
+    #[allow(missing_docs)]
     pub indices: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// The `query` property.
+    #[allow(missing_docs)]
     pub query: ::std::option::Option<SearchQuery>,
-    /// The `sort` property.
+    #[allow(missing_docs)]
     pub sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// The `searchAfter` property.
+    #[allow(missing_docs)]
     pub search_after: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -914,7 +914,7 @@ impl __rt::json::Encode for Search {
     ::std::default::Default,
 )]
 pub struct Config {
-    /// The `enabled` property.
+    #[allow(missing_docs)]
     pub enabled: ::std::option::Option<bool>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -953,7 +953,7 @@ impl __rt::json::Encode for Config {
     ::std::default::Default,
 )]
 pub struct LegacyThing {
-    /// The `name` property.
+    #[allow(missing_docs)]
     pub name: ::std::option::Option<::std::string::String>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -985,13 +985,13 @@ impl __rt::json::Encode for LegacyThing {
 /// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct Event {
-    /// The `created` property.
+    #[allow(missing_docs)]
     pub created: __rt::DateTime,
-    /// The `day` property.
+    #[allow(missing_docs)]
     pub day: ::std::option::Option<__rt::Date>,
-    /// The `history` property.
+    #[allow(missing_docs)]
     pub history: ::std::option::Option<::std::vec::Vec<__rt::DateTime>>,
-    /// The `other` property.
+    #[allow(missing_docs)]
     pub other: ::std::option::Option<::std::string::String>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -1030,8 +1030,11 @@ impl __rt::json::Encode for Event {
 /// of its properties (the first such one).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub enum Target {
+    #[allow(missing_docs)]
     Config(Config),
+    #[allow(missing_docs)]
     Event(Event),
+    #[allow(missing_docs)]
     Variant2(::std::string::String),
 }
 impl __rt::json::Decode for Target {
@@ -1081,11 +1084,11 @@ impl __rt::json::Encode for Target {
 /// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct Merged {
-    /// The `enabled` property.
+    #[allow(missing_docs)]
     pub enabled: ::std::option::Option<bool>,
-    /// The `x` property.
+    #[allow(missing_docs)]
     pub x: ::std::option::Option<::std::string::String>,
-    /// The `y` property.
+    #[allow(missing_docs)]
     pub y: bool,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -1124,23 +1127,23 @@ impl __rt::json::Encode for Merged {
     ::std::default::Default,
 )]
 pub struct Identity {
-    /// The `attributes` property.
+    #[allow(missing_docs)]
     pub attributes: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
             ::std::option::Option<::std::string::String>,
         >,
     >,
-    /// The `byRef` property.
+    #[allow(missing_docs)]
     pub by_ref: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
             ::std::option::Option<MaybeName>,
         >,
     >,
-    /// The `items` property.
+    #[allow(missing_docs)]
     pub items: ::std::option::Option<::std::vec::Vec<::std::option::Option<i64>>>,
-    /// The `refItems` property.
+    #[allow(missing_docs)]
     pub ref_items: ::std::option::Option<
         ::std::vec::Vec<::std::option::Option<MaybeName>>,
     >,
@@ -1189,7 +1192,7 @@ pub type MaybeName = ::std::string::String;
     ::std::default::Default,
 )]
 pub struct ErrorBody {
-    /// The `detailCode` property.
+    #[allow(missing_docs)]
     pub detail_code: ::std::option::Option<::std::string::String>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -1226,11 +1229,11 @@ impl __rt::json::Encode for ErrorBody {
     ::std::default::Default,
 )]
 pub struct Api2 {
-    /// The `type` property.
+    #[allow(missing_docs)]
     pub r#type: ::std::option::Option<::std::string::String>,
-    /// The `self` property.
+    #[allow(missing_docs)]
     pub self_: ::std::option::Option<::std::string::String>,
-    /// The `Type` property.
+    #[allow(missing_docs)]
     pub type2: ::std::option::Option<i64>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -1271,7 +1274,7 @@ impl __rt::json::Encode for Api2 {
     ::std::default::Default,
 )]
 pub struct FooBar {
-    /// The `a` property.
+    #[allow(missing_docs)]
     pub a: ::std::option::Option<::std::string::String>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -1305,7 +1308,7 @@ impl __rt::json::Encode for FooBar {
     ::std::default::Default,
 )]
 pub struct FooBar2 {
-    /// The `b` property.
+    #[allow(missing_docs)]
     pub b: ::std::option::Option<::std::string::String>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -1402,7 +1405,7 @@ impl __rt::json::Encode for ThingKind {
     ::std::default::Default,
 )]
 pub struct SearchQuery {
-    /// The `query` property.
+    #[allow(missing_docs)]
     pub query: ::std::option::Option<::std::string::String>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -1434,9 +1437,9 @@ impl __rt::json::Encode for SearchQuery {
 /// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AttachFileRequest {
-    /// The `file` property.
+    #[allow(missing_docs)]
     pub file: ::sailpoint_isc::FilePart,
-    /// The `comment` property.
+    #[allow(missing_docs)]
     pub comment: ::std::option::Option<::std::string::String>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
