@@ -46,11 +46,11 @@ static __ERRORS_400_401_403_404_500_4DC0FDF3: [__rt::ErrorDecoder; 5] = [
         decode: __rt::decode_error::<ErrorResponseDtoBeta>,
     },
 ];
-/// Each operation of [`ApiBeta`](super::ApiBeta) as a type: its facts and its body and answer types, for code that names an operation without calling it (mock rules, hooks, waiters).
+/// Each operation of [`ApiBeta`] as a type: its facts and its body and answer types, for code that names an operation without calling it (mock rules, hooks, waiters).
 pub mod ops {
     #[allow(unused_imports)]
     use ::sailpoint_isc::__private::v1 as __rt;
-    /// `POST /generate-password-reset-token/digit`: [`ApiBeta::create_digit_token`](super::ApiBeta::create_digit_token).
+    /// The operation `createDigitToken`, `POST /generate-password-reset-token/digit`: [`ApiBeta::create_digit_token`](super::ApiBeta::create_digit_token).
     pub struct CreateDigitTokenBeta;
     impl __rt::ApiOperation for CreateDigitTokenBeta {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -67,7 +67,7 @@ pub mod ops {
         type Body = super::PasswordDigitTokenResetBeta;
         type Answer = super::PasswordDigitTokenBeta;
     }
-    /// `POST /query-password-info`: [`ApiBeta::query_password_info`](super::ApiBeta::query_password_info).
+    /// The operation `queryPasswordInfo`, `POST /query-password-info`: [`ApiBeta::query_password_info`](super::ApiBeta::query_password_info).
     pub struct QueryPasswordInfoBeta;
     impl __rt::ApiOperation for QueryPasswordInfoBeta {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -84,7 +84,7 @@ pub mod ops {
         type Body = super::PasswordInfoQueryDtoBeta;
         type Answer = super::PasswordInfoBeta;
     }
-    /// `POST /set-password`: [`ApiBeta::set_identity_password`](super::ApiBeta::set_identity_password).
+    /// The operation `setIdentityPassword`, `POST /set-password`: [`ApiBeta::set_identity_password`](super::ApiBeta::set_identity_password).
     pub struct SetIdentityPasswordBeta;
     impl __rt::ApiOperation for SetIdentityPasswordBeta {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -102,7 +102,7 @@ pub mod ops {
         type Body = super::PasswordChangeRequestBeta;
         type Answer = super::PasswordChangeResponseBeta;
     }
-    /// `GET /password-change-status/{id}`: [`ApiBeta::get_identity_password_change_status`](super::ApiBeta::get_identity_password_change_status).
+    /// The operation `getIdentityPasswordChangeStatus`, `GET /password-change-status/{id}`: [`ApiBeta::get_identity_password_change_status`](super::ApiBeta::get_identity_password_change_status).
     pub struct GetIdentityPasswordChangeStatusBeta;
     impl __rt::ApiOperation for GetIdentityPasswordChangeStatusBeta {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {

@@ -50,11 +50,11 @@ static __ERRORS_400_401_403_404_429_500_DD103A1A: [__rt::ErrorDecoder; 6] = [
         decode: __rt::decode_error::<ErrorResponseDto>,
     },
 ];
-/// Each operation of [`Api`](super::Api) as a type: its facts and its body and answer types, for code that names an operation without calling it (mock rules, hooks, waiters).
+/// Each operation of [`Api`] as a type: its facts and its body and answer types, for code that names an operation without calling it (mock rules, hooks, waiters).
 pub mod ops {
     #[allow(unused_imports)]
     use ::sailpoint_isc::__private::v1 as __rt;
-    /// `POST /query-password-info/v1`: [`Api::query_password_info_v1`](super::Api::query_password_info_v1).
+    /// The operation `queryPasswordInfoV1`, `POST /query-password-info/v1`: [`Api::query_password_info_v1`](super::Api::query_password_info_v1).
     pub struct QueryPasswordInfoV1;
     impl __rt::ApiOperation for QueryPasswordInfoV1 {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -68,7 +68,7 @@ pub mod ops {
         type Body = super::PasswordInfoQueryDto;
         type Answer = super::PasswordInfo;
     }
-    /// `POST /set-password/v1`: [`Api::set_password_v1`](super::Api::set_password_v1).
+    /// The operation `setPasswordV1`, `POST /set-password/v1`: [`Api::set_password_v1`](super::Api::set_password_v1).
     pub struct SetPasswordV1;
     impl __rt::ApiOperation for SetPasswordV1 {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -83,7 +83,7 @@ pub mod ops {
         type Body = super::PasswordChangeRequest;
         type Answer = super::PasswordChangeResponse;
     }
-    /// `GET /password-change-status/v1/{id}`: [`Api::get_password_change_status_v1`](super::Api::get_password_change_status_v1).
+    /// The operation `getPasswordChangeStatusV1`, `GET /password-change-status/v1/{id}`: [`Api::get_password_change_status_v1`](super::Api::get_password_change_status_v1).
     pub struct GetPasswordChangeStatusV1;
     impl __rt::ApiOperation for GetPasswordChangeStatusV1 {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -103,7 +103,7 @@ pub mod ops {
         type Body = ();
         type Answer = super::PasswordStatus;
     }
-    /// `POST /generate-password-reset-token/v1/digit`: [`Api::create_digit_token_v1`](super::Api::create_digit_token_v1).
+    /// The operation `createDigitTokenV1`, `POST /generate-password-reset-token/v1/digit`: [`Api::create_digit_token_v1`](super::Api::create_digit_token_v1).
     pub struct CreateDigitTokenV1;
     impl __rt::ApiOperation for CreateDigitTokenV1 {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {

@@ -9,11 +9,11 @@ static __ERRORS_404_1FBDEF1E: [__rt::ErrorDecoder; 1] = [
     },
 ];
 static __NO_ERRORS: [__rt::ErrorDecoder; 0] = [];
-/// Each operation of [`Api`](super::Api) as a type: its facts and its body and answer types, for code that names an operation without calling it (mock rules, hooks, waiters).
+/// Each operation of [`Api`] as a type: its facts and its body and answer types, for code that names an operation without calling it (mock rules, hooks, waiters).
 pub mod ops {
     #[allow(unused_imports)]
     use ::sailpoint_isc::__private::v1 as __rt;
-    /// `GET /things/{thingId}`: [`Api::get_thing`](super::Api::get_thing).
+    /// The operation `getThing`, `GET /things/{thingId}`: [`Api::get_thing`](super::Api::get_thing).
     pub struct GetThing;
     impl __rt::ApiOperation for GetThing {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -48,7 +48,7 @@ pub mod ops {
         type Body = ();
         type Answer = super::Thing;
     }
-    /// `PUT /things/{thingId}`: [`Api::put_thing`](super::Api::put_thing).
+    /// The operation `putThing`, `PUT /things/{thingId}`: [`Api::put_thing`](super::Api::put_thing).
     pub struct PutThing;
     impl __rt::ApiOperation for PutThing {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -68,7 +68,7 @@ pub mod ops {
         type Body = super::Thing;
         type Answer = super::Receipt;
     }
-    /// `GET /things`: [`Api::list_things`](super::Api::list_things).
+    /// The operation `listThings`, `GET /things`: [`Api::list_things`](super::Api::list_things).
     pub struct ListThings;
     impl __rt::ApiOperation for ListThings {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -98,7 +98,7 @@ pub mod ops {
         type Body = ();
         type Answer = ::std::vec::Vec<super::Thing>;
     }
-    /// `POST /things`: [`Api::create_thing`](super::Api::create_thing).
+    /// The operation `createThing`, `POST /things`: [`Api::create_thing`](super::Api::create_thing).
     pub struct CreateThing;
     impl __rt::ApiOperation for CreateThing {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -113,7 +113,7 @@ pub mod ops {
         type Body = super::Thing;
         type Answer = ();
     }
-    /// `POST /search`: [`Api::search_things`](super::Api::search_things).
+    /// The operation `searchThings`, `POST /search`: [`Api::search_things`](super::Api::search_things).
     pub struct SearchThings;
     impl __rt::ApiOperation for SearchThings {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -133,7 +133,7 @@ pub mod ops {
         type Body = super::Search;
         type Answer = ::std::vec::Vec<super::Thing>;
     }
-    /// `POST /things/{thingId}/attachments`: [`Api::attach_file`](super::Api::attach_file).
+    /// The operation `attachFile`, `POST /things/{thingId}/attachments`: [`Api::attach_file`](super::Api::attach_file).
     pub struct AttachFile;
     impl __rt::ApiOperation for AttachFile {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -154,7 +154,7 @@ pub mod ops {
         type Body = super::AttachFileRequest;
         type Answer = ();
     }
-    /// `GET /things/export`: [`Api::export_things`](super::Api::export_things).
+    /// The operation `exportThings`, `GET /things/export`: [`Api::export_things`](super::Api::export_things).
     pub struct ExportThings;
     impl __rt::ApiOperation for ExportThings {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -168,7 +168,7 @@ pub mod ops {
         type Body = ();
         type Answer = ::sailpoint_isc::Bytes;
     }
-    /// `GET /config`: [`Api::get_config`](super::Api::get_config).
+    /// The operation `getConfig`, `GET /config`: [`Api::get_config`](super::Api::get_config).
     pub struct GetConfig;
     impl __rt::ApiOperation for GetConfig {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -182,7 +182,7 @@ pub mod ops {
         type Body = ();
         type Answer = ::std::option::Option<super::Config>;
     }
-    /// `GET /legacy-things`: [`Api::list_legacy_things`](super::Api::list_legacy_things).
+    /// The operation `listLegacyThings`, `GET /legacy-things`: [`Api::list_legacy_things`](super::Api::list_legacy_things).
     pub struct ListLegacyThings;
     impl __rt::ApiOperation for ListLegacyThings {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -196,7 +196,7 @@ pub mod ops {
         type Body = ();
         type Answer = ::std::vec::Vec<super::LegacyThing>;
     }
-    /// `GET /events/{at}`: [`Api::list_events`](super::Api::list_events).
+    /// The operation `listEvents`, `GET /events/{at}`: [`Api::list_events`](super::Api::list_events).
     pub struct ListEvents;
     impl __rt::ApiOperation for ListEvents {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -231,7 +231,7 @@ pub mod ops {
         type Body = ();
         type Answer = super::Event;
     }
-    /// `GET /segments/{segmentId}`: [`Api::get_segment`](super::Api::get_segment).
+    /// The operation `getSegment`, `GET /segments/{segmentId}`: [`Api::get_segment`](super::Api::get_segment).
     pub struct GetSegment;
     impl __rt::ApiOperation for GetSegment {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -251,7 +251,7 @@ pub mod ops {
         type Body = ();
         type Answer = super::Target;
     }
-    /// `PATCH /segments`: [`Api::patch_segments`](super::Api::patch_segments).
+    /// The operation `patchSegments`, `PATCH /segments`: [`Api::patch_segments`](super::Api::patch_segments).
     pub struct PatchSegments;
     impl __rt::ApiOperation for PatchSegments {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -266,7 +266,7 @@ pub mod ops {
         type Body = ();
         type Answer = ();
     }
-    /// `POST /things/{thingId}/preview`: [`Api::preview_thing`](super::Api::preview_thing).
+    /// The operation `previewThing`, `POST /things/{thingId}/preview`: [`Api::preview_thing`](super::Api::preview_thing).
     pub struct PreviewThing;
     impl __rt::ApiOperation for PreviewThing {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {

@@ -50,11 +50,11 @@ static __ERRORS_400_401_403_404_429_500_DD103A1A: [__rt::ErrorDecoder; 6] = [
         decode: __rt::decode_error::<ErrorResponseDto>,
     },
 ];
-/// Each operation of [`Api`](super::Api) as a type: its facts and its body and answer types, for code that names an operation without calling it (mock rules, hooks, waiters).
+/// Each operation of [`Api`] as a type: its facts and its body and answer types, for code that names an operation without calling it (mock rules, hooks, waiters).
 pub mod ops {
     #[allow(unused_imports)]
     use ::sailpoint_isc::__private::v1 as __rt;
-    /// `POST /query-password-info`: [`Api::query_password_info`](super::Api::query_password_info).
+    /// The operation `queryPasswordInfo`, `POST /query-password-info`: [`Api::query_password_info`](super::Api::query_password_info).
     pub struct QueryPasswordInfo;
     impl __rt::ApiOperation for QueryPasswordInfo {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -71,7 +71,7 @@ pub mod ops {
         type Body = super::PasswordInfoQueryDto;
         type Answer = super::PasswordInfo;
     }
-    /// `POST /set-password`: [`Api::set_password`](super::Api::set_password).
+    /// The operation `setPassword`, `POST /set-password`: [`Api::set_password`](super::Api::set_password).
     pub struct SetPassword;
     impl __rt::ApiOperation for SetPassword {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -89,7 +89,7 @@ pub mod ops {
         type Body = super::PasswordChangeRequest;
         type Answer = super::PasswordChangeResponse;
     }
-    /// `GET /password-change-status/{id}`: [`Api::get_password_change_status`](super::Api::get_password_change_status).
+    /// The operation `getPasswordChangeStatus`, `GET /password-change-status/{id}`: [`Api::get_password_change_status`](super::Api::get_password_change_status).
     pub struct GetPasswordChangeStatus;
     impl __rt::ApiOperation for GetPasswordChangeStatus {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -112,7 +112,7 @@ pub mod ops {
         type Body = ();
         type Answer = super::PasswordStatus;
     }
-    /// `POST /generate-password-reset-token/digit`: [`Api::create_digit_token`](super::Api::create_digit_token).
+    /// The operation `createDigitToken`, `POST /generate-password-reset-token/digit`: [`Api::create_digit_token`](super::Api::create_digit_token).
     pub struct CreateDigitToken;
     impl __rt::ApiOperation for CreateDigitToken {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {

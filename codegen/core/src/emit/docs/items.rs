@@ -1,5 +1,6 @@
 //! The doc comments of the items around a method (its builder, the
-//! builder's setters) and of models and their fields.
+//! builder's setters, its type in the `ops` module) and of models and
+//! their fields.
 
 use super::super::tokens::{doc_attrs, Rt};
 use super::links::ty_link;
@@ -10,9 +11,47 @@ use quote::quote;
 /// The doc comment of the builder `op`'s method returns.
 pub(crate) fn builder(api: &Api, op: &Operation) -> String {
     format!(
-        " The call [`{0}::{1}`]({0}::{1}) starts: set optional parameters by name, then `.await` it.",
-        api.client_name.as_str(),
-        op.method_name
+        " The call {} starts: set optional parameters by name, then `.await` it.",
+        method_link(api, op, "")
+    )
+}
+
+/// The doc comment of the `ops` module, which is emitted next to the
+/// client it describes. An outer doc comment on a module resolves its links
+/// where it is written, beside the client, so the link is bare (rustdoc
+/// rejects `super::Api` there; the check is `tests/docs.rs`).
+pub(crate) fn ops_module(api: &Api) -> String {
+    let client = api.client_name.as_str();
+    format!(
+        " Each operation of [`{client}`] as a type: its facts and its \
+         body and answer types, for code that names an operation without calling it \
+         (mock rules, hooks, waiters)."
+    )
+}
+
+/// The doc comment of `op`'s type in the `ops` module: its operationId,
+/// method and path, and a link to the method that sends it (the client is
+/// in the module above, in every layout: the `ops` module is emitted next
+/// to the client it describes).
+pub(crate) fn op_type(api: &Api, op: &Operation) -> String {
+    format!(
+        " The operation `{}`, `{} {}`: {}.",
+        op.id,
+        op.method.as_str(),
+        op.path,
+        method_link(api, op, "super::")
+    )
+}
+
+/// A link to `op`'s method from a module `to_client` (`super::`) away from
+/// the client. The text is the method as called (`r#type`); the link path
+/// has no raw identifier, since `#` would start a fragment.
+fn method_link(api: &Api, op: &Operation, to_client: &str) -> String {
+    let client = api.client_name.as_str();
+    format!(
+        "[`{client}::{}`]({to_client}{client}::{})",
+        op.method_name,
+        op.method_name.as_str()
     )
 }
 

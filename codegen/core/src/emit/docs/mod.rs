@@ -1,7 +1,8 @@
 //! Every doc comment on a generated operation and model, written here from
 //! the model: a method's (summary, description, `METHOD /path`, scopes,
 //! parameters, request body, answer, error bodies, example, deprecation),
-//! its builder's and setters' ([`items`]), and the models' and fields'.
+//! its builder's and setters' and its `ops` type's ([`items`]), and the
+//! models' and fields'.
 //! Types named in the text are intra-doc links ([`links`]); spec text is
 //! cleaned by [`Docs`] (fences, indentation, bare URLs, runs of spaces).
 
@@ -9,7 +10,9 @@ mod example;
 mod items;
 mod links;
 
-pub(crate) use items::{body_setter, builder, field, model, setter, union_variant};
+pub(crate) use items::{
+    body_setter, builder, field, model, op_type, ops_module, setter, union_variant,
+};
 
 use super::tokens::{doc_attrs, Rt};
 use crate::ir::{Api, Docs, Operation, Paging, ParamIn, Success};
