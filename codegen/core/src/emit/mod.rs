@@ -1,7 +1,7 @@
 //! Stage three: tokens. `quote!` only; every name and type was decided by
 //! [`crate::ir`].
 
-mod example;
+mod docs;
 mod models;
 mod operations;
 mod ops;

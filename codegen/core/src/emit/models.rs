@@ -1,6 +1,7 @@
 //! Model types: structs, string enums, untagged unions and aliases.
 
-use super::tokens::{doc_attrs, ty_tokens, Rt};
+use super::docs;
+use super::tokens::{ty_tokens, Rt};
 use crate::ir::{Api, Field, Model, ModelId, ModelKind, Variant};
 use crate::names::Ident;
 use proc_macro2::TokenStream;
@@ -30,9 +31,7 @@ pub(crate) fn emit_models(api: &Api, rt: &Rt, imported: &[bool]) -> TokenStream 
 }
 
 fn emit_model(api: &Api, rt: &Rt, id: ModelId, m: &Model) -> TokenStream {
-    let mut model_docs = m.docs.clone();
-    model_docs.push_raw(format!("Generated from `{}`.", m.pointer));
-    let docs = doc_attrs(&model_docs);
+    let docs = docs::model(m);
     let name = m.name.to_syn();
     match &m.kind {
         ModelKind::Struct { fields, additional } => {
@@ -127,13 +126,14 @@ fn emit_union(
         });
     let type_name = name.to_string();
     let json = quote!(#private::json);
+    let allow = docs::union_variant();
     quote! {
         #docs
         ///
         /// Decoded as the variant that decodes the value and knows the most
         /// of its properties (the first such one).
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-        pub enum #name { #( #names(#types), )* }
+        pub enum #name { #( #allow #names(#types), )* }
         impl #json::Decode for #name {
             #[inline]
             fn decode(v: #private::serde_json::Value) -> ::std::result::Result<Self, #json::DecodeError> {
@@ -174,12 +174,7 @@ fn known_properties(api: &Api, ty: &crate::ir::Ty) -> Option<Vec<String>> {
 /// nullable properties of models that are sent are `Option<Option<T>>`, so
 /// that `Some(None)` sends an explicit `null` while `None` leaves it out.
 fn emit_field(api: &Api, rt: &Rt, f: &Field, sent: bool) -> TokenStream {
-    let docs = if f.docs.lines().is_empty() {
-        let line = format!(" The `{}` property.", f.wire);
-        quote!(#[doc = #line])
-    } else {
-        doc_attrs(&f.docs)
-    };
+    let docs = docs::field(f);
     let name = f.name.to_syn();
     let mut ty = ty_tokens(api, rt, &f.ty);
     if f.boxed {

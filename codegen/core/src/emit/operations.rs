@@ -8,10 +8,9 @@
 //! machine code is made only for what a program calls; with SailPoint's
 //! full specs that is most of the build time saved.
 
-use super::tokens::{doc_attrs, ty_doc_name, ty_tokens, Rt};
-use crate::ir::{
-    Api, BodyEncoding, Docs, ModelKind, Operation, Paging, Param, ParamIn, Success, Ty,
-};
+use super::docs;
+use super::tokens::{ty_tokens, Rt};
+use crate::ir::{Api, BodyEncoding, ModelKind, Operation, Paging, Param, ParamIn, Success, Ty};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::{HashMap, HashSet};
@@ -181,17 +180,13 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation) -> Method {
         }
     };
     let name = op.method_name.to_syn();
-    let docs = doc_attrs(&method_docs(api, op));
-    let deprecated = op
-        .deprecated
-        .then(|| quote!(#[deprecated = "deprecated in the spec"]));
+    let docs = docs::method(api, rt, op);
     let args = &inputs.args;
     // One argument per required parameter (`self` counts for clippy, whose
     // default limit is seven).
     let many = (args.len() >= 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let method = quote! {
         #docs
-        #deprecated
         #many
         #[inline]
         pub fn #name(&self, #(#args),*) -> #returns {
@@ -236,7 +231,7 @@ fn inputs(api: &Api, rt: &Rt, op: &Operation) -> Inputs {
                 Some(media) => quote!(json_body(#media, body)),
                 None => quote!(multipart_body(body)),
             };
-            let docs = doc_attrs(&body_setter_docs(api, &body.ty));
+            let docs = docs::body_setter(api, rt, &body.ty);
             inputs.setters.push(quote! {
                 #docs
                 #[inline]
@@ -295,11 +290,7 @@ fn emit_builder(
         let max = proc_macro2::Literal::u32_unsuffixed(*max);
         quote!(, #kind #item, #max)
     });
-    let docs = format!(
-        " The call [`{0}::{1}`]({0}::{1}) starts: set optional parameters by name, then `.await` it.",
-        api.client_name.as_str(),
-        op.method_name
-    );
+    let docs = docs::builder(api, op);
     let b = builder.to_syn();
     quote! {
         #[doc = #docs]
@@ -418,93 +409,10 @@ fn setter(api: &Api, rt: &Rt, p: &Param) -> TokenStream {
             (quote!(&#t), quote!(#f(#wire, #private::json_text(#name))))
         }
     };
-    let mut docs = p.docs.clone();
-    docs.push_raw(format!(
-        "Sets the {} parameter `{}`; setting it again replaces the value.",
-        match p.location {
-            ParamIn::Header => "header",
-            _ => "query",
-        },
-        p.wire
-    ));
-    let docs = doc_attrs(&docs);
+    let docs = docs::setter(p);
     quote! {
         #docs
         #[inline]
         pub fn #name(self, #name: #arg_ty) -> Self { Self(self.0.#set) }
     }
-}
-
-fn body_setter_docs(api: &Api, ty: &Ty) -> crate::ir::Docs {
-    let mut d = crate::ir::Docs::new();
-    d.push_raw(format!(
-        "Sets the optional request body, a `{}`.",
-        ty_doc_name(api, ty)
-    ));
-    d
-}
-
-fn method_docs(api: &Api, op: &Operation) -> Docs {
-    let mut d = op.docs.clone();
-    if let Some(builder) = &op.builder {
-        let mut setters: Vec<String> = op
-            .params
-            .iter()
-            .filter(|p| p.is_setter())
-            .map(|p| format!("[`{0}`]({builder}::{0})", p.name))
-            .collect();
-        if op.body.as_ref().is_some_and(|b| !b.required) {
-            setters.push(format!("[`body`]({builder}::body)"));
-        }
-        d.push_raw(format!(
-            "Optional parameters, set by name on the [`{builder}`] this returns: {}.",
-            setters.join(", ")
-        ));
-        if let Some(paging) = &op.paging {
-            let how = match paging {
-                Paging::Offset { .. } => "by `offset` and `limit`",
-                Paging::SearchAfter { .. } => "by `searchAfter` (the document `id` ends the sort)",
-            };
-            d.push_raw(format!(
-                "A list: [`{builder}::stream`] reads every record lazily, {how}, with the parameters set; [`{builder}::pages`] page by page; [`{builder}::pager`] sets a cap or a start first."
-            ));
-        }
-    }
-    if let Some(body) = &op.body {
-        d.push_raw(format!(
-            "Request body: `{}`{}.",
-            ty_doc_name(api, &body.ty),
-            if body.required { "" } else { " (optional)" }
-        ));
-    }
-    d.push_raw(match &op.success {
-        Success::Json(t) => format!("Returns `{}` on success.", ty_doc_name(api, t)),
-        Success::MaybeJson(t) => format!(
-            "Returns `Some({})` on a success with a body, `None` on one without (such as `204 No Content`).",
-            ty_doc_name(api, t)
-        ),
-        Success::Bytes(media) => format!(
-            "Returns the body as bytes on success ({}).",
-            media.join(", ")
-        ),
-        Success::Empty => "Returns `()` on success (no body).".to_owned(),
-    });
-    if !op.errors.is_empty() {
-        let lines: Vec<String> = op
-            .errors
-            .iter()
-            .map(|e| {
-                let status = e
-                    .status
-                    .map_or_else(|| "other".to_owned(), |s| s.to_string());
-                format!("- {status}: `{}`", ty_doc_name(api, &e.ty))
-            })
-            .collect();
-        d.push_raw(format!(
-            "Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:\n{}",
-            lines.join("\n")
-        ));
-    }
-    d.push_raw(super::example::example_call(api, op));
-    d
 }

@@ -20,12 +20,7 @@ pub(crate) fn emit_ops(api: &Api, rt: &Rt, errors: &[syn::Ident]) -> TokenStream
         .iter()
         .zip(errors)
         .map(|(op, errors)| emit_op(api, rt, op, errors));
-    let client = api.client_name.as_str();
-    let doc = format!(
-        " Each operation of [`{client}`](super::{client}) as a type: its facts and its \
-         body and answer types, for code that names an operation without calling it \
-         (mock rules, hooks, waiters)."
-    );
+    let doc = super::docs::ops_module(api);
     quote! {
         #[doc = #doc]
         pub mod ops {
@@ -70,12 +65,7 @@ fn emit_op(api: &Api, rt: &Rt, op: &Operation, errors: &syn::Ident) -> TokenStre
         None => quote!(()),
     };
     let answer = answer_type(api, rt, &op.success);
-    let (client, method) = (api.client_name.as_str(), &op.method_name);
-    let doc = format!(
-        " `{} {path}`: [`{client}::{}`](super::{client}::{method}).",
-        op.method.as_str(),
-        method.as_str(),
-    );
+    let doc = super::docs::op_type(api, op);
     // Data only where it differs from the trait's defaults.
     let success = (op.success_status != 200).then(|| {
         let status = proc_macro2::Literal::u16_unsuffixed(op.success_status);

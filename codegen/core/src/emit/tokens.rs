@@ -62,6 +62,15 @@ impl Rt {
         }
     }
 
+    /// The runtime's path as doc links spell it (`::sailpoint_isc`).
+    pub(crate) fn doc_root(&self) -> String {
+        self.root
+            .to_string()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    }
+
     /// The import that makes [`Rt::private`] resolve, first in every
     /// generated module.
     pub(crate) fn alias(&self) -> TokenStream {
@@ -116,27 +125,5 @@ pub(crate) fn ty_tokens(api: &Api, rt: &Rt, ty: &Ty) -> TokenStream {
             // Unreachable for a built model; a JSON value keeps the output compiling.
             None => quote!(#private::serde_json::Value),
         },
-    }
-}
-
-/// The name a reader sees for a type in docs (`ErrorResponseDto`, `Vec<String>`).
-pub(crate) fn ty_doc_name(api: &Api, ty: &Ty) -> String {
-    match ty {
-        Ty::String => "String".into(),
-        Ty::Bool => "bool".into(),
-        Ty::I32 => "i32".into(),
-        Ty::I64 => "i64".into(),
-        Ty::F64 => "f64".into(),
-        Ty::DateTime => "DateTime".into(),
-        Ty::Date => "Date".into(),
-        Ty::Json => "serde_json::Value".into(),
-        Ty::File => "FilePart".into(),
-        Ty::JsonObject => "serde_json::Map".into(),
-        Ty::Vec(i) => format!("Vec<{}>", ty_doc_name(api, i)),
-        Ty::Map(i) => format!("BTreeMap<String, {}>", ty_doc_name(api, i)),
-        Ty::Option(i) => format!("Option<{}>", ty_doc_name(api, i)),
-        Ty::Named(id) => api
-            .model(*id)
-            .map_or_else(|| "serde_json::Value".into(), |m| m.name.to_string()),
     }
 }

@@ -1,6 +1,7 @@
 //! Doc comment text taken from the spec and made safe for rustdoc: spec
 //! descriptions are Markdown written for a web page, and an untagged code
-//! fence or an indented block would otherwise become a failing doctest.
+//! fence or an indented block would otherwise become a failing doctest, a
+//! bare URL a `rustdoc::bare_urls` warning.
 
 /// A doc comment, as paragraphs of Markdown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -40,6 +41,13 @@ impl Docs {
                 self.paragraphs
                     .push(format!("Example:\n```json\n{pretty}\n```"));
             }
+            // A code span cannot hold a blank line (XML documents do), and
+            // rustdoc reads the tags in a broken span as HTML.
+            Some(serde_json::Value::String(s)) if s.trim().contains('\n') => {
+                let text = s.trim_end().replace("```", "'''");
+                self.paragraphs
+                    .push(format!("Example:\n```text\n{text}\n```"));
+            }
             Some(v) => self
                 .paragraphs
                 .push(format!("Example: `{}`", inline_code(v))),
@@ -51,6 +59,38 @@ impl Docs {
     pub fn push_raw(&mut self, text: String) -> &mut Self {
         self.paragraphs.push(text);
         self
+    }
+
+    /// Whether there is no text at all.
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs.is_empty()
+    }
+
+    /// The text on one line, for a list item: Markdown paragraphs joined
+    /// by a space, with a full stop after one that ends without a mark.
+    pub fn inline(&self) -> String {
+        let mut out = String::new();
+        let mut new_paragraph = false;
+        // A paragraph ends like a blank line within one.
+        let lines = self
+            .paragraphs
+            .iter()
+            .flat_map(|p| p.lines().chain(std::iter::once("")));
+        for line in lines.map(str::trim) {
+            if line.is_empty() {
+                new_paragraph = !out.is_empty();
+                continue;
+            }
+            if new_paragraph && !out.ends_with(['.', ':', '!', '?']) {
+                out.push('.');
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(line);
+            new_paragraph = false;
+        }
+        out
     }
 
     /// The lines of the doc comment.
@@ -75,10 +115,12 @@ fn inline_code(v: &serde_json::Value) -> String {
 }
 
 /// Tags untagged code fences as `text` and removes leading indentation
-/// outside fences, so nothing in a description is compiled as a doctest.
+/// outside fences, so nothing in a description is compiled as a doctest;
+/// outside fences, bare URLs become autolinks and runs of spaces one.
 fn sanitize_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_fence = false;
+    let defined = super::prose::definitions(text);
     for line in text.lines() {
         let trimmed = line.trim_start();
         if let Some(rest) = trimmed.strip_prefix("```") {
@@ -98,7 +140,7 @@ fn sanitize_markdown(text: &str) -> String {
         } else if in_fence {
             out.push_str(line);
         } else {
-            out.push_str(trimmed);
+            out.push_str(&super::prose::clean_line(trimmed, &defined));
         }
         out.push('\n');
     }
@@ -132,6 +174,35 @@ mod tests {
         assert!(
             text.contains(" indented code") && !text.contains("    indented"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn a_multi_line_example_is_a_block() {
+        let mut d = Docs::new();
+        d.push_example(Some(&serde_json::json!("<a>\n\n  <b/>\n</a>\n")));
+        assert_eq!(
+            d.lines(),
+            [
+                " Example:",
+                " ```text",
+                " <a>",
+                "",
+                "   <b/>",
+                " </a>",
+                " ```"
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_inline_with_stops_between() {
+        let mut d = Docs::new();
+        d.push("Password change request ID\n\nOr   its alias:\nthe id");
+        d.push_example(Some(&serde_json::json!("abc")));
+        assert_eq!(
+            d.inline(),
+            "Password change request ID. Or its alias: the id. Example: `abc`"
         );
     }
 

@@ -11,6 +11,7 @@ mod operation;
 mod operation_docs;
 mod paging;
 mod path_params;
+mod prose;
 mod recursion;
 mod resolve;
 mod schema;

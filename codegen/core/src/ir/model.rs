@@ -309,8 +309,8 @@ pub struct Operation {
     pub example: Option<String>,
     /// Documented error bodies.
     pub errors: Vec<ErrorResponse>,
-    /// Doc comment.
-    pub docs: Docs,
+    /// What the spec says about the operation, for its doc comment.
+    pub doc: OperationDoc,
     /// The spec marks it deprecated.
     pub deprecated: bool,
     /// Path parameters the spec declares that the path template has no
@@ -322,6 +322,24 @@ pub struct Operation {
     /// How the operation's list pages, when it is a list the builder can
     /// stream.
     pub paging: Option<Paging>,
+}
+
+/// What the spec says about an operation that its method's doc comment
+/// shows, as the spec has it (the emitter cleans and arranges it).
+#[derive(Debug, Clone, Default)]
+pub struct OperationDoc {
+    /// The spec's `summary`.
+    pub summary: Option<String>,
+    /// The spec's `description`, Markdown.
+    pub description: Option<String>,
+    /// The operation is experimental (`x-sailpoint-experimental`, or the
+    /// `X-SailPoint-Experimental` header it requires).
+    pub experimental: bool,
+    /// The security requirements (the operation's, or else the spec's), each
+    /// scheme with its scopes, in spec order.
+    pub scopes: Vec<(String, Vec<String>)>,
+    /// The request body's `description`.
+    pub body_description: Option<String>,
 }
 
 /// How a list operation pages; its builder streams it.

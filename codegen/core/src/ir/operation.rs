@@ -23,7 +23,7 @@ use super::docs::Docs;
 use super::model::{
     Body, BodyEncoding, ErrorResponse, Method, Operation, Param, ParamIn, Success, Ty,
 };
-use super::operation_docs::operation_docs;
+use super::operation_docs::operation_doc;
 use super::path_params::{reconcile, template_vars};
 use super::schema::Builder;
 use crate::diag::{Diagnostic, Pointer};
@@ -193,7 +193,7 @@ impl OperationContext<'_> {
             }
             return None;
         }
-        let docs = self.docs(b, &params);
+        let doc = operation_doc(b, self.op, &params);
         Some(Operation {
             method_name: methods.claim_ident(&sanitize(&self.id, Case::Snake)),
             type_name: Ident::new(&sanitize(&self.id, Case::Type)),
@@ -206,7 +206,7 @@ impl OperationContext<'_> {
             success_status,
             example,
             errors,
-            docs,
+            doc,
             deprecated: self.op.deprecated,
             unplaced_path_params: self.unplaced,
             builder: None,
@@ -467,27 +467,6 @@ impl OperationContext<'_> {
             .or(inline)
             .or_else(|| super::example::example(&mut b.resolver, &schema));
         (status, value.map(|v| v.to_string()))
-    }
-
-    /// The method's doc comment.
-    fn docs(&self, b: &Builder<'_>, params: &[Param]) -> Docs {
-        let experimental = params.iter().any(|p| {
-            p.location == ParamIn::Header && p.wire.eq_ignore_ascii_case("X-SailPoint-Experimental")
-        }) || self
-            .op
-            .extensions
-            .keys()
-            .any(|k| k.eq_ignore_ascii_case("x-sailpoint-experimental"));
-        let mut d = operation_docs(b, self.op, self.method, self.path, experimental, params);
-        if !self.unplaced.is_empty() {
-            let names: Vec<String> = self.unplaced.iter().map(|n| format!("`{n}`")).collect();
-            d.push_raw(format!(
-                "The spec also declares the path parameter(s) {}, which the path `{}` has no place for; they are not arguments.",
-                names.join(", "),
-                self.path
-            ));
-        }
-        d
     }
 }
 

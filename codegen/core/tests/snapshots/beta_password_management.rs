@@ -46,11 +46,11 @@ static __ERRORS_400_401_403_404_500_4DC0FDF3: [__rt::ErrorDecoder; 5] = [
         decode: __rt::decode_error::<ErrorResponseDtoBeta>,
     },
 ];
-/// Each operation of [`ApiBeta`](super::ApiBeta) as a type: its facts and its body and answer types, for code that names an operation without calling it (mock rules, hooks, waiters).
+/// Each operation of [`ApiBeta`] as a type: its facts and its body and answer types, for code that names an operation without calling it (mock rules, hooks, waiters).
 pub mod ops {
     #[allow(unused_imports)]
     use ::sailpoint_isc::__private::v1 as __rt;
-    /// `POST /generate-password-reset-token/digit`: [`ApiBeta::create_digit_token`](super::ApiBeta::create_digit_token).
+    /// The operation `createDigitToken`, `POST /generate-password-reset-token/digit`: [`ApiBeta::create_digit_token`](super::ApiBeta::create_digit_token).
     pub struct CreateDigitTokenBeta;
     impl __rt::ApiOperation for CreateDigitTokenBeta {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -67,7 +67,7 @@ pub mod ops {
         type Body = super::PasswordDigitTokenResetBeta;
         type Answer = super::PasswordDigitTokenBeta;
     }
-    /// `POST /query-password-info`: [`ApiBeta::query_password_info`](super::ApiBeta::query_password_info).
+    /// The operation `queryPasswordInfo`, `POST /query-password-info`: [`ApiBeta::query_password_info`](super::ApiBeta::query_password_info).
     pub struct QueryPasswordInfoBeta;
     impl __rt::ApiOperation for QueryPasswordInfoBeta {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -84,7 +84,7 @@ pub mod ops {
         type Body = super::PasswordInfoQueryDtoBeta;
         type Answer = super::PasswordInfoBeta;
     }
-    /// `POST /set-password`: [`ApiBeta::set_identity_password`](super::ApiBeta::set_identity_password).
+    /// The operation `setIdentityPassword`, `POST /set-password`: [`ApiBeta::set_identity_password`](super::ApiBeta::set_identity_password).
     pub struct SetIdentityPasswordBeta;
     impl __rt::ApiOperation for SetIdentityPasswordBeta {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -102,7 +102,7 @@ pub mod ops {
         type Body = super::PasswordChangeRequestBeta;
         type Answer = super::PasswordChangeResponseBeta;
     }
-    /// `GET /password-change-status/{id}`: [`ApiBeta::get_identity_password_change_status`](super::ApiBeta::get_identity_password_change_status).
+    /// The operation `getIdentityPasswordChangeStatus`, `GET /password-change-status/{id}`: [`ApiBeta::get_identity_password_change_status`](super::ApiBeta::get_identity_password_change_status).
     pub struct GetIdentityPasswordChangeStatusBeta;
     impl __rt::ApiOperation for GetIdentityPasswordChangeStatusBeta {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -152,16 +152,16 @@ impl ApiBeta {
     /// - `userAuth`: `idn:password-digit-token:create`
     /// - `applicationAuth`: `idn:password-digit-token:create`
     ///
-    /// Request body: `PasswordDigitTokenResetBeta`.
+    /// Request body: [`PasswordDigitTokenResetBeta`].
     ///
-    /// Returns `PasswordDigitTokenBeta` on success.
+    /// Returns [`PasswordDigitTokenBeta`] on success.
     ///
-    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
-    /// - 400: `ErrorResponseDtoBeta`
-    /// - 401: `UnauthorizedErrorBeta`
-    /// - 403: `ErrorResponseDtoBeta`
-    /// - 429: `TooManyRequestsErrorBeta`
-    /// - 500: `ErrorResponseDtoBeta`
+    /// Error bodies, available from [`ApiError::body`](::sailpoint_isc::ApiError::body)`::<T>()` on [`Error::Api`](::sailpoint_isc::Error::Api):
+    /// - 400: [`ErrorResponseDtoBeta`]
+    /// - 401: [`UnauthorizedErrorBeta`]
+    /// - 403: [`ErrorResponseDtoBeta`]
+    /// - 429: [`TooManyRequestsErrorBeta`]
+    /// - 500: [`ErrorResponseDtoBeta`]
     ///
     /// Example:
     /// ```text
@@ -183,7 +183,7 @@ impl ApiBeta {
     /// This API is used to query password related information.
     ///
     /// A token with [API authority](https://developer.sailpoint.com/idn/api/authentication#client-credentials-grant-flow)
-    /// is required to call this API.  "API authority" refers to a token that only has the "client_credentials"
+    /// is required to call this API. "API authority" refers to a token that only has the "client_credentials"
     /// grant type, and therefore no user context. A [personal access token](https://developer.sailpoint.com/idn/api/authentication#personal-access-tokens)
     /// or a token generated with the [authorization_code](https://developer.sailpoint.com/idn/api/authentication#authorization-code-grant-flow)
     /// grant type will **NOT** work on this endpoint, and a `403 Forbidden` response
@@ -195,16 +195,16 @@ impl ApiBeta {
     /// - `userAuth`: `idn:password-info:read`
     /// - `applicationAuth`: `idn:password-info:read`
     ///
-    /// Request body: `PasswordInfoQueryDtoBeta`.
+    /// Request body: [`PasswordInfoQueryDtoBeta`].
     ///
-    /// Returns `PasswordInfoBeta` on success.
+    /// Returns [`PasswordInfoBeta`] on success.
     ///
-    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
-    /// - 400: `ErrorResponseDtoBeta`
-    /// - 401: `UnauthorizedErrorBeta`
-    /// - 403: `ErrorResponseDtoBeta`
-    /// - 429: `TooManyRequestsErrorBeta`
-    /// - 500: `ErrorResponseDtoBeta`
+    /// Error bodies, available from [`ApiError::body`](::sailpoint_isc::ApiError::body)`::<T>()` on [`Error::Api`](::sailpoint_isc::Error::Api):
+    /// - 400: [`ErrorResponseDtoBeta`]
+    /// - 401: [`UnauthorizedErrorBeta`]
+    /// - 403: [`ErrorResponseDtoBeta`]
+    /// - 429: [`TooManyRequestsErrorBeta`]
+    /// - 500: [`ErrorResponseDtoBeta`]
     ///
     /// Example:
     /// ```text
@@ -273,16 +273,16 @@ impl ApiBeta {
     /// - `userAuth`: `idn:password-change:manage`
     /// - `applicationAuth`: `idn:password-change:manage`
     ///
-    /// Request body: `PasswordChangeRequestBeta`.
+    /// Request body: [`PasswordChangeRequestBeta`].
     ///
-    /// Returns `PasswordChangeResponseBeta` on success.
+    /// Returns [`PasswordChangeResponseBeta`] on success.
     ///
-    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
-    /// - 400: `ErrorResponseDtoBeta`
-    /// - 401: `UnauthorizedErrorBeta`
-    /// - 403: `ErrorResponseDtoBeta`
-    /// - 429: `TooManyRequestsErrorBeta`
-    /// - 500: `ErrorResponseDtoBeta`
+    /// Error bodies, available from [`ApiError::body`](::sailpoint_isc::ApiError::body)`::<T>()` on [`Error::Api`](::sailpoint_isc::Error::Api):
+    /// - 400: [`ErrorResponseDtoBeta`]
+    /// - 401: [`UnauthorizedErrorBeta`]
+    /// - 403: [`ErrorResponseDtoBeta`]
+    /// - 429: [`TooManyRequestsErrorBeta`]
+    /// - 500: [`ErrorResponseDtoBeta`]
     ///
     /// Example:
     /// ```text
@@ -314,14 +314,14 @@ impl ApiBeta {
     /// Parameters:
     /// - `id` (path `id`)
     ///
-    /// Returns `PasswordStatusBeta` on success.
+    /// Returns [`PasswordStatusBeta`] on success.
     ///
-    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
-    /// - 400: `ErrorResponseDtoBeta`
-    /// - 401: `UnauthorizedErrorBeta`
-    /// - 403: `ErrorResponseDtoBeta`
-    /// - 404: `ErrorResponseDtoBeta`
-    /// - 500: `ErrorResponseDtoBeta`
+    /// Error bodies, available from [`ApiError::body`](::sailpoint_isc::ApiError::body)`::<T>()` on [`Error::Api`](::sailpoint_isc::Error::Api):
+    /// - 400: [`ErrorResponseDtoBeta`]
+    /// - 401: [`UnauthorizedErrorBeta`]
+    /// - 403: [`ErrorResponseDtoBeta`]
+    /// - 404: [`ErrorResponseDtoBeta`]
+    /// - 500: [`ErrorResponseDtoBeta`]
     ///
     /// Example:
     /// ```text
@@ -357,7 +357,7 @@ pub struct ErrorMessageDtoBeta {
     ///
     /// Example: `en-US`
     pub locale: ::std::option::Option<::std::string::String>,
-    /// The `localeOrigin` property.
+    #[allow(missing_docs)]
     pub locale_origin: ::std::option::Option<LocaleOriginBeta>,
     /// Actual text of the error message in the indicated locale.
     ///
@@ -538,7 +538,7 @@ pub struct PasswordChangeRequestBeta {
     ///
     /// Example: `YWQ2NjQ4MTItZjY0NC00MWExLWFjMjktOGNmMzU3Y2VlNjk2`
     pub public_key_id: ::std::option::Option<::std::string::String>,
-    /// Account ID of the account This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350
+    /// Account ID of the account This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here <https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350>
     ///
     /// Example: `CN=Abby Smith,OU=Austin,OU=Americas,OU=Demo,DC=seri,DC=acme,DC=com`
     pub account_id: ::std::option::Option<::std::string::String>,
@@ -802,11 +802,11 @@ impl __rt::json::Encode for PasswordInfoBeta {
     ::std::default::Default,
 )]
 pub struct PasswordInfoAccountBeta {
-    /// Account ID of the account. This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350
+    /// Account ID of the account. This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here <https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350>
     ///
     /// Example: `CN=Abby Smith,OU=Austin,OU=Americas,OU=Demo,DC=seri,DC=acme,DC=com`
     pub account_id: ::std::option::Option<::std::string::String>,
-    /// Display name of the account. This is specified per account schema in the source configuration. It is used to display name of the account. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-Name-for/ta-p/74008
+    /// Display name of the account. This is specified per account schema in the source configuration. It is used to display name of the account. More info can be found here <https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-Name-for/ta-p/74008>
     ///
     /// Example: `Abby.Smith`
     pub account_name: ::std::option::Option<::std::string::String>,

@@ -50,11 +50,11 @@ static __ERRORS_400_401_403_404_429_500_DD103A1A: [__rt::ErrorDecoder; 6] = [
         decode: __rt::decode_error::<ErrorResponseDto>,
     },
 ];
-/// Each operation of [`Api`](super::Api) as a type: its facts and its body and answer types, for code that names an operation without calling it (mock rules, hooks, waiters).
+/// Each operation of [`Api`] as a type: its facts and its body and answer types, for code that names an operation without calling it (mock rules, hooks, waiters).
 pub mod ops {
     #[allow(unused_imports)]
     use ::sailpoint_isc::__private::v1 as __rt;
-    /// `POST /query-password-info/v1`: [`Api::query_password_info_v1`](super::Api::query_password_info_v1).
+    /// The operation `queryPasswordInfoV1`, `POST /query-password-info/v1`: [`Api::query_password_info_v1`](super::Api::query_password_info_v1).
     pub struct QueryPasswordInfoV1;
     impl __rt::ApiOperation for QueryPasswordInfoV1 {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -71,7 +71,7 @@ pub mod ops {
         type Body = super::PasswordInfoQueryDto;
         type Answer = super::PasswordInfo;
     }
-    /// `POST /set-password/v1`: [`Api::set_password_v1`](super::Api::set_password_v1).
+    /// The operation `setPasswordV1`, `POST /set-password/v1`: [`Api::set_password_v1`](super::Api::set_password_v1).
     pub struct SetPasswordV1;
     impl __rt::ApiOperation for SetPasswordV1 {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -89,7 +89,7 @@ pub mod ops {
         type Body = super::PasswordChangeRequest;
         type Answer = super::PasswordChangeResponse;
     }
-    /// `GET /password-change-status/v1/{id}`: [`Api::get_password_change_status_v1`](super::Api::get_password_change_status_v1).
+    /// The operation `getPasswordChangeStatusV1`, `GET /password-change-status/v1/{id}`: [`Api::get_password_change_status_v1`](super::Api::get_password_change_status_v1).
     pub struct GetPasswordChangeStatusV1;
     impl __rt::ApiOperation for GetPasswordChangeStatusV1 {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -112,7 +112,7 @@ pub mod ops {
         type Body = ();
         type Answer = super::PasswordStatus;
     }
-    /// `POST /generate-password-reset-token/v1/digit`: [`Api::create_digit_token_v1`](super::Api::create_digit_token_v1).
+    /// The operation `createDigitTokenV1`, `POST /generate-password-reset-token/v1/digit`: [`Api::create_digit_token_v1`](super::Api::create_digit_token_v1).
     pub struct CreateDigitTokenV1;
     impl __rt::ApiOperation for CreateDigitTokenV1 {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -162,16 +162,16 @@ impl Api {
     /// - `userAuth`: `idn:password-info:read`
     /// - `applicationAuth`: `idn:password-info:read`
     ///
-    /// Request body: `PasswordInfoQueryDto`.
+    /// Request body: [`PasswordInfoQueryDto`].
     ///
-    /// Returns `PasswordInfo` on success.
+    /// Returns [`PasswordInfo`] on success.
     ///
-    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
-    /// - 400: `ErrorResponseDto`
-    /// - 401: `UnauthorizedError`
-    /// - 403: `ErrorResponseDto`
-    /// - 429: `TooManyRequestsError`
-    /// - 500: `ErrorResponseDto`
+    /// Error bodies, available from [`ApiError::body`](::sailpoint_isc::ApiError::body)`::<T>()` on [`Error::Api`](::sailpoint_isc::Error::Api):
+    /// - 400: [`ErrorResponseDto`]
+    /// - 401: [`UnauthorizedError`]
+    /// - 403: [`ErrorResponseDto`]
+    /// - 429: [`TooManyRequestsError`]
+    /// - 500: [`ErrorResponseDto`]
     ///
     /// Example:
     /// ```text
@@ -216,16 +216,16 @@ impl Api {
     /// - `userAuth`: `idn:password-change:manage`
     /// - `applicationAuth`: `idn:password-change:manage`
     ///
-    /// Request body: `PasswordChangeRequest`.
+    /// Request body: [`PasswordChangeRequest`].
     ///
-    /// Returns `PasswordChangeResponse` on success.
+    /// Returns [`PasswordChangeResponse`] on success.
     ///
-    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
-    /// - 400: `ErrorResponseDto`
-    /// - 401: `UnauthorizedError`
-    /// - 403: `ErrorResponseDto`
-    /// - 429: `TooManyRequestsError`
-    /// - 500: `ErrorResponseDto`
+    /// Error bodies, available from [`ApiError::body`](::sailpoint_isc::ApiError::body)`::<T>()` on [`Error::Api`](::sailpoint_isc::Error::Api):
+    /// - 400: [`ErrorResponseDto`]
+    /// - 401: [`UnauthorizedError`]
+    /// - 403: [`ErrorResponseDto`]
+    /// - 429: [`TooManyRequestsError`]
+    /// - 500: [`ErrorResponseDto`]
     ///
     /// Example:
     /// ```text
@@ -253,17 +253,17 @@ impl Api {
     /// - `applicationAuth`: `idn:password-change:read`
     ///
     /// Parameters:
-    /// - `id` (path `id`): Password change request ID   Example: `089899f13a8f4da7824996191587bab9`
+    /// - `id` (path `id`): Password change request ID. Example: `089899f13a8f4da7824996191587bab9`
     ///
-    /// Returns `PasswordStatus` on success.
+    /// Returns [`PasswordStatus`] on success.
     ///
-    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
-    /// - 400: `ErrorResponseDto`
-    /// - 401: `UnauthorizedError`
-    /// - 403: `ErrorResponseDto`
-    /// - 404: `ErrorResponseDto`
-    /// - 429: `TooManyRequestsError`
-    /// - 500: `ErrorResponseDto`
+    /// Error bodies, available from [`ApiError::body`](::sailpoint_isc::ApiError::body)`::<T>()` on [`Error::Api`](::sailpoint_isc::Error::Api):
+    /// - 400: [`ErrorResponseDto`]
+    /// - 401: [`UnauthorizedError`]
+    /// - 403: [`ErrorResponseDto`]
+    /// - 404: [`ErrorResponseDto`]
+    /// - 429: [`TooManyRequestsError`]
+    /// - 500: [`ErrorResponseDto`]
     ///
     /// Example:
     /// ```text
@@ -294,16 +294,16 @@ impl Api {
     /// - `userAuth`: `idn:password-digit-token:create`
     /// - `applicationAuth`: `idn:password-digit-token:create`
     ///
-    /// Request body: `PasswordDigitTokenReset`.
+    /// Request body: [`PasswordDigitTokenReset`].
     ///
-    /// Returns `PasswordDigitToken` on success.
+    /// Returns [`PasswordDigitToken`] on success.
     ///
-    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
-    /// - 400: `ErrorResponseDto`
-    /// - 401: `UnauthorizedError`
-    /// - 403: `ErrorResponseDto`
-    /// - 429: `TooManyRequestsError`
-    /// - 500: `ErrorResponseDto`
+    /// Error bodies, available from [`ApiError::body`](::sailpoint_isc::ApiError::body)`::<T>()` on [`Error::Api`](::sailpoint_isc::Error::Api):
+    /// - 400: [`ErrorResponseDto`]
+    /// - 401: [`UnauthorizedError`]
+    /// - 403: [`ErrorResponseDto`]
+    /// - 429: [`TooManyRequestsError`]
+    /// - 500: [`ErrorResponseDto`]
     ///
     /// Example:
     /// ```text
@@ -381,11 +381,11 @@ impl __rt::json::Encode for PasswordInfoQueryDto {
     ::std::default::Default,
 )]
 pub struct PasswordInfoAccount {
-    /// Account ID of the account. This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350
+    /// Account ID of the account. This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here <https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350>
     ///
     /// Example: `CN=Abby Smith,OU=Austin,OU=Americas,OU=Demo,DC=seri,DC=acme,DC=com`
     pub account_id: ::std::option::Option<::std::string::String>,
-    /// Display name of the account. This is specified per account schema in the source configuration. It is used to display name of the account. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-Name-for/ta-p/74008
+    /// Display name of the account. This is specified per account schema in the source configuration. It is used to display name of the account. More info can be found here <https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-Name-for/ta-p/74008>
     ///
     /// Example: `Abby.Smith`
     pub account_name: ::std::option::Option<::std::string::String>,
@@ -576,7 +576,7 @@ pub struct ErrorMessageDto {
     ///
     /// Example: `en-US`
     pub locale: ::std::option::Option<::std::string::String>,
-    /// The `localeOrigin` property.
+    #[allow(missing_docs)]
     pub locale_origin: ::std::option::Option<LocaleOrigin>,
     /// Actual text of the error message in the indicated locale.
     ///
@@ -768,7 +768,7 @@ pub struct PasswordChangeRequest {
     ///
     /// Example: `YWQ2NjQ4MTItZjY0NC00MWExLWFjMjktOGNmMzU3Y2VlNjk2`
     pub public_key_id: ::std::option::Option<::std::string::String>,
-    /// Account ID of the account This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350
+    /// Account ID of the account This is specified per account schema in the source configuration. It is used to distinguish accounts. More info can be found here <https://community.sailpoint.com/t5/IdentityNow-Connectors/How-do-I-designate-an-account-attribute-as-the-Account-ID-for-a/ta-p/80350>
     ///
     /// Example: `CN=Abby Smith,OU=Austin,OU=Americas,OU=Demo,DC=seri,DC=acme,DC=com`
     pub account_id: ::std::option::Option<::std::string::String>,

@@ -9,11 +9,11 @@ static __ERRORS_404_1FBDEF1E: [__rt::ErrorDecoder; 1] = [
     },
 ];
 static __NO_ERRORS: [__rt::ErrorDecoder; 0] = [];
-/// Each operation of [`Api`](super::Api) as a type: its facts and its body and answer types, for code that names an operation without calling it (mock rules, hooks, waiters).
+/// Each operation of [`Api`] as a type: its facts and its body and answer types, for code that names an operation without calling it (mock rules, hooks, waiters).
 pub mod ops {
     #[allow(unused_imports)]
     use ::sailpoint_isc::__private::v1 as __rt;
-    /// `GET /things/{thingId}`: [`Api::get_thing`](super::Api::get_thing).
+    /// The operation `getThing`, `GET /things/{thingId}`: [`Api::get_thing`](super::Api::get_thing).
     pub struct GetThing;
     impl __rt::ApiOperation for GetThing {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -49,7 +49,7 @@ pub mod ops {
         type Body = ();
         type Answer = super::Thing;
     }
-    /// `PUT /things/{thingId}`: [`Api::put_thing`](super::Api::put_thing).
+    /// The operation `putThing`, `PUT /things/{thingId}`: [`Api::put_thing`](super::Api::put_thing).
     pub struct PutThing;
     impl __rt::ApiOperation for PutThing {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -70,7 +70,7 @@ pub mod ops {
         type Body = super::Thing;
         type Answer = super::Receipt;
     }
-    /// `GET /things`: [`Api::list_things`](super::Api::list_things).
+    /// The operation `listThings`, `GET /things`: [`Api::list_things`](super::Api::list_things).
     pub struct ListThings;
     impl __rt::ApiOperation for ListThings {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -101,7 +101,7 @@ pub mod ops {
         type Body = ();
         type Answer = ::std::vec::Vec<super::Thing>;
     }
-    /// `POST /things`: [`Api::create_thing`](super::Api::create_thing).
+    /// The operation `createThing`, `POST /things`: [`Api::create_thing`](super::Api::create_thing).
     pub struct CreateThing;
     impl __rt::ApiOperation for CreateThing {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -116,7 +116,7 @@ pub mod ops {
         type Body = super::Thing;
         type Answer = ();
     }
-    /// `POST /search`: [`Api::search_things`](super::Api::search_things).
+    /// The operation `searchThings`, `POST /search`: [`Api::search_things`](super::Api::search_things).
     pub struct SearchThings;
     impl __rt::ApiOperation for SearchThings {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -137,7 +137,7 @@ pub mod ops {
         type Body = super::Search;
         type Answer = ::std::vec::Vec<super::Thing>;
     }
-    /// `POST /things/{thingId}/attachments`: [`Api::attach_file`](super::Api::attach_file).
+    /// The operation `attachFile`, `POST /things/{thingId}/attachments`: [`Api::attach_file`](super::Api::attach_file).
     pub struct AttachFile;
     impl __rt::ApiOperation for AttachFile {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -158,7 +158,7 @@ pub mod ops {
         type Body = super::AttachFileRequest;
         type Answer = ();
     }
-    /// `GET /things/export`: [`Api::export_things`](super::Api::export_things).
+    /// The operation `exportThings`, `GET /things/export`: [`Api::export_things`](super::Api::export_things).
     pub struct ExportThings;
     impl __rt::ApiOperation for ExportThings {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -172,7 +172,7 @@ pub mod ops {
         type Body = ();
         type Answer = ::sailpoint_isc::Bytes;
     }
-    /// `GET /config`: [`Api::get_config`](super::Api::get_config).
+    /// The operation `getConfig`, `GET /config`: [`Api::get_config`](super::Api::get_config).
     pub struct GetConfig;
     impl __rt::ApiOperation for GetConfig {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -187,7 +187,7 @@ pub mod ops {
         type Body = ();
         type Answer = ::std::option::Option<super::Config>;
     }
-    /// `GET /legacy-things`: [`Api::list_legacy_things`](super::Api::list_legacy_things).
+    /// The operation `listLegacyThings`, `GET /legacy-things`: [`Api::list_legacy_things`](super::Api::list_legacy_things).
     pub struct ListLegacyThings;
     impl __rt::ApiOperation for ListLegacyThings {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -202,7 +202,7 @@ pub mod ops {
         type Body = ();
         type Answer = ::std::vec::Vec<super::LegacyThing>;
     }
-    /// `GET /events/{at}`: [`Api::list_events`](super::Api::list_events).
+    /// The operation `listEvents`, `GET /events/{at}`: [`Api::list_events`](super::Api::list_events).
     pub struct ListEvents;
     impl __rt::ApiOperation for ListEvents {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -238,7 +238,7 @@ pub mod ops {
         type Body = ();
         type Answer = super::Event;
     }
-    /// `GET /segments/{segmentId}`: [`Api::get_segment`](super::Api::get_segment).
+    /// The operation `getSegment`, `GET /segments/{segmentId}`: [`Api::get_segment`](super::Api::get_segment).
     pub struct GetSegment;
     impl __rt::ApiOperation for GetSegment {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -259,7 +259,7 @@ pub mod ops {
         type Body = ();
         type Answer = super::Target;
     }
-    /// `PATCH /segments`: [`Api::patch_segments`](super::Api::patch_segments).
+    /// The operation `patchSegments`, `PATCH /segments`: [`Api::patch_segments`](super::Api::patch_segments).
     pub struct PatchSegments;
     impl __rt::ApiOperation for PatchSegments {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -274,7 +274,7 @@ pub mod ops {
         type Body = ();
         type Answer = ();
     }
-    /// `POST /things/{thingId}/preview`: [`Api::preview_thing`](super::Api::preview_thing).
+    /// The operation `previewThing`, `POST /things/{thingId}/preview`: [`Api::preview_thing`](super::Api::preview_thing).
     pub struct PreviewThing;
     impl __rt::ApiOperation for PreviewThing {
         const OPERATION: &'static __rt::Operation = &__rt::Operation {
@@ -433,10 +433,10 @@ impl Api {
     ///
     /// Optional parameters, set by name on the [`GetThingCall`] this returns: [`fields`](GetThingCall::fields), [`count`](GetThingCall::count), [`x_trace_id`](GetThingCall::x_trace_id).
     ///
-    /// Returns `Thing` on success.
+    /// Returns [`Thing`] on success.
     ///
-    /// Error bodies, available from `ApiError::body::<T>()` on `Error::Api`:
-    /// - 404: `ErrorBody`
+    /// Error bodies, available from [`ApiError::body`](::sailpoint_isc::ApiError::body)`::<T>()` on [`Error::Api`](::sailpoint_isc::Error::Api):
+    /// - 404: [`ErrorBody`]
     ///
     /// Example:
     /// ```text
@@ -464,9 +464,9 @@ impl Api {
     /// Parameters:
     /// - `thing_id` (path `thingId`)
     ///
-    /// Request body: `Thing`.
+    /// Request body: [`Thing`].
     ///
-    /// Returns `Receipt` on success.
+    /// Returns [`Receipt`] on success.
     ///
     /// Example:
     /// ```text
@@ -494,7 +494,7 @@ impl Api {
     ///
     /// A list: [`ListThingsCall::stream`] reads every record lazily, by `offset` and `limit`, with the parameters set; [`ListThingsCall::pages`] page by page; [`ListThingsCall::pager`] sets a cap or a start first.
     ///
-    /// Returns `Vec<Thing>` on success.
+    /// Returns `Vec<`[`Thing`]`>` on success.
     ///
     /// Example:
     /// ```text
@@ -518,7 +518,7 @@ impl Api {
     /// Required OAuth scopes (any one scheme):
     /// - `userAuth`: `sp:things:read`
     ///
-    /// Request body: `Thing`.
+    /// Request body: [`Thing`].
     ///
     /// Returns `()` on success (no body).
     ///
@@ -542,9 +542,9 @@ impl Api {
     ///
     /// A list: [`SearchThingsCall::stream`] reads every record lazily, by `searchAfter` (the document `id` ends the sort), with the parameters set; [`SearchThingsCall::pages`] page by page; [`SearchThingsCall::pager`] sets a cap or a start first.
     ///
-    /// Request body: `Search`.
+    /// Request body: [`Search`].
     ///
-    /// Returns `Vec<Thing>` on success.
+    /// Returns `Vec<`[`Thing`]`>` on success.
     ///
     /// Example:
     /// ```text
@@ -570,7 +570,7 @@ impl Api {
     /// Parameters:
     /// - `thing_id` (path `thingId`)
     ///
-    /// Request body: `AttachFileRequest`.
+    /// Request body: [`AttachFileRequest`].
     ///
     /// Returns `()` on success (no body).
     ///
@@ -596,7 +596,7 @@ impl Api {
     /// Required OAuth scopes (any one scheme):
     /// - `userAuth`: `sp:things:read`
     ///
-    /// Returns the body as bytes on success (application/zip).
+    /// Returns the body as [`Bytes`](::sailpoint_isc::Bytes) on success (application/zip).
     ///
     /// Example:
     /// ```text
@@ -615,7 +615,7 @@ impl Api {
     /// Required OAuth scopes (any one scheme):
     /// - `userAuth`: `sp:things:read`
     ///
-    /// Returns `Some(Config)` on a success with a body, `None` on one without (such as `204 No Content`).
+    /// Returns `Some(`[`Config`]`)` on a success with a body, `None` on one without (such as `204 No Content`).
     ///
     /// Example:
     /// ```text
@@ -633,7 +633,7 @@ impl Api {
     /// Required OAuth scopes (any one scheme):
     /// - `userAuth`: `sp:things:read`
     ///
-    /// Returns `Vec<LegacyThing>` on success.
+    /// Returns `Vec<`[`LegacyThing`]`>` on success.
     ///
     /// Example:
     /// ```text
@@ -660,7 +660,7 @@ impl Api {
     ///
     /// Optional parameters, set by name on the [`ListEventsCall`] this returns: [`since`](ListEventsCall::since), [`days`](ListEventsCall::days).
     ///
-    /// Returns `Event` on success.
+    /// Returns [`Event`] on success.
     ///
     /// Example:
     /// ```text
@@ -691,7 +691,7 @@ impl Api {
     /// Parameters:
     /// - `segment_id` (path `segmentId`, declared in the spec as `id`): The segment's id.
     ///
-    /// Returns `Target` on success.
+    /// Returns [`Target`] on success.
     ///
     /// Example:
     /// ```text
@@ -735,9 +735,9 @@ impl Api {
     /// Parameters:
     /// - `thing_id` (path `thingId`)
     ///
-    /// Request body: `Merged`.
+    /// Request body: [`Merged`].
     ///
-    /// Returns `Identity` on success.
+    /// Returns [`Identity`] on success.
     ///
     /// Example:
     /// ```text
@@ -765,25 +765,25 @@ impl Api {
 pub struct Thing {
     /// Read-only: required in responses; leave it `None` in requests.
     pub id: ::std::option::Option<::std::string::String>,
-    /// The `name` property.
+    #[allow(missing_docs)]
     pub name: ::std::string::String,
-    /// The `size` property.
+    #[allow(missing_docs)]
     pub size: i32,
-    /// The `note` property.
+    #[allow(missing_docs)]
     pub note: ::std::option::Option<::std::option::Option<::std::string::String>>,
-    /// The `labels` property.
+    #[allow(missing_docs)]
     pub labels: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
-    /// The `anything` property.
+    #[allow(missing_docs)]
     pub anything: ::std::option::Option<__rt::serde_json::Value>,
-    /// The `child` property.
+    #[allow(missing_docs)]
     pub child: ::std::option::Option<::std::boxed::Box<Thing>>,
-    /// The `children` property.
+    #[allow(missing_docs)]
     pub children: ::std::option::Option<::std::vec::Vec<Thing>>,
-    /// The `kind` property.
+    #[allow(missing_docs)]
     pub kind: ::std::option::Option<::std::option::Option<ThingKind>>,
-    /// The `created` property.
+    #[allow(missing_docs)]
     pub created: ::std::option::Option<__rt::DateTime>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -833,9 +833,9 @@ impl __rt::json::Encode for Thing {
 /// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct Receipt {
-    /// The `id` property.
+    #[allow(missing_docs)]
     pub id: ::std::string::String,
-    /// The `thing` property.
+    #[allow(missing_docs)]
     pub thing: ::std::option::Option<Thing>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -874,13 +874,13 @@ impl __rt::json::Encode for Receipt {
     ::std::default::Default,
 )]
 pub struct Search {
-    /// The `indices` property.
+    #[allow(missing_docs)]
     pub indices: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// The `query` property.
+    #[allow(missing_docs)]
     pub query: ::std::option::Option<SearchQuery>,
-    /// The `sort` property.
+    #[allow(missing_docs)]
     pub sort: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// The `searchAfter` property.
+    #[allow(missing_docs)]
     pub search_after: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -923,7 +923,7 @@ impl __rt::json::Encode for Search {
     ::std::default::Default,
 )]
 pub struct Config {
-    /// The `enabled` property.
+    #[allow(missing_docs)]
     pub enabled: ::std::option::Option<bool>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -962,7 +962,7 @@ impl __rt::json::Encode for Config {
     ::std::default::Default,
 )]
 pub struct LegacyThing {
-    /// The `name` property.
+    #[allow(missing_docs)]
     pub name: ::std::option::Option<::std::string::String>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -994,13 +994,13 @@ impl __rt::json::Encode for LegacyThing {
 /// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct Event {
-    /// The `created` property.
+    #[allow(missing_docs)]
     pub created: __rt::DateTime,
-    /// The `day` property.
+    #[allow(missing_docs)]
     pub day: ::std::option::Option<__rt::Date>,
-    /// The `history` property.
+    #[allow(missing_docs)]
     pub history: ::std::option::Option<::std::vec::Vec<__rt::DateTime>>,
-    /// The `other` property.
+    #[allow(missing_docs)]
     pub other: ::std::option::Option<::std::string::String>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -1039,8 +1039,11 @@ impl __rt::json::Encode for Event {
 /// of its properties (the first such one).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub enum Target {
+    #[allow(missing_docs)]
     Config(Config),
+    #[allow(missing_docs)]
     Event(Event),
+    #[allow(missing_docs)]
     Variant2(::std::string::String),
 }
 impl __rt::json::Decode for Target {
@@ -1090,11 +1093,11 @@ impl __rt::json::Encode for Target {
 /// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct Merged {
-    /// The `enabled` property.
+    #[allow(missing_docs)]
     pub enabled: ::std::option::Option<bool>,
-    /// The `x` property.
+    #[allow(missing_docs)]
     pub x: ::std::option::Option<::std::string::String>,
-    /// The `y` property.
+    #[allow(missing_docs)]
     pub y: bool,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -1133,23 +1136,23 @@ impl __rt::json::Encode for Merged {
     ::std::default::Default,
 )]
 pub struct Identity {
-    /// The `attributes` property.
+    #[allow(missing_docs)]
     pub attributes: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
             ::std::option::Option<::std::string::String>,
         >,
     >,
-    /// The `byRef` property.
+    #[allow(missing_docs)]
     pub by_ref: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
             ::std::option::Option<MaybeName>,
         >,
     >,
-    /// The `items` property.
+    #[allow(missing_docs)]
     pub items: ::std::option::Option<::std::vec::Vec<::std::option::Option<i64>>>,
-    /// The `refItems` property.
+    #[allow(missing_docs)]
     pub ref_items: ::std::option::Option<
         ::std::vec::Vec<::std::option::Option<MaybeName>>,
     >,
@@ -1198,7 +1201,7 @@ pub type MaybeName = ::std::string::String;
     ::std::default::Default,
 )]
 pub struct ErrorBody {
-    /// The `detailCode` property.
+    #[allow(missing_docs)]
     pub detail_code: ::std::option::Option<::std::string::String>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -1235,11 +1238,11 @@ impl __rt::json::Encode for ErrorBody {
     ::std::default::Default,
 )]
 pub struct Api2 {
-    /// The `type` property.
+    #[allow(missing_docs)]
     pub r#type: ::std::option::Option<::std::string::String>,
-    /// The `self` property.
+    #[allow(missing_docs)]
     pub self_: ::std::option::Option<::std::string::String>,
-    /// The `Type` property.
+    #[allow(missing_docs)]
     pub type2: ::std::option::Option<i64>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -1280,7 +1283,7 @@ impl __rt::json::Encode for Api2 {
     ::std::default::Default,
 )]
 pub struct FooBar {
-    /// The `a` property.
+    #[allow(missing_docs)]
     pub a: ::std::option::Option<::std::string::String>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -1314,7 +1317,7 @@ impl __rt::json::Encode for FooBar {
     ::std::default::Default,
 )]
 pub struct FooBar2 {
-    /// The `b` property.
+    #[allow(missing_docs)]
     pub b: ::std::option::Option<::std::string::String>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -1411,7 +1414,7 @@ impl __rt::json::Encode for ThingKind {
     ::std::default::Default,
 )]
 pub struct SearchQuery {
-    /// The `query` property.
+    #[allow(missing_docs)]
     pub query: ::std::option::Option<::std::string::String>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
@@ -1443,9 +1446,9 @@ impl __rt::json::Encode for SearchQuery {
 /// Properties the schema does not list are kept in `extra` and sent back.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AttachFileRequest {
-    /// The `file` property.
+    #[allow(missing_docs)]
     pub file: ::sailpoint_isc::FilePart,
-    /// The `comment` property.
+    #[allow(missing_docs)]
     pub comment: ::std::option::Option<::std::string::String>,
     /// Properties the schema does not list, as received; sent back
     /// when this value is encoded. Read one by wire name: `extra.get("name")`.
