@@ -72,7 +72,8 @@ mod tests {
     impl Decode for Short {
         fn decode(v: Value) -> Result<Self, DecodeError> {
             let mut o = Object::new(v, "Short")?;
-            Ok(Short { id: o.opt("id")? })
+            let v = Short { id: o.opt("id") };
+            o.finish(v)
         }
     }
 
@@ -85,10 +86,11 @@ mod tests {
     impl Decode for Long {
         fn decode(v: Value) -> Result<Self, DecodeError> {
             let mut o = Object::new(v, "Long")?;
-            Ok(Long {
-                id: o.opt("id")?,
-                first_name: o.opt("first_name")?,
-            })
+            let v = Long {
+                id: o.opt("id"),
+                first_name: o.opt("first_name"),
+            };
+            o.finish(v)
         }
     }
 

@@ -213,33 +213,32 @@ fn emit_struct_codec(
     for f in fields {
         let field = f.name.to_syn();
         let wire = &f.wire;
+        // Only a required property returns early (`?`); the others keep
+        // their error in the reader for `finish`, which keeps the decode
+        // body cheap to type-check (see the runtime's `Object`).
         let (read, write) = match (f.required, f.nullable) {
-            (true, false) => (quote!(req), quote!(req)),
-            (true, true) => (quote!(opt), quote!(req)),
-            (false, true) if sent => (quote!(opt_null), quote!(opt)),
-            (false, _) => (quote!(opt), quote!(opt)),
+            (true, false) => (quote!(req(#wire)?), quote!(req)),
+            (true, true) => (quote!(opt(#wire)), quote!(req)),
+            (false, true) if sent => (quote!(opt_null(#wire)), quote!(opt)),
+            (false, _) => (quote!(opt(#wire)), quote!(opt)),
         };
-        reads.push(quote!(#field: o.#read(#wire)?,));
+        reads.push(quote!(#field: o.#read,));
         writes.push(quote!(.#write(#wire, &self.#field)));
     }
     if additional {
-        reads.push(quote!(additional_properties: o.rest()?,));
+        reads.push(quote!(additional_properties: o.rest(),));
         writes.push(quote!(.rest(&self.additional_properties)));
     } else {
         reads.push(quote!(extra: o.extra(),));
         writes.push(quote!(.extra(&self.extra)));
     }
-    let binding = if fields.is_empty() {
-        quote!(let o = #json::Object::new(v, #type_name)?;)
-    } else {
-        quote!(let mut o = #json::Object::new(v, #type_name)?;)
-    };
     quote! {
         impl #json::Decode for #name {
             #[inline]
             fn decode(v: #private::serde_json::Value) -> ::std::result::Result<Self, #json::DecodeError> {
-                #binding
-                ::std::result::Result::Ok(Self { #(#reads)* })
+                let mut o = #json::Object::new(v, #type_name)?;
+                let v = Self { #(#reads)* };
+                o.finish(v)
             }
         }
         impl #json::Encode for #name {

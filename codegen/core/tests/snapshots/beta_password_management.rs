@@ -373,12 +373,13 @@ impl __rt::json::Decode for ErrorMessageDtoBeta {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "ErrorMessageDtoBeta")?;
-        ::std::result::Result::Ok(Self {
-            locale: o.opt("locale")?,
-            locale_origin: o.opt("localeOrigin")?,
-            text: o.opt("text")?,
+        let v = Self {
+            locale: o.opt("locale"),
+            locale_origin: o.opt("localeOrigin"),
+            text: o.opt("text"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for ErrorMessageDtoBeta {
@@ -426,13 +427,14 @@ impl __rt::json::Decode for ErrorResponseDtoBeta {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "ErrorResponseDtoBeta")?;
-        ::std::result::Result::Ok(Self {
-            detail_code: o.opt("detailCode")?,
-            tracking_id: o.opt("trackingId")?,
-            messages: o.opt("messages")?,
-            causes: o.opt("causes")?,
+        let v = Self {
+            detail_code: o.opt("detailCode"),
+            tracking_id: o.opt("trackingId"),
+            messages: o.opt("messages"),
+            causes: o.opt("causes"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for ErrorResponseDtoBeta {
@@ -556,14 +558,15 @@ impl __rt::json::Decode for PasswordChangeRequestBeta {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "PasswordChangeRequestBeta")?;
-        ::std::result::Result::Ok(Self {
-            identity_id: o.opt("identityId")?,
-            encrypted_password: o.opt("encryptedPassword")?,
-            public_key_id: o.opt("publicKeyId")?,
-            account_id: o.opt("accountId")?,
-            source_id: o.opt("sourceId")?,
+        let v = Self {
+            identity_id: o.opt("identityId"),
+            encrypted_password: o.opt("encryptedPassword"),
+            public_key_id: o.opt("publicKeyId"),
+            account_id: o.opt("accountId"),
+            source_id: o.opt("sourceId"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for PasswordChangeRequestBeta {
@@ -607,11 +610,12 @@ impl __rt::json::Decode for PasswordChangeResponseBeta {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "PasswordChangeResponseBeta")?;
-        ::std::result::Result::Ok(Self {
-            request_id: o.opt("requestId")?,
-            state: o.opt("state")?,
+        let v = Self {
+            request_id: o.opt("requestId"),
+            state: o.opt("state"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for PasswordChangeResponseBeta {
@@ -654,11 +658,12 @@ impl __rt::json::Decode for PasswordDigitTokenBeta {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "PasswordDigitTokenBeta")?;
-        ::std::result::Result::Ok(Self {
-            digit_token: o.opt("digitToken")?,
-            request_id: o.opt("requestId")?,
+        let v = Self {
+            digit_token: o.opt("digitToken"),
+            request_id: o.opt("requestId"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for PasswordDigitTokenBeta {
@@ -700,12 +705,13 @@ impl __rt::json::Decode for PasswordDigitTokenResetBeta {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "PasswordDigitTokenResetBeta")?;
-        ::std::result::Result::Ok(Self {
+        let v = Self {
             user_id: o.req("userId")?,
-            length: o.opt("length")?,
-            duration_minutes: o.opt("durationMinutes")?,
+            length: o.opt("length"),
+            duration_minutes: o.opt("durationMinutes"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for PasswordDigitTokenResetBeta {
@@ -765,15 +771,16 @@ impl __rt::json::Decode for PasswordInfoBeta {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "PasswordInfoBeta")?;
-        ::std::result::Result::Ok(Self {
-            identity_id: o.opt("identityId")?,
-            source_id: o.opt("sourceId")?,
-            public_key_id: o.opt("publicKeyId")?,
-            public_key: o.opt("publicKey")?,
-            accounts: o.opt("accounts")?,
-            policies: o.opt("policies")?,
+        let v = Self {
+            identity_id: o.opt("identityId"),
+            source_id: o.opt("sourceId"),
+            public_key_id: o.opt("publicKeyId"),
+            public_key: o.opt("publicKey"),
+            accounts: o.opt("accounts"),
+            policies: o.opt("policies"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for PasswordInfoBeta {
@@ -820,11 +827,12 @@ impl __rt::json::Decode for PasswordInfoAccountBeta {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "PasswordInfoAccountBeta")?;
-        ::std::result::Result::Ok(Self {
-            account_id: o.opt("accountId")?,
-            account_name: o.opt("accountName")?,
+        let v = Self {
+            account_id: o.opt("accountId"),
+            account_name: o.opt("accountName"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for PasswordInfoAccountBeta {
@@ -867,11 +875,12 @@ impl __rt::json::Decode for PasswordInfoQueryDtoBeta {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "PasswordInfoQueryDtoBeta")?;
-        ::std::result::Result::Ok(Self {
-            user_name: o.opt("userName")?,
-            source_name: o.opt("sourceName")?,
+        let v = Self {
+            user_name: o.opt("userName"),
+            source_name: o.opt("sourceName"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for PasswordInfoQueryDtoBeta {
@@ -916,13 +925,14 @@ impl __rt::json::Decode for PasswordStatusBeta {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "PasswordStatusBeta")?;
-        ::std::result::Result::Ok(Self {
-            request_id: o.opt("requestId")?,
-            state: o.opt("state")?,
-            errors: o.opt("errors")?,
-            source_ids: o.opt("sourceIds")?,
+        let v = Self {
+            request_id: o.opt("requestId"),
+            state: o.opt("state"),
+            errors: o.opt("errors"),
+            source_ids: o.opt("sourceIds"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for PasswordStatusBeta {
@@ -961,10 +971,11 @@ impl __rt::json::Decode for UnauthorizedErrorBeta {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "UnauthorizedErrorBeta")?;
-        ::std::result::Result::Ok(Self {
-            error: o.opt("error")?,
+        let v = Self {
+            error: o.opt("error"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for UnauthorizedErrorBeta {
@@ -1000,10 +1011,11 @@ impl __rt::json::Decode for TooManyRequestsErrorBeta {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "TooManyRequestsErrorBeta")?;
-        ::std::result::Result::Ok(Self {
-            message: o.opt("message")?,
+        let v = Self {
+            message: o.opt("message"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for TooManyRequestsErrorBeta {

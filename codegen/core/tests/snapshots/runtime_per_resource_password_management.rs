@@ -352,11 +352,12 @@ impl __rt::json::Decode for PasswordInfoQueryDto {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "PasswordInfoQueryDto")?;
-        ::std::result::Result::Ok(Self {
-            user_name: o.opt("userName")?,
-            source_name: o.opt("sourceName")?,
+        let v = Self {
+            user_name: o.opt("userName"),
+            source_name: o.opt("sourceName"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for PasswordInfoQueryDto {
@@ -399,11 +400,12 @@ impl __rt::json::Decode for PasswordInfoAccount {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "PasswordInfoAccount")?;
-        ::std::result::Result::Ok(Self {
-            account_id: o.opt("accountId")?,
-            account_name: o.opt("accountName")?,
+        let v = Self {
+            account_id: o.opt("accountId"),
+            account_name: o.opt("accountName"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for PasswordInfoAccount {
@@ -468,15 +470,16 @@ impl __rt::json::Decode for PasswordInfo {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "PasswordInfo")?;
-        ::std::result::Result::Ok(Self {
-            identity_id: o.opt("identityId")?,
-            source_id: o.opt("sourceId")?,
-            public_key_id: o.opt("publicKeyId")?,
-            public_key: o.opt("publicKey")?,
-            accounts: o.opt("accounts")?,
-            policies: o.opt("policies")?,
+        let v = Self {
+            identity_id: o.opt("identityId"),
+            source_id: o.opt("sourceId"),
+            public_key_id: o.opt("publicKeyId"),
+            public_key: o.opt("publicKey"),
+            accounts: o.opt("accounts"),
+            policies: o.opt("policies"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for PasswordInfo {
@@ -592,12 +595,13 @@ impl __rt::json::Decode for ErrorMessageDto {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "ErrorMessageDto")?;
-        ::std::result::Result::Ok(Self {
-            locale: o.opt("locale")?,
-            locale_origin: o.opt("localeOrigin")?,
-            text: o.opt("text")?,
+        let v = Self {
+            locale: o.opt("locale"),
+            locale_origin: o.opt("localeOrigin"),
+            text: o.opt("text"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for ErrorMessageDto {
@@ -645,13 +649,14 @@ impl __rt::json::Decode for ErrorResponseDto {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "ErrorResponseDto")?;
-        ::std::result::Result::Ok(Self {
-            detail_code: o.opt("detailCode")?,
-            tracking_id: o.opt("trackingId")?,
-            messages: o.opt("messages")?,
-            causes: o.opt("causes")?,
+        let v = Self {
+            detail_code: o.opt("detailCode"),
+            tracking_id: o.opt("trackingId"),
+            messages: o.opt("messages"),
+            causes: o.opt("causes"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for ErrorResponseDto {
@@ -690,10 +695,11 @@ impl __rt::json::Decode for UnauthorizedError {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "UnauthorizedError")?;
-        ::std::result::Result::Ok(Self {
-            error: o.opt("error")?,
+        let v = Self {
+            error: o.opt("error"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for UnauthorizedError {
@@ -729,10 +735,11 @@ impl __rt::json::Decode for TooManyRequestsError {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "TooManyRequestsError")?;
-        ::std::result::Result::Ok(Self {
-            message: o.opt("message")?,
+        let v = Self {
+            message: o.opt("message"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for TooManyRequestsError {
@@ -786,14 +793,15 @@ impl __rt::json::Decode for PasswordChangeRequest {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "PasswordChangeRequest")?;
-        ::std::result::Result::Ok(Self {
-            identity_id: o.opt("identityId")?,
-            encrypted_password: o.opt("encryptedPassword")?,
-            public_key_id: o.opt("publicKeyId")?,
-            account_id: o.opt("accountId")?,
-            source_id: o.opt("sourceId")?,
+        let v = Self {
+            identity_id: o.opt("identityId"),
+            encrypted_password: o.opt("encryptedPassword"),
+            public_key_id: o.opt("publicKeyId"),
+            account_id: o.opt("accountId"),
+            source_id: o.opt("sourceId"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for PasswordChangeRequest {
@@ -910,11 +918,12 @@ impl __rt::json::Decode for PasswordChangeResponse {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "PasswordChangeResponse")?;
-        ::std::result::Result::Ok(Self {
-            request_id: o.opt("requestId")?,
-            state: o.opt("state")?,
+        let v = Self {
+            request_id: o.opt("requestId"),
+            state: o.opt("state"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for PasswordChangeResponse {
@@ -1046,13 +1055,14 @@ impl __rt::json::Decode for PasswordStatus {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "PasswordStatus")?;
-        ::std::result::Result::Ok(Self {
-            request_id: o.opt("requestId")?,
-            state: o.opt("state")?,
-            errors: o.opt("errors")?,
-            source_ids: o.opt("sourceIds")?,
+        let v = Self {
+            request_id: o.opt("requestId"),
+            state: o.opt("state"),
+            errors: o.opt("errors"),
+            source_ids: o.opt("sourceIds"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for PasswordStatus {
@@ -1096,12 +1106,13 @@ impl __rt::json::Decode for PasswordDigitTokenReset {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "PasswordDigitTokenReset")?;
-        ::std::result::Result::Ok(Self {
+        let v = Self {
             user_id: o.req("userId")?,
-            length: o.opt("length")?,
-            duration_minutes: o.opt("durationMinutes")?,
+            length: o.opt("length"),
+            duration_minutes: o.opt("durationMinutes"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for PasswordDigitTokenReset {
@@ -1145,11 +1156,12 @@ impl __rt::json::Decode for PasswordDigitToken {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "PasswordDigitToken")?;
-        ::std::result::Result::Ok(Self {
-            digit_token: o.opt("digitToken")?,
-            request_id: o.opt("requestId")?,
+        let v = Self {
+            digit_token: o.opt("digitToken"),
+            request_id: o.opt("requestId"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for PasswordDigitToken {

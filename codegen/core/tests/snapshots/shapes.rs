@@ -795,19 +795,20 @@ impl __rt::json::Decode for Thing {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "Thing")?;
-        ::std::result::Result::Ok(Self {
-            id: o.opt("id")?,
+        let v = Self {
+            id: o.opt("id"),
             name: o.req("name")?,
             size: o.req("size")?,
-            note: o.opt_null("note")?,
-            labels: o.opt("labels")?,
-            anything: o.opt("anything")?,
-            child: o.opt("child")?,
-            children: o.opt("children")?,
-            kind: o.opt_null("kind")?,
-            created: o.opt("created")?,
+            note: o.opt_null("note"),
+            labels: o.opt("labels"),
+            anything: o.opt("anything"),
+            child: o.opt("child"),
+            children: o.opt("children"),
+            kind: o.opt_null("kind"),
+            created: o.opt("created"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for Thing {
@@ -847,11 +848,12 @@ impl __rt::json::Decode for Receipt {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "Receipt")?;
-        ::std::result::Result::Ok(Self {
+        let v = Self {
             id: o.req("id")?,
-            thing: o.opt("thing")?,
+            thing: o.opt("thing"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for Receipt {
@@ -892,13 +894,14 @@ impl __rt::json::Decode for Search {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "Search")?;
-        ::std::result::Result::Ok(Self {
-            indices: o.opt("indices")?,
-            query: o.opt("query")?,
-            sort: o.opt("sort")?,
-            search_after: o.opt("searchAfter")?,
+        let v = Self {
+            indices: o.opt("indices"),
+            query: o.opt("query"),
+            sort: o.opt("sort"),
+            search_after: o.opt("searchAfter"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for Search {
@@ -935,10 +938,11 @@ impl __rt::json::Decode for Config {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "Config")?;
-        ::std::result::Result::Ok(Self {
-            enabled: o.opt("enabled")?,
+        let v = Self {
+            enabled: o.opt("enabled"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for Config {
@@ -974,10 +978,11 @@ impl __rt::json::Decode for LegacyThing {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "LegacyThing")?;
-        ::std::result::Result::Ok(Self {
-            name: o.opt("name")?,
+        let v = Self {
+            name: o.opt("name"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for LegacyThing {
@@ -1012,13 +1017,14 @@ impl __rt::json::Decode for Event {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "Event")?;
-        ::std::result::Result::Ok(Self {
+        let v = Self {
             created: o.req("created")?,
-            day: o.opt("day")?,
-            history: o.opt("history")?,
-            other: o.opt("other")?,
+            day: o.opt("day"),
+            history: o.opt("history"),
+            other: o.opt("other"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for Event {
@@ -1109,12 +1115,13 @@ impl __rt::json::Decode for Merged {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "Merged")?;
-        ::std::result::Result::Ok(Self {
-            enabled: o.opt("enabled")?,
-            x: o.opt("x")?,
+        let v = Self {
+            enabled: o.opt("enabled"),
+            x: o.opt("x"),
             y: o.req("y")?,
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for Merged {
@@ -1168,13 +1175,14 @@ impl __rt::json::Decode for Identity {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "Identity")?;
-        ::std::result::Result::Ok(Self {
-            attributes: o.opt("attributes")?,
-            by_ref: o.opt("byRef")?,
-            items: o.opt("items")?,
-            ref_items: o.opt("refItems")?,
-            additional_properties: o.rest()?,
-        })
+        let v = Self {
+            attributes: o.opt("attributes"),
+            by_ref: o.opt("byRef"),
+            items: o.opt("items"),
+            ref_items: o.opt("refItems"),
+            additional_properties: o.rest(),
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for Identity {
@@ -1213,10 +1221,11 @@ impl __rt::json::Decode for ErrorBody {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "ErrorBody")?;
-        ::std::result::Result::Ok(Self {
-            detail_code: o.opt("detailCode")?,
+        let v = Self {
+            detail_code: o.opt("detailCode"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for ErrorBody {
@@ -1254,12 +1263,13 @@ impl __rt::json::Decode for Api2 {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "Api2")?;
-        ::std::result::Result::Ok(Self {
-            r#type: o.opt("type")?,
-            self_: o.opt("self")?,
-            type2: o.opt("Type")?,
+        let v = Self {
+            r#type: o.opt("type"),
+            self_: o.opt("self"),
+            type2: o.opt("Type"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for Api2 {
@@ -1295,10 +1305,11 @@ impl __rt::json::Decode for FooBar {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "FooBar")?;
-        ::std::result::Result::Ok(Self {
-            a: o.opt("a")?,
+        let v = Self {
+            a: o.opt("a"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for FooBar {
@@ -1329,10 +1340,11 @@ impl __rt::json::Decode for FooBar2 {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "FooBar2")?;
-        ::std::result::Result::Ok(Self {
-            b: o.opt("b")?,
+        let v = Self {
+            b: o.opt("b"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for FooBar2 {
@@ -1426,10 +1438,11 @@ impl __rt::json::Decode for SearchQuery {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "SearchQuery")?;
-        ::std::result::Result::Ok(Self {
-            query: o.opt("query")?,
+        let v = Self {
+            query: o.opt("query"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for SearchQuery {
@@ -1460,11 +1473,12 @@ impl __rt::json::Decode for AttachFileRequest {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "AttachFileRequest")?;
-        ::std::result::Result::Ok(Self {
+        let v = Self {
             file: o.req("file")?,
-            comment: o.opt("comment")?,
+            comment: o.opt("comment"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for AttachFileRequest {
