@@ -460,3 +460,33 @@ async fn bodies_that_are_not_patches_stay_ordinary_bodies() {
         ]
     );
 }
+
+#[test]
+fn the_readme_shows_this_code() {
+    let this = include_str!("patch.rs");
+    let readme = include_str!("../../README.md");
+    let code = between(
+        this,
+        "// README: read-modify-write begins\n",
+        "// README: read-modify-write ends",
+    );
+    let shown = between(
+        readme,
+        "<!-- read-modify-write -->\n```rust,ignore\n",
+        "```",
+    );
+    assert_eq!(
+        shown.trim_end(),
+        code.trim_end(),
+        "README.md's recipe is not tests/runtime/patch.rs's"
+    );
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let from = text
+        .find(start)
+        .map(|i| i + start.len())
+        .expect("start marker");
+    let to = text[from..].find(end).expect("end marker");
+    &text[from..from + to]
+}
