@@ -8,10 +8,19 @@
 //! (a plain array, `{"operations": [...]}`, or an array whose operations
 //! are limited to some `op`s, such as role mining's `remove` and `replace`):
 //!
-//! ```ignore
-//! // The README's recipe; `tests/runtime/patch.rs` runs it against a server.
+//! ```no_run
+//! # use sailpoint_isc::patch::Patch;
+//! # #[derive(Clone, serde::Serialize)]
+//! # struct AccessProfile { description: Option<Option<String>>, modified: Option<String> }
+//! # struct Api;
+//! # impl Api {
+//! #     async fn get_access_profile(&self, _: &str) -> sailpoint_isc::Result<AccessProfile> { todo!() }
+//! #     async fn patch_access_profile_with(&self, _: &str, _: &Patch) -> sailpoint_isc::Result<AccessProfile> { todo!() }
+//! # }
+//! # async fn run(api: Api, id: &str) -> sailpoint_isc::Result<()> {
+//! // `api` is generated bindings of the v2024 spec; tests/runtime/patch.rs
+//! // runs this recipe against a tenant.
 //! use sailpoint_isc::patch::{self, Patch};
-//!
 //!
 //! let before = api.get_access_profile(id).await?;
 //! let mut after = before.clone();
@@ -30,6 +39,7 @@
 //!     }
 //!     Err(e) => return Err(e),
 //! }
+//! # Ok(()) }
 //! ```
 //!
 //! # What a diff holds
@@ -80,9 +90,9 @@
 //! `serde` value; [`Patch::push`] takes a `move` or `copy` of
 //! [`json_patch`]. A value that does not serialize, or a path that is not an
 //! RFC 6901 pointer, is kept as the patch's error and fails the call with
-//! [`Error::Encode`](crate::Error::Encode) before anything is sent; a patch
+//! [`Error::Encode`] before anything is sent; a patch
 //! with an `op` the operation's schema does not list fails the same way.
-//! [`pointer`] builds a path from keys, escaping them.
+//! [`pointer()`] builds a path from keys, escaping them.
 
 mod body;
 mod diff;
@@ -269,8 +279,8 @@ impl Patch {
                 if found != Some(&t.value) {
                     return Err(GuardFailed {
                         path: t.path.as_str().to_owned(),
-                        expected: t.value.clone(),
-                        found: found.cloned(),
+                        expected: Box::new(t.value.clone()),
+                        found: found.cloned().map(Box::new),
                     });
                 }
             }
@@ -359,8 +369,9 @@ impl Encode for Patch {
 #[derive(Clone, PartialEq)]
 pub struct GuardFailed {
     path: String,
-    expected: Value,
-    found: Option<Value>,
+    // Boxed: a `Value` is large (an ordered map), and this is an `Err`.
+    expected: Box<Value>,
+    found: Option<Box<Value>>,
 }
 
 impl GuardFailed {
@@ -376,7 +387,7 @@ impl GuardFailed {
 
     /// The value there now, `None` if there is none.
     pub fn found(&self) -> Option<&Value> {
-        self.found.as_ref()
+        self.found.as_deref()
     }
 }
 

@@ -29,6 +29,10 @@ const ALL_OPS: [&str; 6] = ["add", "remove", "replace", "move", "copy", "test"];
 /// The properties a patch operation may have.
 const PROPERTIES: [&str; 4] = ["op", "path", "value", "from"];
 
+/// A patch body's wrapper property (`None`: a plain array) and allowed
+/// `op`s (`None`: all six).
+type Shape = (Option<String>, Option<Vec<String>>);
+
 /// Sets [`Operation::patch`](super::Operation::patch) on every patch
 /// operation. Sibling names are claimed after every operation's own, so a
 /// sibling never renames another method.
@@ -37,7 +41,7 @@ pub(super) fn detect(api: &mut Api) {
     for op in &api.operations {
         methods.reserve(op.method_name.as_str());
     }
-    let found: Vec<Option<(Option<String>, Option<Vec<String>>)>> = api
+    let found: Vec<Option<Shape>> = api
         .operations
         .iter()
         .map(|op| {
@@ -59,7 +63,7 @@ pub(super) fn detect(api: &mut Api) {
 
 /// The wrapper property (if any) and the allowed `op`s (`None`: all) of a
 /// patch body of type `ty`, or `None` if it is not a patch.
-fn shape(api: &Api, ty: &Ty) -> Option<(Option<String>, Option<Vec<String>>)> {
+fn shape(api: &Api, ty: &Ty) -> Option<Shape> {
     match ty {
         Ty::Vec(item) => item_ops(api, item).map(|ops| (None, ops)),
         Ty::Named(id) => match &api.model(*id)?.kind {
