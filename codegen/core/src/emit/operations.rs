@@ -171,7 +171,7 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation) -> Method {
         emit_builder(api, rt, op, b, &ret, &inputs.setters)
     });
     // A patch operation's sibling: the same method with a runtime `Patch`
-    // as its body, one line more than the method itself.
+    // as its body; the runtime builds the body from the shape it names.
     let sibling = op.patch.as_ref().map(|p| emit_fn(api, rt, op, Some(p)).0);
     Method {
         method: quote!(#method #sibling),
