@@ -3,7 +3,8 @@
 //! configuration ([`config`]), where calls and tokens go ([`endpoints`]), retries ([`retry`]), the
 //! list streams of `sailpoint_isc::paginate` ([`pagination`]) and a
 //! read-modify-write that keeps the properties the spec does not list
-//! ([`read_modify_write`]). One binary, so one link, for all seven. The
+//! ([`read_modify_write`]), and one through JSON Patch with guards
+//! ([`patch`]). One binary, so one link, for all of them. The
 //! `tracing` output test is a binary of its own (`tests/logging.rs`).
 
 mod auth;
@@ -12,5 +13,6 @@ mod config;
 mod endpoints;
 mod mock;
 mod pagination;
+mod patch;
 mod read_modify_write;
 mod retry;

@@ -26,6 +26,7 @@ pub mod v1 {
     pub use crate::datetime::{Date, DateTime};
     pub use crate::operation::{ApiOperation, OperationParam, ParamLocation};
     pub use crate::options::CallOptions;
+    pub use crate::patch::{patch_body, Patch, PatchShape};
     pub use crate::request::{decode_error, ErrorDecoder, Operation};
     pub use http::Method;
     pub use serde;

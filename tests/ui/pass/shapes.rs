@@ -98,6 +98,20 @@ async fn calls(api: &Api) -> Result<(), Error> {
         Target::Variant2(s) => drop(s),
     }
     api.patch_segments().await?;
+    // A JSON Patch: the spec's operation type, or a diff through `_with`.
+    let _: Target = api
+        .patch_target(
+            "t1",
+            &vec![PatchTargetRequestItem {
+                op: PatchTargetRequestItemOp::Replace,
+                path: "/name".into(),
+                value: Some(serde_json::json!("new")),
+                extra: Default::default(),
+            }],
+        )
+        .await?;
+    let patch = sailpoint_isc::Patch::diff(&thing("a"), &thing("b"));
+    let _: Target = api.patch_target_with("t1", &patch).await?;
     // Experimental: the header is sent for the caller.
     let identity: Identity = api
         .preview_thing(

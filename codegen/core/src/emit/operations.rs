@@ -10,7 +10,9 @@
 
 use super::docs;
 use super::tokens::{ty_tokens, Rt};
-use crate::ir::{Api, BodyEncoding, ModelKind, Operation, Paging, Param, ParamIn, Success, Ty};
+use crate::ir::{
+    Api, BodyEncoding, ModelKind, Operation, Paging, Param, ParamIn, PatchMethod, Success, Ty,
+};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::{HashMap, HashSet};
@@ -162,25 +164,49 @@ struct Inputs {
 }
 
 fn emit_method(api: &Api, rt: &Rt, op: &Operation) -> Method {
+    let (method, ret) = emit_fn(api, rt, op, None);
+    let builder = op.builder.as_ref().map(|b| {
+        let mut inputs = inputs(api, rt, op, None);
+        answer(api, rt, op, &mut inputs.calls);
+        emit_builder(api, rt, op, b, &ret, &inputs.setters)
+    });
+    // A patch operation's sibling: the same method with a runtime `Patch`
+    // as its body; the runtime builds the body from the shape it names.
+    let sibling = op.patch.as_ref().map(|p| emit_fn(api, rt, op, Some(p)).0);
+    Method {
+        method: quote!(#method #sibling),
+        builder,
+    }
+}
+
+/// The method of `op` (or, with `patch`, its sibling that sends a runtime
+/// `Patch`) and the type its call answers.
+fn emit_fn(
+    api: &Api,
+    rt: &Rt,
+    op: &Operation,
+    patch: Option<&PatchMethod>,
+) -> (TokenStream, TokenStream) {
     let private = &rt.private;
-    let mut inputs = inputs(api, rt, op);
+    let mut inputs = inputs(api, rt, op, patch);
     let (ret, ctor) = answer(api, rt, op, &mut inputs.calls);
     let calls = &inputs.calls;
     let facts = super::ops::facts_path(op, rt);
     let call = quote!(#private::Call::#ctor(&self.client, #private::request(#facts) #(#calls)*));
-    let (returns, value, builder) = match &op.builder {
+    let (returns, value) = match &op.builder {
         Some(b) => {
-            let builder = emit_builder(api, rt, op, b, &ret, &inputs.setters);
             let b = b.to_syn();
-            (quote!(#b), quote!(#b(#call)), Some(builder))
+            (quote!(#b), quote!(#b(#call)))
         }
         None => {
             let root = &rt.root;
-            (quote!(#root::Call<#ret>), call, None)
+            (quote!(#root::Call<#ret>), call)
         }
     };
-    let name = op.method_name.to_syn();
-    let docs = docs::method(api, rt, op);
+    let (name, docs) = match patch {
+        Some(p) => (p.name.to_syn(), docs::patch_method(rt, op, p)),
+        None => (op.method_name.to_syn(), docs::method(api, rt, op)),
+    };
     let args = &inputs.args;
     // One argument per required parameter (`self` counts for clippy, whose
     // default limit is seven).
@@ -193,11 +219,12 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation) -> Method {
             #value
         }
     };
-    Method { method, builder }
+    (method, ret)
 }
 
-/// The arguments, request calls and setters of `op`'s parameters and body.
-fn inputs(api: &Api, rt: &Rt, op: &Operation) -> Inputs {
+/// The arguments, request calls and setters of `op`'s parameters and body;
+/// with `patch`, the body is a runtime `Patch` sent in its shape.
+fn inputs(api: &Api, rt: &Rt, op: &Operation, patch: Option<&PatchMethod>) -> Inputs {
     let mut inputs = Inputs::default();
     for p in &op.params {
         let wire = &p.wire;
@@ -213,7 +240,14 @@ fn inputs(api: &Api, rt: &Rt, op: &Operation) -> Inputs {
             inputs.calls.push(call);
         }
     }
-    if let Some(body) = &op.body {
+    if let Some(p) = patch {
+        let (root, private) = (&rt.root, &rt.private);
+        let shape = patch_shape(rt, p);
+        inputs.args.push(quote!(body: &#root::Patch));
+        inputs.calls.push(
+            quote!(.json_as("application/json-patch+json", &#private::patch_body(#shape, body))),
+        );
+    } else if let Some(body) = &op.body {
         let t = ty_tokens(api, rt, &body.ty);
         let media = match &body.encoding {
             BodyEncoding::Json(media) => Some(media),
@@ -240,6 +274,27 @@ fn inputs(api: &Api, rt: &Rt, op: &Operation) -> Inputs {
         }
     }
     inputs
+}
+
+/// The runtime's `PatchShape` for `p`: a named constant for the two common
+/// shapes, a literal otherwise.
+fn patch_shape(rt: &Rt, p: &PatchMethod) -> TokenStream {
+    let private = &rt.private;
+    match (&p.wrap, &p.ops) {
+        (None, None) => quote!(&#private::PatchShape::ARRAY),
+        (Some(w), None) if w == "operations" => quote!(&#private::PatchShape::OPERATIONS),
+        (wrap, ops) => {
+            let wrap = match wrap {
+                Some(w) => quote!(::std::option::Option::Some(#w)),
+                None => quote!(::std::option::Option::None),
+            };
+            let ops = match ops {
+                Some(ops) => quote!(::std::option::Option::Some(&[#(#ops),*])),
+                None => quote!(::std::option::Option::None),
+            };
+            quote!(&#private::PatchShape { wrap: #wrap, ops: #ops })
+        }
+    }
 }
 
 /// The call's value type and the `Call` constructor that decodes it; a

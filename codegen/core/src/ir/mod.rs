@@ -10,6 +10,7 @@ mod model;
 mod operation;
 mod operation_docs;
 mod paging;
+mod patch;
 mod path_params;
 mod prose;
 mod recursion;
@@ -26,7 +27,7 @@ use crate::names::{reserved, Ident, Namespace};
 use crate::settings::Settings;
 pub use model::{
     Api, BodyEncoding, Field, Model, ModelId, ModelKind, Operation, Paging, Param, ParamIn,
-    Success, Ty, Variant,
+    PatchMethod, Success, Ty, Variant,
 };
 
 /// Builds the model of `doc` under `settings`. Problems become diagnostics,
@@ -59,6 +60,7 @@ pub fn build(doc: &Document, settings: &Settings) -> (Api, Vec<Diagnostic>) {
     }
     api.sent = sent_models(&api);
     paging::detect(&mut api);
+    patch::detect(&mut api);
     relax_read_only(&mut api);
     (api, sink.finish())
 }

@@ -322,6 +322,21 @@ pub struct Operation {
     /// How the operation's list pages, when it is a list the builder can
     /// stream.
     pub paging: Option<Paging>,
+    /// The sibling method that sends a runtime `Patch`, when the body is a
+    /// JSON Patch (see `ir::patch`).
+    pub patch: Option<PatchMethod>,
+}
+
+/// The `_with` sibling of a patch operation and the body shape it sends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatchMethod {
+    /// The method's identifier (`patch_access_profile_with`).
+    pub name: Ident,
+    /// The property the operations are wrapped in (`operations`), or `None`
+    /// for a plain array.
+    pub wrap: Option<String>,
+    /// The `op`s the schema allows, or `None` for all six.
+    pub ops: Option<Vec<String>>,
 }
 
 /// What the spec says about an operation that its method's doc comment

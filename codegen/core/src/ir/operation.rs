@@ -211,6 +211,7 @@ impl OperationContext<'_> {
             unplaced_path_params: self.unplaced,
             builder: None,
             paging: None,
+            patch: None,
         })
     }
 

@@ -300,6 +300,27 @@ pub mod ops {
         type Body = super::Merged;
         type Answer = super::Identity;
     }
+    /// The operation `patchTarget`, `PATCH /targets/{targetId}`: [`Api::patch_target`](super::Api::patch_target).
+    pub struct PatchTarget;
+    impl __rt::ApiOperation for PatchTarget {
+        const OPERATION: &'static __rt::Operation = &__rt::Operation {
+            id: "patchTarget",
+            method: __rt::Method::PATCH,
+            base_path: super::BASE_PATH,
+            path: "/targets/{targetId}",
+            errors: &super::__NO_ERRORS,
+        };
+        const PARAMS: &'static [__rt::OperationParam] = &[
+            __rt::OperationParam {
+                name: "targetId",
+                location: __rt::ParamLocation::Path,
+                required: true,
+            },
+        ];
+        __rt::mock_example!("{}");
+        type Body = ::std::vec::Vec<super::PatchTargetRequestItem>;
+        type Answer = super::Target;
+    }
 }
 /// The call [`Api::get_thing`](Api::get_thing) starts: set optional parameters by name, then `.await` it.
 #[derive(::std::fmt::Debug)]
@@ -755,6 +776,60 @@ impl Api {
                 .path("thingId", thing_id)
                 .header("X-SailPoint-Experimental", "true")
                 .json(body),
+        )
+    }
+    /// `PATCH /targets/{targetId}`
+    ///
+    /// Required OAuth scopes (any one scheme):
+    /// - `userAuth`: `sp:things:read`
+    ///
+    /// Parameters:
+    /// - `target_id` (path `targetId`)
+    ///
+    /// Request body: `Vec<`[`PatchTargetRequestItem`]`>`.
+    ///
+    /// Returns [`Target`] on success.
+    ///
+    /// Example:
+    /// ```text
+    /// let answer = api.patch_target("…", &body).await?;
+    /// ```
+    #[inline]
+    pub fn patch_target(
+        &self,
+        target_id: &str,
+        body: &::std::vec::Vec<PatchTargetRequestItem>,
+    ) -> ::sailpoint_isc::Call<Target> {
+        __rt::Call::json(
+            &self.client,
+            __rt::request(<ops::PatchTarget as __rt::ApiOperation>::OPERATION)
+                .path("targetId", target_id)
+                .json_as("application/json-patch+json", body),
+        )
+    }
+    /// [`patch_target`](Self::patch_target) with a [`Patch`](::sailpoint_isc::Patch) as its body: a diff of a value read and changed (`Patch::diff(&before, &after)`), with guards against a concurrent change, or a hand-written patch; see [`patch`](::sailpoint_isc::patch).
+    ///
+    /// The operation takes only `remove`, `replace` operations: a patch with another fails with `Error::Encode` before anything is sent.
+    #[inline]
+    pub fn patch_target_with(
+        &self,
+        target_id: &str,
+        body: &::sailpoint_isc::Patch,
+    ) -> ::sailpoint_isc::Call<Target> {
+        __rt::Call::json(
+            &self.client,
+            __rt::request(<ops::PatchTarget as __rt::ApiOperation>::OPERATION)
+                .path("targetId", target_id)
+                .json_as(
+                    "application/json-patch+json",
+                    &__rt::patch_body(
+                        &__rt::PatchShape {
+                            wrap: ::std::option::Option::None,
+                            ops: ::std::option::Option::Some(&["remove", "replace"]),
+                        },
+                        body,
+                    ),
+                ),
         )
     }
 }
@@ -1491,7 +1566,111 @@ impl __rt::json::Encode for AttachFileRequest {
             .finish()
     }
 }
+/// Generated from `#/paths/~1targets~1{targetId}/patch/requestBody/content/application~1json-patch+json/schema/items/properties/op`.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash,
+    ::std::cmp::PartialOrd,
+    ::std::cmp::Ord
+)]
+pub enum PatchTargetRequestItemOp {
+    /// `remove`
+    Remove,
+    /// `replace`
+    Replace,
+    /// A value this version of the spec does not list, kept as sent.
+    Other(::std::string::String),
+}
+impl __rt::StringEnum for PatchTargetRequestItemOp {
+    #[inline]
+    fn as_wire(&self) -> &str {
+        match self {
+            Self::Remove => "remove",
+            Self::Replace => "replace",
+            Self::Other(v) => v,
+        }
+    }
+    #[inline]
+    fn from_wire(v: ::std::string::String) -> Self {
+        match v.as_str() {
+            "remove" => Self::Remove,
+            "replace" => Self::Replace,
+            _ => Self::Other(v),
+        }
+    }
+}
+impl PatchTargetRequestItemOp {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        __rt::StringEnum::as_wire(self)
+    }
+}
+impl ::std::fmt::Display for PatchTargetRequestItemOp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl __rt::json::Decode for PatchTargetRequestItemOp {
+    #[inline]
+    fn decode(
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        __rt::json::decode_string_enum(v)
+    }
+}
+impl __rt::json::Encode for PatchTargetRequestItemOp {
+    #[inline]
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::serde_json::Value::String(
+            ::std::string::ToString::to_string(self.as_str()),
+        )
+    }
+}
+/// Generated from `#/paths/~1targets~1{targetId}/patch/requestBody/content/application~1json-patch+json/schema/items`.
+///
+/// Properties the schema does not list are kept in `extra` and sent back.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct PatchTargetRequestItem {
+    #[allow(missing_docs)]
+    pub op: PatchTargetRequestItemOp,
+    #[allow(missing_docs)]
+    pub path: ::std::string::String,
+    #[allow(missing_docs)]
+    pub value: ::std::option::Option<__rt::serde_json::Value>,
+    /// Properties the schema does not list, as received; sent back
+    /// when this value is encoded. Read one by wire name: `extra.get("name")`.
+    pub extra: ::sailpoint_isc::json::Extra,
+}
+impl __rt::json::Decode for PatchTargetRequestItem {
+    #[inline]
+    fn decode(
+        v: __rt::serde_json::Value,
+    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
+        let mut o = __rt::json::Object::new(v, "PatchTargetRequestItem")?;
+        ::std::result::Result::Ok(Self {
+            op: o.req("op")?,
+            path: o.req("path")?,
+            value: o.opt("value")?,
+            extra: o.extra(),
+        })
+    }
+}
+impl __rt::json::Encode for PatchTargetRequestItem {
+    #[inline]
+    fn encode(&self) -> __rt::serde_json::Value {
+        __rt::json::ObjectWriter::new()
+            .req("op", &self.op)
+            .req("path", &self.path)
+            .opt("value", &self.value)
+            .extra(&self.extra)
+            .finish()
+    }
+}
 __rt::serde_via_json!(
     Thing Receipt Search Config LegacyThing Event Target Merged Identity ErrorBody Api2
-    FooBar FooBar2 ThingKind SearchQuery AttachFileRequest
+    FooBar FooBar2 ThingKind SearchQuery AttachFileRequest PatchTargetRequestItemOp
+    PatchTargetRequestItem
 );

@@ -36,6 +36,42 @@ pub(crate) fn method(api: &Api, rt: &Rt, op: &Operation) -> TokenStream {
     quote!(#docs #deprecated)
 }
 
+/// The doc comment of a patch operation's sibling that sends a runtime
+/// `Patch`: what it is, in which shape the body goes, and which `op`s the
+/// operation allows. Short: the operation's own method has the rest.
+pub(crate) fn patch_method(rt: &Rt, op: &Operation, p: &crate::ir::PatchMethod) -> TokenStream {
+    let mut d = Docs::new();
+    let method = op.method_name.as_str();
+    d.push_raw(format!(
+        "[`{}`](Self::{method}) with a {} as its body: a diff of a value read and \
+         changed (`Patch::diff(&before, &after)`), with guards against a concurrent \
+         change, or a hand-written patch; see {}.",
+        op.method_name,
+        runtime_link(rt, "Patch", "Patch"),
+        runtime_link(rt, "patch", "patch"),
+    ));
+    let mut notes = Vec::new();
+    if let Some(w) = &p.wrap {
+        notes.push(format!("The operations are sent as `{{\"{w}\": [...]}}`."));
+    }
+    if let Some(ops) = &p.ops {
+        let ops: Vec<String> = ops.iter().map(|o| format!("`{o}`")).collect();
+        notes.push(format!(
+            "The operation takes only {} operations: a patch with another fails with \
+             `Error::Encode` before anything is sent.",
+            ops.join(", ")
+        ));
+    }
+    if !notes.is_empty() {
+        d.push_raw(notes.join(" "));
+    }
+    let docs = doc_attrs(&d);
+    let deprecated = op
+        .deprecated
+        .then(|| quote!(#[deprecated = "deprecated in the spec"]));
+    quote!(#docs #deprecated)
+}
+
 /// Summary, the experimental warning, description, method and path, and
 /// the OAuth scopes.
 fn from_spec(d: &mut Docs, op: &Operation) {
