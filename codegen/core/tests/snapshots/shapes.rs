@@ -1650,12 +1650,13 @@ impl __rt::json::Decode for PatchTargetRequestItem {
         v: __rt::serde_json::Value,
     ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
         let mut o = __rt::json::Object::new(v, "PatchTargetRequestItem")?;
-        ::std::result::Result::Ok(Self {
+        let v = Self {
             op: o.req("op")?,
             path: o.req("path")?,
-            value: o.opt("value")?,
+            value: o.opt("value"),
             extra: o.extra(),
-        })
+        };
+        o.finish(v)
     }
 }
 impl __rt::json::Encode for PatchTargetRequestItem {
