@@ -10,7 +10,10 @@ use std::path::Path;
 /// Stage two: the intermediate model, for tests and tools that look at
 /// what the generator decided before any tokens are made.
 pub mod ir {
-    pub use crate::ir::{build, Api, Paging, ResourceApi, ResourceSet};
+    pub use crate::ir::{
+        build, Api, Collection, FilterField, FilterOp, FilterSet, FilterTy, Paging, ResourceApi,
+        ResourceSet, SortSet,
+    };
 }
 
 /// Stages one and two for several resources, for the full-spec build
