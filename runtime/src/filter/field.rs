@@ -76,7 +76,7 @@ impl<S, V: FilterValue, O> Field<S, V, O> {
     /// `field eq value`: equal to `value`.
     pub fn eq(self, value: impl Into<V>) -> Filter<S>
     where
-        O: op::Eq,
+        O: op::TakesEq,
     {
         self.compare("eq", value.into())
     }
@@ -84,7 +84,7 @@ impl<S, V: FilterValue, O> Field<S, V, O> {
     /// `field ne value`: not equal to `value`.
     pub fn ne(self, value: impl Into<V>) -> Filter<S>
     where
-        O: op::Ne,
+        O: op::TakesNe,
     {
         self.compare("ne", value.into())
     }
@@ -92,7 +92,7 @@ impl<S, V: FilterValue, O> Field<S, V, O> {
     /// `field co value`: contains `value`.
     pub fn co(self, value: impl Into<V>) -> Filter<S>
     where
-        O: op::Co,
+        O: op::TakesCo,
     {
         self.compare("co", value.into())
     }
@@ -100,7 +100,7 @@ impl<S, V: FilterValue, O> Field<S, V, O> {
     /// `field sw value`: starts with `value`.
     pub fn sw(self, value: impl Into<V>) -> Filter<S>
     where
-        O: op::Sw,
+        O: op::TakesSw,
     {
         self.compare("sw", value.into())
     }
@@ -108,7 +108,7 @@ impl<S, V: FilterValue, O> Field<S, V, O> {
     /// `field gt value`: greater than `value`.
     pub fn gt(self, value: impl Into<V>) -> Filter<S>
     where
-        O: op::Gt,
+        O: op::TakesGt,
     {
         self.compare("gt", value.into())
     }
@@ -116,7 +116,7 @@ impl<S, V: FilterValue, O> Field<S, V, O> {
     /// `field ge value`: greater than or equal to `value`.
     pub fn ge(self, value: impl Into<V>) -> Filter<S>
     where
-        O: op::Ge,
+        O: op::TakesGe,
     {
         self.compare("ge", value.into())
     }
@@ -124,7 +124,7 @@ impl<S, V: FilterValue, O> Field<S, V, O> {
     /// `field lt value`: less than `value`.
     pub fn lt(self, value: impl Into<V>) -> Filter<S>
     where
-        O: op::Lt,
+        O: op::TakesLt,
     {
         self.compare("lt", value.into())
     }
@@ -132,7 +132,7 @@ impl<S, V: FilterValue, O> Field<S, V, O> {
     /// `field le value`: less than or equal to `value`.
     pub fn le(self, value: impl Into<V>) -> Filter<S>
     where
-        O: op::Le,
+        O: op::TakesLe,
     {
         self.compare("le", value.into())
     }
@@ -141,7 +141,7 @@ impl<S, V: FilterValue, O> Field<S, V, O> {
     /// is a Rust keyword).
     pub fn in_<I>(self, values: I) -> Filter<S>
     where
-        O: op::In,
+        O: op::TakesIn,
         I: IntoIterator,
         I::Item: Into<V>,
     {
@@ -152,7 +152,7 @@ impl<S, V: FilterValue, O> Field<S, V, O> {
     /// `values`.
     pub fn ca<I>(self, values: I) -> Filter<S>
     where
-        O: op::Ca,
+        O: op::TakesCa,
         I: IntoIterator,
         I::Item: Into<V>,
     {
@@ -162,7 +162,7 @@ impl<S, V: FilterValue, O> Field<S, V, O> {
     /// `pr field`: the field is present (has a value).
     pub fn pr(self) -> Filter<S>
     where
-        O: op::Pr,
+        O: op::TakesPr,
     {
         Filter::node(Node::Term(format!("pr {}", self.name)))
     }
@@ -170,13 +170,14 @@ impl<S, V: FilterValue, O> Field<S, V, O> {
     /// `field isnull`: the field has no value.
     pub fn isnull(self) -> Filter<S>
     where
-        O: op::Isnull,
+        O: op::TakesIsnull,
     {
         Filter::node(Node::Term(format!("{} isnull", self.name)))
     }
 }
 
-/// The operators, one trait each, implemented by a field's operator set
+/// The operators, one trait each (`TakesEq` for `eq`), implemented by a
+/// field's operator set
 /// (see [`filter_ops!`](crate::filter_ops)). A field offers an operator's
 /// method only when its set implements the operator's trait, and the
 /// compile error for one it does not says so.
@@ -189,84 +190,84 @@ pub mod op {
         label = "`eq` is not among the operators the spec documents for this field: `{Self}`",
         note = "a field's methods are the operators its operation's `filters` description lists; to send another filter, pass its text: `.filters(\"...\")`"
     )]
-    pub trait Eq {}
+    pub trait TakesEq {}
     /// `ne`: not equal.
     #[diagnostic::on_unimplemented(
         message = "this filter field does not take the `ne` operator",
         label = "`ne` is not among the operators the spec documents for this field: `{Self}`",
         note = "a field's methods are the operators its operation's `filters` description lists; to send another filter, pass its text: `.filters(\"...\")`"
     )]
-    pub trait Ne {}
+    pub trait TakesNe {}
     /// `co`: contains.
     #[diagnostic::on_unimplemented(
         message = "this filter field does not take the `co` operator",
         label = "`co` is not among the operators the spec documents for this field: `{Self}`",
         note = "a field's methods are the operators its operation's `filters` description lists; to send another filter, pass its text: `.filters(\"...\")`"
     )]
-    pub trait Co {}
+    pub trait TakesCo {}
     /// `sw`: starts with.
     #[diagnostic::on_unimplemented(
         message = "this filter field does not take the `sw` operator",
         label = "`sw` is not among the operators the spec documents for this field: `{Self}`",
         note = "a field's methods are the operators its operation's `filters` description lists; to send another filter, pass its text: `.filters(\"...\")`"
     )]
-    pub trait Sw {}
+    pub trait TakesSw {}
     /// `gt`: greater than.
     #[diagnostic::on_unimplemented(
         message = "this filter field does not take the `gt` operator",
         label = "`gt` is not among the operators the spec documents for this field: `{Self}`",
         note = "a field's methods are the operators its operation's `filters` description lists; to send another filter, pass its text: `.filters(\"...\")`"
     )]
-    pub trait Gt {}
+    pub trait TakesGt {}
     /// `ge`: greater than or equal.
     #[diagnostic::on_unimplemented(
         message = "this filter field does not take the `ge` operator",
         label = "`ge` is not among the operators the spec documents for this field: `{Self}`",
         note = "a field's methods are the operators its operation's `filters` description lists; to send another filter, pass its text: `.filters(\"...\")`"
     )]
-    pub trait Ge {}
+    pub trait TakesGe {}
     /// `lt`: less than.
     #[diagnostic::on_unimplemented(
         message = "this filter field does not take the `lt` operator",
         label = "`lt` is not among the operators the spec documents for this field: `{Self}`",
         note = "a field's methods are the operators its operation's `filters` description lists; to send another filter, pass its text: `.filters(\"...\")`"
     )]
-    pub trait Lt {}
+    pub trait TakesLt {}
     /// `le`: less than or equal.
     #[diagnostic::on_unimplemented(
         message = "this filter field does not take the `le` operator",
         label = "`le` is not among the operators the spec documents for this field: `{Self}`",
         note = "a field's methods are the operators its operation's `filters` description lists; to send another filter, pass its text: `.filters(\"...\")`"
     )]
-    pub trait Le {}
+    pub trait TakesLe {}
     /// `in`: one of a list.
     #[diagnostic::on_unimplemented(
         message = "this filter field does not take the `in` operator",
         label = "`in` is not among the operators the spec documents for this field: `{Self}`",
         note = "a field's methods are the operators its operation's `filters` description lists; to send another filter, pass its text: `.filters(\"...\")`"
     )]
-    pub trait In {}
+    pub trait TakesIn {}
     /// `ca`: contains all of a list.
     #[diagnostic::on_unimplemented(
         message = "this filter field does not take the `ca` operator",
         label = "`ca` is not among the operators the spec documents for this field: `{Self}`",
         note = "a field's methods are the operators its operation's `filters` description lists; to send another filter, pass its text: `.filters(\"...\")`"
     )]
-    pub trait Ca {}
+    pub trait TakesCa {}
     /// `pr`: present.
     #[diagnostic::on_unimplemented(
         message = "this filter field does not take the `pr` operator",
         label = "`pr` is not among the operators the spec documents for this field: `{Self}`",
         note = "a field's methods are the operators its operation's `filters` description lists; to send another filter, pass its text: `.filters(\"...\")`"
     )]
-    pub trait Pr {}
+    pub trait TakesPr {}
     /// `isnull`: has no value.
     #[diagnostic::on_unimplemented(
         message = "this filter field does not take the `isnull` operator",
         label = "`isnull` is not among the operators the spec documents for this field: `{Self}`",
         note = "a field's methods are the operators its operation's `filters` description lists; to send another filter, pass its text: `.filters(\"...\")`"
     )]
-    pub trait Isnull {}
+    pub trait TakesIsnull {}
 }
 
 /// Defines an operator set: a unit struct implementing the [`op`] traits
@@ -287,18 +288,18 @@ macro_rules! filter_ops {
         pub struct $name;
         $($crate::filter_ops!(@op $name $op);)*
     };
-    (@op $name:ident eq) => { impl $crate::filter::op::Eq for $name {} };
-    (@op $name:ident ne) => { impl $crate::filter::op::Ne for $name {} };
-    (@op $name:ident co) => { impl $crate::filter::op::Co for $name {} };
-    (@op $name:ident sw) => { impl $crate::filter::op::Sw for $name {} };
-    (@op $name:ident gt) => { impl $crate::filter::op::Gt for $name {} };
-    (@op $name:ident ge) => { impl $crate::filter::op::Ge for $name {} };
-    (@op $name:ident lt) => { impl $crate::filter::op::Lt for $name {} };
-    (@op $name:ident le) => { impl $crate::filter::op::Le for $name {} };
-    (@op $name:ident in) => { impl $crate::filter::op::In for $name {} };
-    (@op $name:ident ca) => { impl $crate::filter::op::Ca for $name {} };
-    (@op $name:ident pr) => { impl $crate::filter::op::Pr for $name {} };
-    (@op $name:ident isnull) => { impl $crate::filter::op::Isnull for $name {} };
+    (@op $name:ident eq) => { impl $crate::filter::op::TakesEq for $name {} };
+    (@op $name:ident ne) => { impl $crate::filter::op::TakesNe for $name {} };
+    (@op $name:ident co) => { impl $crate::filter::op::TakesCo for $name {} };
+    (@op $name:ident sw) => { impl $crate::filter::op::TakesSw for $name {} };
+    (@op $name:ident gt) => { impl $crate::filter::op::TakesGt for $name {} };
+    (@op $name:ident ge) => { impl $crate::filter::op::TakesGe for $name {} };
+    (@op $name:ident lt) => { impl $crate::filter::op::TakesLt for $name {} };
+    (@op $name:ident le) => { impl $crate::filter::op::TakesLe for $name {} };
+    (@op $name:ident in) => { impl $crate::filter::op::TakesIn for $name {} };
+    (@op $name:ident ca) => { impl $crate::filter::op::TakesCa for $name {} };
+    (@op $name:ident pr) => { impl $crate::filter::op::TakesPr for $name {} };
+    (@op $name:ident isnull) => { impl $crate::filter::op::TakesIsnull for $name {} };
 }
 
 crate::filter_ops!(

@@ -88,55 +88,41 @@ impl FilterValue for Date {
 
 /// Any value the language writes, for fields whose type the bindings do
 /// not know ([`field`](super::field)): made from a string, a boolean, a
-/// number, a [`DateTime`] or a [`Date`].
+/// number, a [`DateTime`] or a [`Date`], and written out at once.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Literal {
-    /// Quoted and escaped.
-    String(String),
-    /// `true` or `false`.
-    Bool(bool),
-    /// An integer.
-    Int(i64),
-    /// A number.
-    Float(f64),
-    /// An RFC 3339 date-time, bare.
-    DateTime(DateTime),
-    /// An RFC 3339 date, bare.
-    Date(Date),
-}
+pub struct Literal(String);
 
 impl FilterValue for Literal {
     fn write_literal(&self, out: &mut String) {
-        match self {
-            Literal::String(v) => v.write_literal(out),
-            Literal::Bool(v) => v.write_literal(out),
-            Literal::Int(v) => v.write_literal(out),
-            Literal::Float(v) => v.write_literal(out),
-            Literal::DateTime(v) => v.write_literal(out),
-            Literal::Date(v) => v.write_literal(out),
-        }
+        out.push_str(&self.0);
     }
 }
 
+fn literal(value: &impl FilterValue) -> Literal {
+    let mut text = String::new();
+    value.write_literal(&mut text);
+    Literal(text)
+}
+
 macro_rules! literal_from {
-    ($($t:ty => $variant:ident($conv:expr)),* $(,)?) => {$(
+    ($($t:ty => $conv:expr),* $(,)?) => {$(
         impl From<$t> for Literal {
             fn from(v: $t) -> Self {
-                Literal::$variant($conv(v))
+                literal(&$conv(v))
             }
         }
     )*};
 }
 
 literal_from! {
-    &str => String(str::to_owned),
-    String => String(std::convert::identity),
-    &String => String(String::clone),
-    bool => Bool(std::convert::identity),
-    i32 => Int(i64::from),
-    i64 => Int(std::convert::identity),
-    u32 => Int(i64::from),
-    f64 => Float(std::convert::identity),
-    DateTime => DateTime(std::convert::identity),
-    Date => Date(std::convert::identity),
+    &str => str::to_owned,
+    String => std::convert::identity,
+    &String => String::clone,
+    bool => std::convert::identity,
+    i32 => i64::from,
+    i64 => std::convert::identity,
+    u32 => i64::from,
+    f64 => std::convert::identity,
+    DateTime => std::convert::identity,
+    Date => std::convert::identity,
 }
