@@ -10,6 +10,7 @@ mod auth;
 mod calls;
 mod config;
 mod endpoints;
+mod filters;
 mod mock;
 mod pagination;
 mod read_modify_write;
