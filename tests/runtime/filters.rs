@@ -44,7 +44,11 @@ fn received(server: &Scripted) -> Vec<(String, String)> {
 
 /// The one value of the query parameter `name`.
 fn one(pairs: &[(String, String)], name: &str) -> String {
-    let values: Vec<&String> = pairs.iter().filter(|(k, _)| k == name).map(|(_, v)| v).collect();
+    let values: Vec<&String> = pairs
+        .iter()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| v)
+        .collect();
     assert_eq!(values.len(), 1, "{pairs:?}");
     values[0].clone()
 }
@@ -142,9 +146,17 @@ async fn a_combined_filter_arrives_with_its_precedence_and_typed_values() {
                             Box::new(cmp("name", "sw", Value::Str("a\" or pr name or \"".into()))),
                             Box::new(Expr::IsNull("recommendation.method".into())),
                         ),
-                        Expr::Not(Box::new(cmp("hasEntitlements", "eq", Value::Bare("true".into())))),
+                        Expr::Not(Box::new(cmp(
+                            "hasEntitlements",
+                            "eq",
+                            Value::Bare("true".into()),
+                        ))),
                     ),
-                    cmp("created", "ge", Value::Bare("2024-05-17T08:30:00+02:00".into())),
+                    cmp(
+                        "created",
+                        "ge",
+                        Value::Bare("2024-05-17T08:30:00+02:00".into()),
+                    ),
                 ),
                 cmp("sizeLimit", "gt", Value::Bare("5".into())),
             ),

@@ -72,7 +72,9 @@ fn census(path: &Path) -> (Census, ir::Api) {
 fn field_type(api: &ir::Api, op: &str, wire: &str) -> Option<FilterTy> {
     let op = api.operations.iter().find(|o| o.id == op)?;
     op.params.iter().find_map(|p| match &p.collection {
-        Some(Collection::Filters(Ok(set))) => set.fields.iter().find(|f| f.wire == wire).map(|f| f.ty),
+        Some(Collection::Filters(Ok(set))) => {
+            set.fields.iter().find(|f| f.wire == wire).map(|f| f.ty)
+        }
         _ => None,
     })
 }
@@ -171,7 +173,10 @@ fn per_resource_specs_type_their_filters_and_sorters() {
             (*filters, *sorters),
             "{resource}"
         );
-        assert!(c.filters_raw.is_empty() && c.sorters_raw.is_empty(), "{resource}: {c:?}");
+        assert!(
+            c.filters_raw.is_empty() && c.sorters_raw.is_empty(),
+            "{resource}: {c:?}"
+        );
         assert!(c.lenient.is_empty(), "{resource}: {c:?}");
         if *resource == "accounts" {
             let created = field_type(&api, "listAccountsV1", "created");
@@ -201,15 +206,23 @@ fn unreadable_descriptions_keep_the_text_setter_and_say_why() {
         }
     });
     let text = serde_json::to_string(&spec).expect("serializes");
-    let doc = sailpoint_isc_codegen::load_str(&text, Path::new("t.json"), sailpoint_isc_codegen::Format::Json)
-        .expect("loads");
+    let doc = sailpoint_isc_codegen::load_str(
+        &text,
+        Path::new("t.json"),
+        sailpoint_isc_codegen::Format::Json,
+    )
+    .expect("loads");
     let (api, _) = ir::build(&doc, &Settings::default());
     let mut c = Census::default();
     for op in &api.operations {
         for p in &op.params {
             match &p.collection {
-                Some(Collection::Filters(Err(why))) => c.filters_raw.push(format!("{}: {why}", op.id)),
-                Some(Collection::Sorters(Err(why))) => c.sorters_raw.push(format!("{}: {why}", op.id)),
+                Some(Collection::Filters(Err(why))) => {
+                    c.filters_raw.push(format!("{}: {why}", op.id))
+                }
+                Some(Collection::Sorters(Err(why))) => {
+                    c.sorters_raw.push(format!("{}: {why}", op.id))
+                }
                 _ => {}
             }
         }
@@ -229,5 +242,8 @@ fn unreadable_descriptions_keep_the_text_setter_and_say_why() {
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     let code = sailpoint_isc_codegen::render(&out.tokens).expect("parses");
     assert!(!code.contains("pub mod filters"), "{code}");
-    assert!(code.contains("filters: impl ::std::convert::Into<::std::string::String>"), "{code}");
+    assert!(
+        code.contains("filters: impl ::std::convert::Into<::std::string::String>"),
+        "{code}"
+    );
 }

@@ -17,8 +17,11 @@ pub struct Field<S, V, O> {
     name: &'static str,
     // `fn() -> _`: the field holds no `S`, `V` or `O` and is `Send`,
     // `Sync` and `Copy` whatever they are.
-    _types: PhantomData<fn() -> (S, V, O)>,
+    _types: PhantomData<Types<S, V, O>>,
 }
+
+/// What a [`Field`] is generic over, held by none of its values.
+type Types<S, V, O> = fn() -> (S, V, O);
 
 impl<S, V, O> Clone for Field<S, V, O> {
     fn clone(&self) -> Self {

@@ -70,7 +70,10 @@ fn precedence_adds_parentheses_only_where_needed() {
         (!(a.clone() | b.clone())).to_string(),
         r#"not (name eq "a" or name eq "b")"#
     );
-    assert_eq!((!a.clone() & b.clone()).to_string(), r#"not name eq "a" and name eq "b""#);
+    assert_eq!(
+        (!a.clone() & b.clone()).to_string(),
+        r#"not name eq "a" and name eq "b""#
+    );
     assert_eq!((!!a.clone()).to_string(), r#"name eq "a""#);
     assert_eq!(
         ((a.clone() | b.clone()) & (b.clone() | c.clone())).to_string(),
@@ -100,5 +103,8 @@ fn sorters_join_keys_with_commas() {
     assert_eq!(Sorters::from([n, m.desc()]).to_string(), "name,-modified");
     assert_eq!(n.desc().asc().then(m).to_string(), "name,modified");
     assert_eq!(Sorters::from(vec![m.desc()]).to_string(), "-modified");
-    assert_eq!(Sorters::<Set>::from("id,-name").then(m).to_string(), "id,-name,modified");
+    assert_eq!(
+        Sorters::<Set>::from("id,-name").then(m).to_string(),
+        "id,-name,modified"
+    );
 }

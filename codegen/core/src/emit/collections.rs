@@ -138,7 +138,11 @@ fn examples(api: &Api) -> (String, String) {
                         Some(FilterOp::Pr | FilterOp::Isnull) => "",
                         _ => "…",
                     };
-                    filter = format!("filters::{}::{}().{op}({arg})", set.name.as_str(), f.name.as_str());
+                    filter = format!(
+                        "filters::{}::{}().{op}({arg})",
+                        set.name.as_str(),
+                        f.name.as_str()
+                    );
                 }
             }
             Some(Collection::Sorters(Ok(set))) if sort.is_empty() => {
