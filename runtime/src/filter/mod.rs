@@ -167,6 +167,16 @@ impl<S> Filter<S> {
     }
 }
 
+impl Filter<Untyped> {
+    /// This filter of [`field`]s, which the bindings do not check, where a
+    /// typed filter of the set `S` is wanted: for a field or operator the
+    /// spec does not document, still quoted and escaped
+    /// (`f::source_id().eq(id) & field("x").eq(v).unchecked()`).
+    pub fn unchecked<S>(self) -> Filter<S> {
+        Filter::node(self.node)
+    }
+}
+
 /// `a and b` (or `a or b`), with either side's items taken in when it is
 /// the same kind, so that `a and b and c` needs no parentheses.
 fn combine(a: Node, b: Node, and: bool) -> Node {

@@ -108,3 +108,11 @@ fn sorters_join_keys_with_commas() {
         "id,-name,modified"
     );
 }
+
+#[test]
+fn an_unchecked_filter_joins_a_typed_one() {
+    struct Set;
+    let typed: Filter<Set> = Field::<Set, String, AllOps>::new("id").eq("a");
+    let f = typed & field("x y").eq("\"").unchecked();
+    assert_eq!(f.to_string(), r#"id eq "a" and x y eq "\"""#);
+}
