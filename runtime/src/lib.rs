@@ -56,6 +56,7 @@ mod config;
 pub mod crypto;
 pub mod datetime;
 mod error;
+pub mod filter;
 pub mod flow;
 mod futures;
 pub mod json;

@@ -11,6 +11,7 @@ mod auth;
 mod calls;
 mod config;
 mod endpoints;
+mod filters;
 mod mock;
 mod pagination;
 mod patch;

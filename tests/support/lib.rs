@@ -10,10 +10,12 @@
 //! - [`tenant`]: a token endpoint and hand-built operations for the runtime
 //!   tests; [`scripted`]: a server answering from a script;
 //! - [`spec_diff`]: the differ between our spec files and upstream's;
+//! - [`filter_lang`]: a parser of ISC's filter language, as a server reads `filters`;
 //! - [`lines`]: the three Password Management API lines under common
 //!   names, and [`for_each_line!`] to write a test once for all three.
 #![allow(missing_docs)]
 
+pub mod filter_lang;
 pub mod lines;
 pub mod logs;
 pub mod net;

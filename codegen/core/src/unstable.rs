@@ -10,7 +10,10 @@ use std::path::Path;
 /// Stage two: the intermediate model, for tests and tools that look at
 /// what the generator decided before any tokens are made.
 pub mod ir {
-    pub use crate::ir::{build, Api, BodyEncoding, Paging, PatchMethod, ResourceApi, ResourceSet};
+    pub use crate::ir::{
+        build, Api, BodyEncoding, Collection, FilterField, FilterOp, FilterSet, FilterTy, Paging,
+        PatchMethod, ResourceApi, ResourceSet, SortSet,
+    };
 }
 
 /// Stages one and two for several resources, for the full-spec build

@@ -125,6 +125,20 @@ async fn calls(api: &Api) -> Result<(), Error> {
         )
         .await?;
     let _: Option<BTreeMap<String, Option<MaybeName>>> = identity.by_ref;
+    // Typed filters and sorters: the documented fields, their operators
+    // and value types; the text form still compiles.
+    use api::filters::ListThings as f;
+    let since = DateTime::parse("2024-05-01T00:00:00Z").expect("RFC 3339");
+    let _: Vec<Thing> = api
+        .list_things()
+        .filters(f::id().in_(["a", "b"]) & (f::size().gt(3) | f::created().gt(since)))
+        .sorters([sorters::ListThings::name(), sorters::ListThings::size().desc()])
+        .await?;
+    let _: Vec<Thing> = api
+        .list_things()
+        .filters(String::from("id eq \"a\""))
+        .sorters("-name")
+        .await?;
     let _ = (all, found, zip, config, legacy);
     Ok(())
 }
@@ -146,6 +160,16 @@ fn main() {
     let other: Thing =
         serde_json::from_str(r#"{"name":"n","size":1,"kind":"NEW"}"#).expect("decodes");
     assert_eq!(other.kind, Some(Some(ThingKind::Other("NEW".into()))));
+    // A typed filter is written in ISC's language, its values escaped.
+    use api::filters::ListThings as f;
+    let filter = !f::name().sw("a\"b") & f::size().le(10) | f::created().isnull();
+    assert_eq!(
+        filter.to_string(),
+        r#"not name sw "a\"b" and size le 10 or created isnull"#
+    );
+    let sort: sailpoint_isc::filter::Sorters<sorters::ListThings> =
+        sorters::ListThings::size().desc().then(sorters::ListThings::name());
+    assert_eq!(sort.to_string(), "-size,name");
     // The union picks the variant that knows the value's properties.
     let target: Target =
         serde_json::from_str(r#"{"created":"2024-05-01T00:00:00Z"}"#).expect("decodes");

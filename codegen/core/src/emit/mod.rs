@@ -1,6 +1,7 @@
 //! Stage three: tokens. `quote!` only; every name and type was decided by
 //! [`crate::ir`].
 
+mod collections;
 mod docs;
 mod models;
 mod operations;
@@ -21,6 +22,7 @@ pub fn emit(api: &Api, runtime: &syn::Path) -> TokenStream {
 fn emit_module(api: &Api, rt: &Rt, imported: &[bool]) -> TokenStream {
     let models = models::emit_models(api, rt, imported);
     let client = operations::emit_client(api, rt);
+    let collections = collections::emit(api, rt);
     let base_path = &api.base_path;
     let alias = rt.alias();
     quote! {
@@ -28,6 +30,7 @@ fn emit_module(api: &Api, rt: &Rt, imported: &[bool]) -> TokenStream {
         /// The version path every operation of this API is under, from the spec's `servers`.
         pub const BASE_PATH: &str = #base_path;
         #client
+        #collections
         #models
     }
 }

@@ -434,7 +434,14 @@ fn setter(api: &Api, rt: &Rt, p: &Param) -> TokenStream {
         _ => quote!(query),
     };
     // The argument type and how its value reaches the call.
+    let typed = super::collections::setter_type(rt, p);
     let (arg_ty, set) = match &p.ty {
+        // A typed `filters`/`sorters` parameter: the runtime's `Filter` or
+        // `Sorters` of the operation's field set, or text.
+        _ if typed.is_some() => (
+            quote!(impl ::std::convert::Into<#typed>),
+            quote!(#f(#wire, #private::into::<#typed>(#name))),
+        ),
         Ty::Vec(inner) if displayable(api, inner) && p.location == ParamIn::Query => {
             let (item, items) = match &**inner {
                 Ty::String => (
@@ -464,7 +471,7 @@ fn setter(api: &Api, rt: &Rt, p: &Param) -> TokenStream {
             (quote!(&#t), quote!(#f(#wire, #private::json_text(#name))))
         }
     };
-    let docs = docs::setter(p);
+    let docs = docs::setter(rt, p);
     quote! {
         #docs
         #[inline]

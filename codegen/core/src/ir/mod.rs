@@ -4,6 +4,7 @@
 //! they never see `ReferenceOr` and never look anything up in the spec.
 
 mod all_of;
+mod collection;
 mod docs;
 mod example;
 mod model;
@@ -18,6 +19,7 @@ mod resolve;
 mod schema;
 mod shared;
 
+pub use collection::{Collection, FilterField, FilterOp, FilterSet, FilterTy, SortSet};
 pub use docs::Docs;
 pub use shared::{share, ResourceApi, ResourceSet};
 
@@ -61,6 +63,8 @@ pub fn build(doc: &Document, settings: &Settings) -> (Api, Vec<Diagnostic>) {
     api.sent = sent_models(&api);
     paging::detect(&mut api);
     patch::detect(&mut api);
+    collection::type_fields(&mut api);
+    collection::name_sets(&mut api.operations);
     relax_read_only(&mut api);
     (api, sink.finish())
 }

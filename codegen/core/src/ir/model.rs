@@ -197,6 +197,9 @@ pub struct Param {
     /// template variable the spec left undeclared (`id` for
     /// `/data-segments/{segmentId}`); `wire` is the template's name.
     pub declared_as: Option<String>,
+    /// For ISC's `filters` and `sorters` query parameters: the fields their
+    /// description documents, or why it documents none readably.
+    pub collection: Option<super::collection::Collection>,
 }
 
 /// A request body.

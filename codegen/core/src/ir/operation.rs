@@ -264,6 +264,7 @@ impl OperationContext<'_> {
                     example: None,
                     maximum: None,
                     declared_as: None,
+                    collection: None,
                 });
             }
         }
@@ -328,6 +329,8 @@ impl OperationContext<'_> {
             .clone()
             .or_else(|| schema.and_then(|s| s.schema_data.example.clone()))
             .or_else(|| default.clone());
+        let collection =
+            super::collection::parse(&data.name, location, &ty, data.description.as_deref());
         Some(Param {
             name: arg_names.claim_ident(&name),
             wire: data.name.clone(),
@@ -340,6 +343,7 @@ impl OperationContext<'_> {
             example,
             maximum: schema.and_then(integer_maximum),
             declared_as: None,
+            collection,
         })
     }
 

@@ -96,6 +96,11 @@ pub mod ops {
                 location: __rt::ParamLocation::Query,
                 required: false,
             },
+            __rt::OperationParam {
+                name: "sorters",
+                location: __rt::ParamLocation::Query,
+                required: false,
+            },
         ];
         __rt::mock_example!("[{\"id\":\"string\",\"name\":\"string\",\"size\":0}]");
         type Body = ();
@@ -380,13 +385,63 @@ impl ListThingsCall {
     pub fn limit(self, limit: i32) -> Self {
         Self(self.0.query("limit", limit))
     }
+    /// Filter results using the standard syntax.
+    ///
+    /// Filtering is supported for the following fields and operators:
+    ///
+    /// **id**: *eq, in*
+    ///
+    /// **size**: *gt, le*
+    ///
+    /// **name** *sw*
+    ///
+    /// **created**: *gt, isnull*
+    ///
+    /// Supported composite operators are *and, or*
+    ///
+    /// Takes a [`Filter`](::sailpoint_isc::filter::Filter) of [`filters::ListThings`]'s fields (`filters::ListThings::id()…`, values quoted and escaped for you), or the filter's text, sent as it is.
+    ///
     /// Sets the query parameter `filters`; setting it again replaces the value.
     #[inline]
     pub fn filters(
         self,
-        filters: impl ::std::convert::Into<::std::string::String>,
+        filters: impl ::std::convert::Into<
+            ::sailpoint_isc::filter::Filter<filters::ListThings>,
+        >,
     ) -> Self {
-        Self(self.0.query("filters", __rt::into::<::std::string::String>(filters)))
+        Self(
+            self
+                .0
+                .query(
+                    "filters",
+                    __rt::into::<
+                        ::sailpoint_isc::filter::Filter<filters::ListThings>,
+                    >(filters),
+                ),
+        )
+    }
+    /// Sorting is supported for the following fields: **name, size**
+    ///
+    /// Takes [`sorters::ListThings`]'s fields (one, or an array: `[a, b.desc()]`), or the sorters' text, sent as it is.
+    ///
+    /// Sets the query parameter `sorters`; setting it again replaces the value.
+    #[inline]
+    pub fn sorters(
+        self,
+        sorters: impl ::std::convert::Into<
+            ::sailpoint_isc::filter::Sorters<sorters::ListThings>,
+        >,
+    ) -> Self {
+        Self(
+            self
+                .0
+                .query(
+                    "sorters",
+                    __rt::into::<
+                        ::sailpoint_isc::filter::Sorters<sorters::ListThings>,
+                    >(sorters),
+                ),
+        )
     }
 }
 /// The call [`Api::search_things`](Api::search_things) starts: set optional parameters by name, then `.await` it.
@@ -511,7 +566,7 @@ impl Api {
     /// Required OAuth scopes (any one scheme):
     /// - `userAuth`: `sp:things:read`
     ///
-    /// Optional parameters, set by name on the [`ListThingsCall`] this returns: [`offset`](ListThingsCall::offset), [`limit`](ListThingsCall::limit), [`filters`](ListThingsCall::filters).
+    /// Optional parameters, set by name on the [`ListThingsCall`] this returns: [`offset`](ListThingsCall::offset), [`limit`](ListThingsCall::limit), [`filters`](ListThingsCall::filters), [`sorters`](ListThingsCall::sorters).
     ///
     /// A list: [`ListThingsCall::stream`] reads every record lazily, by `offset` and `limit`, with the parameters set; [`ListThingsCall::pages`] page by page; [`ListThingsCall::pager`] sets a cap or a start first.
     ///
@@ -831,6 +886,69 @@ impl Api {
                     ),
                 ),
         )
+    }
+}
+/// The filter fields of each list operation whose `filters` description lists them: `filters::ListThings::id().eq(…)`. Pass a filter built from them (combined with `&`, `|` and `!`), or the filter's text, to the operation's `filters` setter.
+pub mod filters {
+    /// The operator sets of the filter fields.
+    pub mod operators {
+        ::sailpoint_isc::filter_ops!(EqIn : eq in);
+        ::sailpoint_isc::filter_ops!(Sw : sw);
+        ::sailpoint_isc::filter_ops!(GtLe : gt le);
+        ::sailpoint_isc::filter_ops!(GtIsnull : gt isnull);
+    }
+    /// The filter fields of `listThings` ([`Api::list_things`](super::Api::list_things)), for its `filters` setter: each offers the operators the spec lists for it.
+    #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy)]
+    pub struct ListThings;
+    impl ListThings {
+        /// `id`: `eq`, `in`.
+        pub const fn id() -> ::sailpoint_isc::filter::Field<
+            Self,
+            ::std::string::String,
+            operators::EqIn,
+        > {
+            ::sailpoint_isc::filter::Field::new("id")
+        }
+        /// `size`: `gt`, `le`.
+        pub const fn size() -> ::sailpoint_isc::filter::Field<
+            Self,
+            i64,
+            operators::GtLe,
+        > {
+            ::sailpoint_isc::filter::Field::new("size")
+        }
+        /// `name`: `sw`.
+        pub const fn name() -> ::sailpoint_isc::filter::Field<
+            Self,
+            ::std::string::String,
+            operators::Sw,
+        > {
+            ::sailpoint_isc::filter::Field::new("name")
+        }
+        /// `created`: `gt`, `isnull`.
+        pub const fn created() -> ::sailpoint_isc::filter::Field<
+            Self,
+            ::sailpoint_isc::DateTime,
+            operators::GtIsnull,
+        > {
+            ::sailpoint_isc::filter::Field::new("created")
+        }
+    }
+}
+/// The sort fields of each list operation whose `sorters` description lists them: `sorters::ListThings::name().desc()`. Pass one, an array of them, or the sorters' text, to the operation's `sorters` setter.
+pub mod sorters {
+    /// The sort fields of `listThings` ([`Api::list_things`](super::Api::list_things)), for its `sorters` setter.
+    #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy)]
+    pub struct ListThings;
+    impl ListThings {
+        /// `name`, ascending; `.desc()` for descending.
+        pub const fn name() -> ::sailpoint_isc::filter::Sort<Self> {
+            ::sailpoint_isc::filter::Sort::new("name")
+        }
+        /// `size`, ascending; `.desc()` for descending.
+        pub const fn size() -> ::sailpoint_isc::filter::Sort<Self> {
+            ::sailpoint_isc::filter::Sort::new("size")
+        }
     }
 }
 /// Generated from `#/components/schemas/Thing`.

@@ -20,8 +20,9 @@ use serde_json::json;
 /// `owner`; an account deleted in the meantime (404) is skipped. Returns
 /// how many accounts were patched.
 pub async fn adopt_orphans(api: &accounts::Api, source_id: &str, owner: &str) -> Result<usize> {
-    let filter = format!("sourceId eq \"{source_id}\" and uncorrelated eq true");
-    let mut orphans = api.list_accounts_v1().filters(&filter).stream();
+    use accounts::filters::ListAccountsV1 as f; // the fields and operators the spec documents
+    let filter = f::source_id().eq(source_id) & f::uncorrelated().eq(true); // quoted for you
+    let mut orphans = api.list_accounts_v1().filters(filter).stream();
     let mut patched = 0;
     while let Some(account) = orphans.try_next().await? {
         let id = account.id.unwrap_or_default();

@@ -7,7 +7,8 @@
 //! (optional, enums, exploded and non-exploded arrays), path parameters,
 //! JSON, JSON Patch and multipart bodies, a date-time in a body, a path
 //! parameter the spec misnames, the experimental header, and byte, empty
-//! and optional responses. Any request violation fails the test.
+//! and optional responses, and five lists with typed filters and sorters.
+//! Any request violation fails the test.
 //!
 //! The machinery (the recording proxy, the referee check, the verdict) is
 //! `sailpoint_isc_full_support::prism`; this file holds the calls.
@@ -35,6 +36,7 @@ async fn generated_requests_conform_to_the_spec() {
     date_times_in_bodies(&mut run).await;
     streams(&mut run).await;
     json_patch_diffs(&mut run).await;
+    typed_filters_and_sorters(&mut run).await;
     run.finish(&[]);
 }
 
@@ -483,4 +485,68 @@ async fn json_patch_diffs(run: &mut Conformance) {
 #[test]
 fn upstream_spec_present() {
     sailpoint_isc_full_support::prism::spec_absent(SPEC);
+}
+
+/// Five lists with typed filters and sorters (issue 24): fields of each
+/// value type (strings, booleans, date-times), every combinator, and a
+/// value holding quotes and ` or `, as a user builds them.
+#[cfg(upstream_spec)]
+async fn typed_filters_and_sorters(run: &mut Conformance) {
+    let api = Api::new(run.client().clone());
+    let since = sailpoint_isc::DateTime::parse("2024-01-01T00:00:00Z").expect("RFC 3339");
+    {
+        use filters::ListAccounts as f;
+        use sorters::ListAccounts as s;
+        let r = api
+            .list_accounts()
+            .limit(10)
+            .filters(
+                f::source_id().eq(sample::SOURCE_ID)
+                    & (f::uncorrelated().eq(true) | !f::has_entitlements().eq(false))
+                    & f::created().gt(since.clone()),
+            )
+            .sorters([s::name(), s::modified().desc()])
+            .await;
+        run.record("listAccounts (typed filters and sorters)", r);
+    }
+    {
+        use filters::ListAccessProfiles as f;
+        use sorters::ListAccessProfiles as s;
+        let r = api
+            .list_access_profiles()
+            .filters(f::name().sw("Finance \"East\" or name pr") & f::requestable().eq(true))
+            .sorters(s::modified().desc())
+            .await;
+        run.record("listAccessProfiles (typed filters and sorters)", r);
+    }
+    {
+        use filters::ListIdentities as f;
+        use sorters::ListIdentities as s;
+        let r = api
+            .list_identities()
+            .filters(f::id().in_([sample::IDENTITY_ID, "2c9180857182305e0171993735622948"]))
+            .sorters([s::name(), s::alias().desc()])
+            .await;
+        run.record("listIdentities (typed filters and sorters)", r);
+    }
+    {
+        use filters::ListSources as f;
+        use sorters::ListSources as s;
+        let r = api
+            .list_sources()
+            .filters(f::features().ca(["PASSWORD"]) & f::owner_id().isnull().not())
+            .sorters([s::r#type(), s::created().desc()])
+            .await;
+        run.record("listSources (typed filters and sorters)", r);
+    }
+    {
+        use filters::ListEntitlements as f;
+        use sorters::ListEntitlements as s;
+        let r = api
+            .list_entitlements()
+            .filters(f::source_id().eq(sample::SOURCE_ID) & f::modified().ge(since))
+            .sorters(s::name().then(s::created().desc()))
+            .await;
+        run.record("listEntitlements (typed filters and sorters)", r);
+    }
 }

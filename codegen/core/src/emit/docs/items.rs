@@ -57,8 +57,11 @@ fn method_link(api: &Api, op: &Operation, to_client: &str) -> String {
 
 /// The doc comment of an optional parameter's setter: the spec's text, then
 /// what the setter does.
-pub(crate) fn setter(p: &Param) -> TokenStream {
+pub(crate) fn setter(rt: &Rt, p: &Param) -> TokenStream {
     let mut docs = p.docs.clone();
+    if let Some(line) = super::super::collections::setter_doc(rt, p) {
+        docs.push_raw(line);
+    }
     docs.push_raw(format!(
         "Sets the {} parameter `{}`; setting it again replaces the value.",
         match p.location {
