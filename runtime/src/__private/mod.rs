@@ -27,6 +27,7 @@ pub mod v1 {
     pub use crate::operation::{ApiOperation, OperationParam, ParamLocation};
     pub use crate::options::CallOptions;
     pub use crate::request::{decode_error, ErrorDecoder, Operation};
+    pub use crate::wait;
     pub use http::Method;
     pub use serde;
     pub use serde_json;
