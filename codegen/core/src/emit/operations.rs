@@ -31,6 +31,7 @@ pub(crate) fn emit_client(api: &Api, rt: &Rt) -> TokenStream {
     let builders = builders.into_iter().flatten();
     let statics = &tables.statics;
     let ops = super::ops::emit_ops(api, rt, &tables.of_op);
+    let waiters = super::waiters::emit_waiters(api, rt);
     quote! {
         #(#statics)*
 
@@ -58,6 +59,8 @@ pub(crate) fn emit_client(api: &Api, rt: &Rt) -> TokenStream {
             }
 
             #(#methods)*
+
+            #(#waiters)*
         }
     }
 }
@@ -155,8 +158,8 @@ struct Method {
 /// What an operation's parameters and body become: the method's arguments,
 /// the request-builder calls that send them, and the builder's setters.
 #[derive(Default)]
-struct Inputs {
-    args: Vec<TokenStream>,
+pub(super) struct Inputs {
+    pub(super) args: Vec<TokenStream>,
     calls: Vec<TokenStream>,
     setters: Vec<TokenStream>,
 }
@@ -197,7 +200,7 @@ fn emit_method(api: &Api, rt: &Rt, op: &Operation) -> Method {
 }
 
 /// The arguments, request calls and setters of `op`'s parameters and body.
-fn inputs(api: &Api, rt: &Rt, op: &Operation) -> Inputs {
+pub(super) fn inputs(api: &Api, rt: &Rt, op: &Operation) -> Inputs {
     let mut inputs = Inputs::default();
     for p in &op.params {
         let wire = &p.wire;

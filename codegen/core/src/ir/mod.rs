@@ -16,9 +16,11 @@ mod recursion;
 mod resolve;
 mod schema;
 mod shared;
+mod waiters;
 
 pub use docs::Docs;
 pub use shared::{share, ResourceApi, ResourceSet};
+pub use waiters::Waiter;
 
 use crate::diag::Diagnostic;
 use crate::load::Document;
@@ -52,6 +54,7 @@ pub fn build(doc: &Document, settings: &Settings) -> (Api, Vec<Diagnostic>) {
         sent: Vec::new(),
         models,
         operations,
+        waiters: Vec::new(),
     };
     recursion::box_cycles(&mut api);
     for (pointer, message) in recursion::fix_recursive_types(&mut api) {
@@ -60,6 +63,7 @@ pub fn build(doc: &Document, settings: &Settings) -> (Api, Vec<Diagnostic>) {
     api.sent = sent_models(&api);
     paging::detect(&mut api);
     relax_read_only(&mut api);
+    api.waiters = waiters::detect(&api);
     (api, sink.finish())
 }
 
