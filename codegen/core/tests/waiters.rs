@@ -90,11 +90,20 @@ fn per_resource_waiters() {
     let want: &[(&str, &[&str])] = &[
         ("access-profiles", &[]),
         // Alone, the aggregations resource has no task status to fall back to.
-        ("account-aggregations", &["wait_for_account_aggregation_v1 = getAccountAggregationStatusV1"]),
+        (
+            "account-aggregations",
+            &["wait_for_account_aggregation_v1 = getAccountAggregationStatusV1"],
+        ),
         ("accounts", &[]),
         ("identities", &[]),
-        ("password-management", &["wait_for_password_change_v1 = getPasswordChangeStatusV1"]),
-        ("reports-data-extraction", &["wait_for_report_v1 = getReportResultV1"]),
+        (
+            "password-management",
+            &["wait_for_password_change_v1 = getPasswordChangeStatusV1"],
+        ),
+        (
+            "reports-data-extraction",
+            &["wait_for_report_v1 = getReportResultV1"],
+        ),
         ("search", &[]),
         ("sources", &[]),
         (
@@ -119,10 +128,19 @@ fn filtered_builds_keep_the_waiters_of_the_operations_they_keep() {
     let Some(path) = support::upstream_spec("deref-sailpoint-api.v2024.yaml") else {
         return;
     };
-    let only = |ops: &[&str]| api_of(&path, &Settings::default().with_operations(ops.iter().copied()));
+    let only = |ops: &[&str]| {
+        api_of(
+            &path,
+            &Settings::default().with_operations(ops.iter().copied()),
+        )
+    };
     check(
         "v2024, exportSpConfig and its status",
-        &only(&["exportSpConfig", "getSpConfigExportStatus", "getSpConfigExport"]),
+        &only(&[
+            "exportSpConfig",
+            "getSpConfigExportStatus",
+            "getSpConfigExport",
+        ]),
         &["wait_for_sp_config_export = getSpConfigExportStatus"],
     );
     check(
@@ -138,5 +156,9 @@ fn filtered_builds_keep_the_waiters_of_the_operations_they_keep() {
             "wait_for_task = getTaskStatus",
         ],
     );
-    check("v2024, the start operation alone", &only(&["importAccounts"]), &[]);
+    check(
+        "v2024, the start operation alone",
+        &only(&["importAccounts"]),
+        &[],
+    );
 }

@@ -186,7 +186,9 @@ where
                     State::Running => {}
                 }
             }
-            Err(Error::Api(e)) if e.status() == StatusCode::NOT_FOUND && stage + 1 < plan.stages => {
+            Err(Error::Api(e))
+                if e.status() == StatusCode::NOT_FOUND && stage + 1 < plan.stages =>
+            {
                 stage += 1;
                 event.elapsed = started.elapsed();
                 report(plan, &event);
@@ -222,7 +224,12 @@ fn report<T>(plan: &Plan<T>, event: &PollEvent) {
     }
 }
 
-fn exceeded<T>(plan: &Plan<T>, started: Instant, polls: u32, last_status: Option<String>) -> WaitError {
+fn exceeded<T>(
+    plan: &Plan<T>,
+    started: Instant,
+    polls: u32,
+    last_status: Option<String>,
+) -> WaitError {
     WaitError::Exceeded {
         job: plan.job.clone(),
         elapsed: started.elapsed(),

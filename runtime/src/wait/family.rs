@@ -171,7 +171,11 @@ pub const TASK: Family = Family {
     percent: Some("percentComplete"),
     counts: None,
     progress_text: Some("progress"),
-    policy: WaitPolicy::new(Duration::from_secs(2), Duration::from_secs(30), MINUTE.saturating_mul(60)),
+    policy: WaitPolicy::new(
+        Duration::from_secs(2),
+        Duration::from_secs(30),
+        MINUTE.saturating_mul(60),
+    ),
 };
 
 /// Account aggregations (`getAccountAggregationStatus`); statuses
@@ -186,7 +190,11 @@ pub const ACCOUNT_AGGREGATION: Family = Family {
     percent: None,
     counts: Some(("processedAccounts", "totalAccounts")),
     progress_text: None,
-    policy: WaitPolicy::new(Duration::from_secs(2), Duration::from_secs(30), MINUTE.saturating_mul(60)),
+    policy: WaitPolicy::new(
+        Duration::from_secs(2),
+        Duration::from_secs(30),
+        MINUTE.saturating_mul(60),
+    ),
 };
 
 /// sp-config exports (`getSpConfigExportStatus`); the result is
@@ -201,7 +209,11 @@ pub const SP_CONFIG_EXPORT: Family = Family {
     percent: None,
     counts: None,
     progress_text: None,
-    policy: WaitPolicy::new(Duration::from_secs(1), Duration::from_secs(15), MINUTE.saturating_mul(30)),
+    policy: WaitPolicy::new(
+        Duration::from_secs(1),
+        Duration::from_secs(15),
+        MINUTE.saturating_mul(30),
+    ),
 };
 
 /// sp-config imports (`getSpConfigImportStatus`); the result is
@@ -216,7 +228,11 @@ pub const REPORT: Family = Family {
     name: "report",
     warning: &["WARNING"],
     messages: &[],
-    policy: WaitPolicy::new(Duration::from_secs(2), Duration::from_secs(30), MINUTE.saturating_mul(60)),
+    policy: WaitPolicy::new(
+        Duration::from_secs(2),
+        Duration::from_secs(30),
+        MINUTE.saturating_mul(60),
+    ),
     ..SP_CONFIG_EXPORT
 };
 
@@ -253,7 +269,11 @@ pub const PASSWORD_CHANGE: Family = Family {
     percent: None,
     counts: None,
     progress_text: None,
-    policy: WaitPolicy::new(Duration::from_millis(500), Duration::from_secs(5), Duration::from_secs(120)),
+    policy: WaitPolicy::new(
+        Duration::from_millis(500),
+        Duration::from_secs(5),
+        Duration::from_secs(120),
+    ),
 };
 
 impl Family {
@@ -299,7 +319,10 @@ impl Family {
             percent: number(self.percent),
             done: count(self.counts.map(|c| c.0)),
             total: count(self.counts.map(|c| c.1)),
-            text: self.progress_text.and_then(|f| answer.get(f)).and_then(text),
+            text: self
+                .progress_text
+                .and_then(|f| answer.get(f))
+                .and_then(text),
         };
         Observation {
             state,

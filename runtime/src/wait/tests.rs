@@ -47,7 +47,11 @@ async fn delays_slept_follow_the_backoff_rule() {
         .await
         .unwrap();
     assert_eq!(done.polls, 7);
-    let policy = WaitPolicy::new(Duration::from_secs(2), Duration::from_secs(20), TASK.policy.max_wait);
+    let policy = WaitPolicy::new(
+        Duration::from_secs(2),
+        Duration::from_secs(20),
+        TASK.policy.max_wait,
+    );
     // The rule: after poll n, lo + (hi - lo) × jitter(n) with lo = 2 s and
     // hi = min(20 s, 2 s × 2ⁿ⁻¹).
     let expected: Vec<Duration> = (1..=6)
@@ -56,7 +60,9 @@ async fn delays_slept_follow_the_backoff_rule() {
             Duration::from_secs(2) + (hi - Duration::from_secs(2)).mul_f64(jitter(n))
         })
         .collect();
-    let policy_says: Vec<Duration> = (1..=6).map(|n| policy.delay(n, &Jitter::With(Arc::new(jitter)))).collect();
+    let policy_says: Vec<Duration> = (1..=6)
+        .map(|n| policy.delay(n, &Jitter::With(Arc::new(jitter))))
+        .collect();
     assert_eq!(expected, policy_says);
     let at = at.lock().unwrap().clone();
     let slept: Vec<Duration> = at.windows(2).map(|w| w[1] - w[0]).collect();
@@ -71,11 +77,19 @@ async fn delays_slept_follow_the_backoff_rule() {
 #[tokio::test(start_paused = true)]
 async fn wait_exceeded_reports_its_figures_and_polls_at_the_cap() {
     let at = Arc::new(Mutex::new(Vec::new()));
-    let err = scripted(&SP_CONFIG_EXPORT, vec![json!({"status": "IN_PROGRESS"})], Arc::clone(&at))
-        .policy(WaitPolicy::new(Duration::from_secs(10), Duration::from_secs(40), Duration::from_secs(100)))
-        .jitter(Jitter::None)
-        .await
-        .unwrap_err();
+    let err = scripted(
+        &SP_CONFIG_EXPORT,
+        vec![json!({"status": "IN_PROGRESS"})],
+        Arc::clone(&at),
+    )
+    .policy(WaitPolicy::new(
+        Duration::from_secs(10),
+        Duration::from_secs(40),
+        Duration::from_secs(100),
+    ))
+    .jitter(Jitter::None)
+    .await
+    .unwrap_err();
     // Polls at 0, 10, 30, 70 s; then 30 s are left of the cap (not 40): the
     // last poll is at 100 s.
     let at = at.lock().unwrap().clone();
@@ -148,7 +162,12 @@ fn vocabulary_per_family() {
         (&ROLE_BULK_UPDATE, "CHUNK_PROCESSING", Running),
         (&DEPLOY, "COMPLETE", Finished),
     ] {
-        assert_eq!(family.classify(Some(status)), state, "{} {status}", family.name);
+        assert_eq!(
+            family.classify(Some(status)),
+            state,
+            "{} {status}",
+            family.name
+        );
     }
     assert_eq!(TASK.classify(None), Running);
 }
@@ -168,7 +187,10 @@ fn messages_and_warnings_are_read_from_the_answer() {
     assert_eq!(o.warnings, ["2 accounts skipped"]);
     let pw = json!({"state": "FAILED", "errors": ["The password is too short"]});
     let o = PASSWORD_CHANGE.observe(&pw);
-    assert_eq!((o.state, o.messages.clone()), (State::Failed, vec!["The password is too short".to_owned()]));
+    assert_eq!(
+        (o.state, o.messages.clone()),
+        (State::Failed, vec!["The password is too short".to_owned()])
+    );
     let agg = json!({"status": "STARTED", "processedAccounts": 30, "totalAccounts": 120});
     let o = ACCOUNT_AGGREGATION.observe(&agg);
     assert_eq!((o.progress.done, o.progress.total), (Some(30), Some(120)));
@@ -179,7 +201,10 @@ async fn a_failed_job_keeps_its_messages() {
     let at = Arc::new(Mutex::new(Vec::new()));
     let err = scripted(
         &SP_CONFIG_IMPORT,
-        vec![json!({"status": "IN_PROGRESS"}), json!({"status": "FAILED", "message": "bad object"})],
+        vec![
+            json!({"status": "IN_PROGRESS"}),
+            json!({"status": "FAILED", "message": "bad object"}),
+        ],
         at,
     )
     .await
@@ -192,7 +217,11 @@ async fn a_failed_job_keeps_its_messages() {
 async fn dropping_the_wait_stops_polling() {
     let at = Arc::new(Mutex::new(Vec::new()));
     let wait = scripted(&TASK, vec![json!({})], Arc::clone(&at)).jitter(Jitter::None);
-    let r = tokio::time::timeout(Duration::from_secs(5), std::future::IntoFuture::into_future(wait)).await;
+    let r = tokio::time::timeout(
+        Duration::from_secs(5),
+        std::future::IntoFuture::into_future(wait),
+    )
+    .await;
     assert!(r.is_err());
     let polls = at.lock().unwrap().len();
     tokio::time::sleep(Duration::from_secs(600)).await;

@@ -70,7 +70,10 @@ impl<T: Send + 'static> Waiter<T> {
     /// .await?;
     /// # Ok(()) }
     /// ```
-    pub fn new<P, F>(mut poll: P, classify: impl Fn(&T) -> Observation + Send + Sync + 'static) -> Self
+    pub fn new<P, F>(
+        mut poll: P,
+        classify: impl Fn(&T) -> Observation + Send + Sync + 'static,
+    ) -> Self
     where
         P: FnMut() -> F + Send + 'static,
         F: IntoFuture<Output = crate::Result<T>>,
@@ -91,7 +94,12 @@ impl<T: Send + 'static> Waiter<T> {
         Waiter::from_parts(vec![poll_call(call)], classify, family.name, family.policy)
     }
 
-    fn from_parts(polls: Vec<PollFn<'static, T>>, classify: Classify<T>, job: &str, policy: WaitPolicy) -> Self {
+    fn from_parts(
+        polls: Vec<PollFn<'static, T>>,
+        classify: Classify<T>,
+        job: &str,
+        policy: WaitPolicy,
+    ) -> Self {
         Waiter {
             polls,
             plan: Plan {
@@ -182,24 +190,24 @@ where
     A: Encode + Send + 'static,
     K: Encode + Send + 'static,
 {
-        let first: PollFn<'static, AggregationOrTask<A, K>> = Box::new(move || {
-            let call = status.clone();
-            Box::pin(async move { call.send().await.map(AggregationOrTask::Aggregation) })
-        });
-        let then: PollFn<'static, AggregationOrTask<A, K>> = Box::new(move || {
-            let call = task.clone();
-            Box::pin(async move { call.send().await.map(AggregationOrTask::Task) })
-        });
-        let classify: Classify<AggregationOrTask<A, K>> = Arc::new(|answer| match answer {
-            AggregationOrTask::Aggregation(a) => ACCOUNT_AGGREGATION.observe(&a.encode()),
-            AggregationOrTask::Task(t) => TASK.observe(&t.encode()),
-        });
-        Waiter::from_parts(
-            vec![first, then],
-            classify,
-            ACCOUNT_AGGREGATION.name,
-            ACCOUNT_AGGREGATION.policy,
-        )
+    let first: PollFn<'static, AggregationOrTask<A, K>> = Box::new(move || {
+        let call = status.clone();
+        Box::pin(async move { call.send().await.map(AggregationOrTask::Aggregation) })
+    });
+    let then: PollFn<'static, AggregationOrTask<A, K>> = Box::new(move || {
+        let call = task.clone();
+        Box::pin(async move { call.send().await.map(AggregationOrTask::Task) })
+    });
+    let classify: Classify<AggregationOrTask<A, K>> = Arc::new(|answer| match answer {
+        AggregationOrTask::Aggregation(a) => ACCOUNT_AGGREGATION.observe(&a.encode()),
+        AggregationOrTask::Task(t) => TASK.observe(&t.encode()),
+    });
+    Waiter::from_parts(
+        vec![first, then],
+        classify,
+        ACCOUNT_AGGREGATION.name,
+        ACCOUNT_AGGREGATION.policy,
+    )
 }
 
 impl<T: Send + 'static> IntoFuture for Waiter<T> {
@@ -207,7 +215,10 @@ impl<T: Send + 'static> IntoFuture for Waiter<T> {
     type IntoFuture = BoxFuture<'static, Self::Output>;
 
     fn into_future(self) -> Self::IntoFuture {
-        let Waiter { mut polls, mut plan } = self;
+        let Waiter {
+            mut polls,
+            mut plan,
+        } = self;
         plan.stages = polls.len();
         Box::pin(async move { engine::run(|stage| polls.get_mut(stage).map(|p| p()), &plan).await })
     }

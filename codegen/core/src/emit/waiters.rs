@@ -45,6 +45,11 @@ fn emit_waiter(api: &Api, rt: &Rt, w: &Waiter) -> Option<TokenStream> {
     };
     let name = w.name.to_syn();
     let method = op.method_name.as_str();
+    // A waiter of a deprecated operation is deprecated too, and its own
+    // call of the operation is not a warning in the user's build.
+    let deprecated = op.deprecated.then(
+        || quote!(#[deprecated = "polls an operation deprecated in the spec"] #[allow(deprecated)]),
+    );
     let doc1 = format!(
         " Waits for {} to end, polling [`{method}`](Self::{method}).",
         w.job
@@ -61,6 +66,7 @@ fn emit_waiter(api: &Api, rt: &Rt, w: &Waiter) -> Option<TokenStream> {
         #[doc = #doc1]
         ///
         #[doc = #doc2]
+        #deprecated
         #[inline]
         pub fn #name(&self, #(#args),*) -> #ty {
             #value

@@ -107,7 +107,11 @@ pub(crate) fn split_suffix(id: &str) -> (&str, &str) {
 
 /// The waiters `api` gets.
 pub(super) fn detect(api: &Api) -> Vec<Waiter> {
-    let taken = |name: &str| api.operations.iter().any(|op| op.method_name.as_str() == name);
+    let taken = |name: &str| {
+        api.operations
+            .iter()
+            .any(|op| op.method_name.as_str() == name)
+    };
     let mut out = Vec::new();
     for (i, op) in api.operations.iter().enumerate() {
         let (base, suffix) = split_suffix(&op.id);
@@ -121,7 +125,11 @@ pub(super) fn detect(api: &Api) -> Vec<Waiter> {
             .then(|| task_status(api, suffix))
             .flatten()
             .filter(|t| same_arguments(op, &api.operations[*t]));
-        let name = format!("{}{}", known.waiter, suffix.to_ascii_lowercase().replace('v', "_v"));
+        let name = format!(
+            "{}{}",
+            known.waiter,
+            suffix.to_ascii_lowercase().replace('v', "_v")
+        );
         if taken(&name) || out.iter().any(|w: &Waiter| w.name.as_str() == name) {
             continue;
         }
@@ -139,12 +147,15 @@ pub(super) fn detect(api: &Api) -> Vec<Waiter> {
 /// A status call the runtime can read: a JSON object answered, and one
 /// required argument, a path parameter (the job's id).
 fn pollable(api: &Api, op: &Operation) -> bool {
-    let json_object = matches!(&op.success, Success::Json(Ty::Named(id)) if api.model(*id).is_some());
+    let json_object =
+        matches!(&op.success, Success::Json(Ty::Named(id)) if api.model(*id).is_some());
     json_object && required_args(op).count() == 1 && op.body.is_none()
 }
 
 fn required_args(op: &Operation) -> impl Iterator<Item = &super::model::Param> {
-    op.params.iter().filter(|p| p.fixed.is_none() && !p.is_setter())
+    op.params
+        .iter()
+        .filter(|p| p.fixed.is_none() && !p.is_setter())
 }
 
 fn same_arguments(a: &Operation, b: &Operation) -> bool {
@@ -177,7 +188,10 @@ mod tests {
     #[test]
     fn suffixes() {
         assert_eq!(split_suffix("getTaskStatusV1"), ("getTaskStatus", "V1"));
-        assert_eq!(split_suffix("listProvisioningPoliciesV2"), ("listProvisioningPolicies", "V2"));
+        assert_eq!(
+            split_suffix("listProvisioningPoliciesV2"),
+            ("listProvisioningPolicies", "V2")
+        );
         assert_eq!(split_suffix("getTaskStatus"), ("getTaskStatus", ""));
         assert_eq!(split_suffix("getV2"), ("get", "V2"));
         assert_eq!(split_suffix("V1"), ("V1", ""));

@@ -330,17 +330,46 @@ async fn waiter_polls(run: &mut Conformance) {
     let r = api.wait_for_task(id).max_wait(once).await;
     run.record("wait_for_task (getTaskStatus)", polled(r));
     let r = api.wait_for_account_aggregation(id).max_wait(once).await;
-    run.record("wait_for_account_aggregation (getAccountAggregationStatus)", polled(r));
+    run.record(
+        "wait_for_account_aggregation (getAccountAggregationStatus)",
+        polled(r),
+    );
     let r = api.wait_for_sp_config_export(id).max_wait(once).await;
-    run.record("wait_for_sp_config_export (getSpConfigExportStatus)", polled(r));
+    run.record(
+        "wait_for_sp_config_export (getSpConfigExportStatus)",
+        polled(r),
+    );
     let r = api.wait_for_sp_config_import(id).max_wait(once).await;
-    run.record("wait_for_sp_config_import (getSpConfigImportStatus)", polled(r));
-    let r = api.wait_for_non_employee_bulk_upload(id).max_wait(once).await;
-    run.record("wait_for_non_employee_bulk_upload (getNonEmployeeBulkUploadStatus)", polled(r));
-    let r = api.wait_for_password_change(sample::REQUEST_ID).max_wait(once).await;
-    run.record("wait_for_password_change (getIdentityPasswordChangeStatus)", polled(r));
-    let r = run.client().beta().wait_for_password_change(sample::REQUEST_ID).max_wait(once).await;
-    run.record("shipped wait_for_password_change (getIdentityPasswordChangeStatus)", polled(r));
+    run.record(
+        "wait_for_sp_config_import (getSpConfigImportStatus)",
+        polled(r),
+    );
+    let r = api
+        .wait_for_non_employee_bulk_upload(id)
+        .max_wait(once)
+        .await;
+    run.record(
+        "wait_for_non_employee_bulk_upload (getNonEmployeeBulkUploadStatus)",
+        polled(r),
+    );
+    let r = api
+        .wait_for_password_change(sample::REQUEST_ID)
+        .max_wait(once)
+        .await;
+    run.record(
+        "wait_for_password_change (getIdentityPasswordChangeStatus)",
+        polled(r),
+    );
+    let r = run
+        .client()
+        .beta()
+        .wait_for_password_change(sample::REQUEST_ID)
+        .max_wait(once)
+        .await;
+    run.record(
+        "shipped wait_for_password_change (getIdentityPasswordChangeStatus)",
+        polled(r),
+    );
 }
 
 #[cfg(not(upstream_spec))]

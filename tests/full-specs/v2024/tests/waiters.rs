@@ -44,7 +44,9 @@ type Events = Arc<Mutex<Vec<PollEvent>>>;
 fn recorder() -> (Events, impl Fn(&PollEvent) + Send + Sync + 'static) {
     let events: Events = Arc::default();
     let sink = Arc::clone(&events);
-    (events, move |e: &PollEvent| sink.lock().unwrap().push(e.clone()))
+    (events, move |e: &PollEvent| {
+        sink.lock().unwrap().push(e.clone())
+    })
 }
 
 /// One family: `k` polls answer `running`, then one answers each of
@@ -120,17 +122,36 @@ async fn a_task_still_null_an_unknown_status_and_success_in_the_wrong_case() {
     let server = MockServer::start().await.unwrap();
     server
         .rule::<Op>()
-        .then_output(answer::<Op>("completionStatus", None, json!({"percentComplete": 10, "progress": "Started"})))
-        .then_output(answer::<Op>("completionStatus", Some("Executing"), json!({"percentComplete": 60})))
-        .then_output(answer::<Op>("completionStatus", Some("Success"), json!({"percentComplete": 100})))
+        .then_output(answer::<Op>(
+            "completionStatus",
+            None,
+            json!({"percentComplete": 10, "progress": "Started"}),
+        ))
+        .then_output(answer::<Op>(
+            "completionStatus",
+            Some("Executing"),
+            json!({"percentComplete": 60}),
+        ))
+        .then_output(answer::<Op>(
+            "completionStatus",
+            Some("Success"),
+            json!({"percentComplete": 100}),
+        ))
         .expect(3)
         .mount()
         .unwrap();
     let (events, record) = recorder();
-    let done = api(&server).wait_for_task("t-1").on_poll(record).await.unwrap();
+    let done = api(&server)
+        .wait_for_task("t-1")
+        .on_poll(record)
+        .await
+        .unwrap();
     assert_eq!(done.status.as_deref(), Some("Success"));
     let events = events.lock().unwrap();
-    let seen: Vec<_> = events.iter().map(|e| (e.state, e.status.clone(), e.progress.percent)).collect();
+    let seen: Vec<_> = events
+        .iter()
+        .map(|e| (e.state, e.status.clone(), e.progress.percent))
+        .collect();
     assert_eq!(
         seen,
         [
@@ -149,14 +170,22 @@ async fn a_task_that_finishes_with_warnings_says_which() {
     let messages = json!({"messages": [
         {"type": "WARN", "localizedText": {"locale": "en-US", "message": "3 accounts skipped"}, "key": "k", "parameters": []},
     ]});
-    server.rule::<Op>().then_output(answer::<Op>("completionStatus", Some("WARNING"), messages)).mount().unwrap();
+    server
+        .rule::<Op>()
+        .then_output(answer::<Op>("completionStatus", Some("WARNING"), messages))
+        .mount()
+        .unwrap();
     let done = api(&server).wait_for_task("t-1").await.unwrap();
     assert_eq!(done.warnings, ["3 accounts skipped"]);
     let failed = json!({"messages": [
         {"type": "ERROR", "localizedText": {"locale": "en-US", "message": "source unreachable"}, "key": "k", "parameters": []},
     ]});
     let server = MockServer::start().await.unwrap();
-    server.rule::<Op>().then_output(answer::<Op>("completionStatus", Some("ERROR"), failed)).mount().unwrap();
+    server
+        .rule::<Op>()
+        .then_output(answer::<Op>("completionStatus", Some("ERROR"), failed))
+        .mount()
+        .unwrap();
     let err = api(&server).wait_for_task("t-1").await.unwrap_err();
     assert_eq!(err.to_string(), "task ended ERROR: source unreachable");
 }
@@ -200,7 +229,11 @@ async fn a_rate_limited_poll_is_not_a_failure_and_its_retry_after_is_honoured() 
         } else {
             assert_eq!(done.polls, 4);
             assert_eq!(events[1].rate_limited, Some(s(7)));
-            assert_eq!(events[1].next_delay, Some(s(7)), "max(backoff 2 s, Retry-After 7 s)");
+            assert_eq!(
+                events[1].next_delay,
+                Some(s(7)),
+                "max(backoff 2 s, Retry-After 7 s)"
+            );
             // Then 4 s, the backoff after the third poll.
             assert_eq!(at, [s(0), s(1), s(8), s(12)]);
         }
@@ -210,7 +243,13 @@ async fn a_rate_limited_poll_is_not_a_failure_and_its_retry_after_is_honoured() 
 #[tokio::test(start_paused = true)]
 async fn an_aggregation_whose_status_is_gone_is_read_from_its_task() {
     let server = MockServer::start().await.unwrap();
-    let status = |s| answer::<ops::GetAccountAggregationStatus>("status", Some(s), json!({"processedAccounts": 40, "totalAccounts": 100}));
+    let status = |s| {
+        answer::<ops::GetAccountAggregationStatus>(
+            "status",
+            Some(s),
+            json!({"processedAccounts": 40, "totalAccounts": 100}),
+        )
+    };
     let gone: ErrorResponseDto = sailpoint_isc::json::decode_slice(
         br#"{"detailCode": "404 Not found", "messages": [{"text": "aggregation not found"}]}"#,
     )
@@ -227,18 +266,36 @@ async fn an_aggregation_whose_status_is_gone_is_read_from_its_task() {
     server
         .rule::<ops::GetTaskStatus>()
         .path("id", "agg-1")
-        .then_output(answer::<ops::GetTaskStatus>("completionStatus", Some("SUCCESS"), json!({})))
+        .then_output(answer::<ops::GetTaskStatus>(
+            "completionStatus",
+            Some("SUCCESS"),
+            json!({}),
+        ))
         .expect(1)
         .mount()
         .unwrap();
     let (events, record) = recorder();
-    let done = api(&server).wait_for_account_aggregation("agg-1").on_poll(record).await.unwrap();
-    assert!(matches!(done.answer, AggregationOrTask::Task(_)), "{:?}", done.answer);
+    let done = api(&server)
+        .wait_for_account_aggregation("agg-1")
+        .on_poll(record)
+        .await
+        .unwrap();
+    assert!(
+        matches!(done.answer, AggregationOrTask::Task(_)),
+        "{:?}",
+        done.answer
+    );
     assert_eq!(done.status.as_deref(), Some("SUCCESS"));
     assert_eq!(done.polls, 4, "two statuses, the 404, the task");
     let events = events.lock().unwrap();
-    assert_eq!((events[0].progress.done, events[0].progress.total), (Some(40), Some(100)));
-    assert_eq!(events[2].next_delay, None, "the task is asked at once after the 404");
+    assert_eq!(
+        (events[0].progress.done, events[0].progress.total),
+        (Some(40), Some(100))
+    );
+    assert_eq!(
+        events[2].next_delay, None,
+        "the task is asked at once after the 404"
+    );
     assert_eq!(events[3].elapsed, events[2].elapsed);
 }
 
@@ -246,7 +303,12 @@ async fn an_aggregation_whose_status_is_gone_is_read_from_its_task() {
 async fn a_wait_exceeded_reports_time_polls_and_the_last_status() {
     type Op = ops::GetReportResult;
     let server = MockServer::start().await.unwrap();
-    server.rule::<Op>().then_output(answer::<Op>("status", Some("PENDING"), json!({}))).repeat().mount().unwrap();
+    server
+        .rule::<Op>()
+        .then_output(answer::<Op>("status", Some("PENDING"), json!({})))
+        .repeat()
+        .mount()
+        .unwrap();
     let err = api(&server)
         .wait_for_report("rep-1")
         .min_delay(Duration::from_secs(5))
@@ -257,7 +319,12 @@ async fn a_wait_exceeded_reports_time_polls_and_the_last_status() {
         .unwrap_err();
     // Polls at 0, 5, 15, 35, 55 and (20 s would pass the cap) 60 s.
     match err {
-        WaitError::Exceeded { elapsed, polls, last_status, .. } => {
+        WaitError::Exceeded {
+            elapsed,
+            polls,
+            last_status,
+            ..
+        } => {
             assert_eq!((elapsed, polls), (Duration::from_secs(60), 6));
             assert_eq!(last_status.as_deref(), Some("PENDING"));
         }
@@ -289,7 +356,10 @@ async fn the_delays_slept_follow_the_backoff_rule() {
         .await
         .unwrap();
     let events = events.lock().unwrap();
-    let slept: Vec<Duration> = events.windows(2).map(|w| w[1].elapsed - w[0].elapsed).collect();
+    let slept: Vec<Duration> = events
+        .windows(2)
+        .map(|w| w[1].elapsed - w[0].elapsed)
+        .collect();
     let rule: Vec<Duration> = (1..=7u32)
         .map(|n| {
             let hi = (min * 2u32.pow(n - 1)).min(max);
@@ -303,10 +373,14 @@ async fn the_delays_slept_follow_the_backoff_rule() {
 async fn a_failed_poll_is_the_calls_error() {
     type Op = ops::GetTaskStatus;
     let server = MockServer::start().await.unwrap();
-    let bad: ErrorResponseDto = sailpoint_isc::json::decode_slice(br#"{"detailCode": "400.1 Bad Request"}"#).unwrap();
+    let bad: ErrorResponseDto =
+        sailpoint_isc::json::decode_slice(br#"{"detailCode": "400.1 Bad Request"}"#).unwrap();
     server.rule::<Op>().then_error(400, &bad).mount().unwrap();
     match api(&server).wait_for_task("t-1").await {
-        Err(WaitError::PollFailed { source: sailpoint_isc::Error::Api(e), .. }) => assert_eq!(e.status(), 400),
+        Err(WaitError::PollFailed {
+            source: sailpoint_isc::Error::Api(e),
+            ..
+        }) => assert_eq!(e.status(), 400),
         other => panic!("{other:?}"),
     }
 }

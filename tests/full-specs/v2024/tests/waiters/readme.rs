@@ -6,12 +6,16 @@ use serde_json::json;
 
 // README: waiters begins
 use sailpoint_isc::wait::AggregationOrTask;
-use sailpoint_isc_full_v2024::api::{Api, ExportPayload, ExportPayloadIncludeTypesItem, SpConfigExportResults}; // your include_api! module
+use sailpoint_isc_full_v2024::api::{
+    Api, ExportPayload, ExportPayloadIncludeTypesItem, SpConfigExportResults,
+}; // your include_api! module
 use std::time::Duration;
 
 /// Exports the tenant's transforms and downloads the export, waiting at
 /// most ten minutes for it.
-pub async fn export_transforms(api: &Api) -> Result<SpConfigExportResults, Box<dyn std::error::Error>> {
+pub async fn export_transforms(
+    api: &Api,
+) -> Result<SpConfigExportResults, Box<dyn std::error::Error>> {
     let payload = ExportPayload {
         include_types: Some(vec![ExportPayloadIncludeTypesItem::Transform]),
         ..Default::default()
@@ -28,12 +32,20 @@ pub async fn export_transforms(api: &Api) -> Result<SpConfigExportResults, Box<d
 /// Aggregates a source's accounts, logging progress, and says how many
 /// accounts it read. An hour after the end the aggregation's own status
 /// is gone (404) and the waiter reads its task instead.
-pub async fn aggregate(api: &Api, source_id: &str) -> Result<Option<i32>, Box<dyn std::error::Error>> {
+pub async fn aggregate(
+    api: &Api,
+    source_id: &str,
+) -> Result<Option<i32>, Box<dyn std::error::Error>> {
     let started = api.import_accounts(source_id).await?;
     let task_id = started.task.and_then(|t| t.id).ok_or("no task id")?;
     let done = api
         .wait_for_account_aggregation(&task_id)
-        .on_poll(|p| eprintln!("{:?}: {:?} of {:?}", p.status, p.progress.done, p.progress.total))
+        .on_poll(|p| {
+            eprintln!(
+                "{:?}: {:?} of {:?}",
+                p.status, p.progress.done, p.progress.total
+            )
+        })
         .await?;
     Ok(match done.answer {
         AggregationOrTask::Aggregation(status) => status.total_accounts,
@@ -48,13 +60,20 @@ fn decode<T: sailpoint_isc::json::Decode>(v: serde_json::Value) -> T {
 
 #[tokio::test(start_paused = true)]
 async fn the_export_example_waits_then_downloads() {
-    use sailpoint_isc_full_v2024::api::ops::{ExportSpConfig, GetSpConfigExport, GetSpConfigExportStatus};
+    use sailpoint_isc_full_v2024::api::ops::{
+        ExportSpConfig, GetSpConfigExport, GetSpConfigExportStatus,
+    };
     let server = MockServer::start().await.unwrap();
     let job = |status: &str| {
         json!({"jobId": "exp-1", "status": status, "type": "EXPORT",
                "created": "2026-12-07T10:00:00Z", "modified": "2026-12-07T10:00:00Z"})
     };
-    server.rule::<ExportSpConfig>().then_output(decode(job("NOT_STARTED"))).expect(1).mount().unwrap();
+    server
+        .rule::<ExportSpConfig>()
+        .then_output(decode(job("NOT_STARTED")))
+        .expect(1)
+        .mount()
+        .unwrap();
     server
         .rule::<GetSpConfigExportStatus>()
         .path("id", "exp-1")
@@ -65,8 +84,16 @@ async fn the_export_example_waits_then_downloads() {
         .mount()
         .unwrap();
     let results = json!({"version": 1, "tenant": "acme", "objects": []});
-    server.rule::<GetSpConfigExport>().path("id", "exp-1").then_output(decode(results)).expect(1).mount().unwrap();
-    let export = export_transforms(&Api::new(server.client().unwrap())).await.unwrap();
+    server
+        .rule::<GetSpConfigExport>()
+        .path("id", "exp-1")
+        .then_output(decode(results))
+        .expect(1)
+        .mount()
+        .unwrap();
+    let export = export_transforms(&Api::new(server.client().unwrap()))
+        .await
+        .unwrap();
     assert_eq!(export.tenant.as_deref(), Some("acme"));
 }
 
@@ -77,10 +104,13 @@ async fn the_aggregation_example_waits_for_the_aggregation() {
     server
         .rule::<ImportAccounts>()
         .path("id", "src-1")
-        .then_output(decode(json!({"success": true, "task": {"id": "agg-1", "type": "QUARTZ"}})))
+        .then_output(decode(
+            json!({"success": true, "task": {"id": "agg-1", "type": "QUARTZ"}}),
+        ))
         .mount()
         .unwrap();
-    let status = |s: &str, done: i32| json!({"status": s, "totalAccounts": 120, "processedAccounts": done});
+    let status =
+        |s: &str, done: i32| json!({"status": s, "totalAccounts": 120, "processedAccounts": done});
     server
         .rule::<GetAccountAggregationStatus>()
         .path("id", "agg-1")
@@ -90,7 +120,9 @@ async fn the_aggregation_example_waits_for_the_aggregation() {
         .expect(3)
         .mount()
         .unwrap();
-    let total = aggregate(&Api::new(server.client().unwrap()), "src-1").await.unwrap();
+    let total = aggregate(&Api::new(server.client().unwrap()), "src-1")
+        .await
+        .unwrap();
     assert_eq!(total, Some(120));
 }
 
@@ -98,7 +130,11 @@ async fn the_aggregation_example_waits_for_the_aggregation() {
 fn the_readme_shows_this_code() {
     let this = include_str!("readme.rs");
     let readme = include_str!("../../../../../README.md");
-    let code = between(this, "// README: waiters begins\n", "// README: waiters ends");
+    let code = between(
+        this,
+        "// README: waiters begins\n",
+        "// README: waiters ends",
+    );
     let shown = between(readme, "<!-- waiters -->\n```rust\n", "```");
     assert_eq!(
         shown.trim_end(),
@@ -108,7 +144,10 @@ fn the_readme_shows_this_code() {
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
-    let from = text.find(start).map(|i| i + start.len()).expect("start marker");
+    let from = text
+        .find(start)
+        .map(|i| i + start.len())
+        .expect("start marker");
     let to = text[from..].find(end).expect("end marker");
     &text[from..from + to]
 }
