@@ -344,6 +344,8 @@ async fn waiter_polls(run: &mut Conformance) {
         "wait_for_sp_config_import (getSpConfigImportStatus)",
         polled(r),
     );
+    // Deprecated in beta, and so its waiter; its poll still has to conform.
+    #[allow(deprecated)]
     let r = api
         .wait_for_non_employee_bulk_upload(id)
         .max_wait(once)
