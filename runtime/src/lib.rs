@@ -72,6 +72,7 @@ mod request;
 mod response_body;
 mod retry;
 mod send;
+pub mod wait;
 
 #[doc(hidden)]
 pub mod __private;
@@ -100,6 +101,7 @@ pub use request::Request;
 pub use response_body::DEFAULT_MAX_RESPONSE_BODY;
 pub use retry::RetryPolicy;
 pub use sailpoint_isc_macros::include_api;
+pub use wait::{WaitError, Waiter};
 
 /// Password Management bindings for the `v2024` API version, generated from
 /// `spec/v2024/password-management.yaml`.

@@ -28,6 +28,7 @@ pub mod v1 {
     pub use crate::options::CallOptions;
     pub use crate::patch::{patch_body, Patch, PatchShape};
     pub use crate::request::{decode_error, ErrorDecoder, Operation};
+    pub use crate::wait;
     pub use http::Method;
     pub use serde;
     pub use serde_json;

@@ -56,6 +56,18 @@ pub struct Call<T> {
     answer: Answer<T>,
 }
 
+// By hand: a derive would ask `T: Clone`, and `T` is only the answer's type.
+impl<T> Clone for Call<T> {
+    /// The same call, to send again (a waiter's next poll).
+    fn clone(&self) -> Self {
+        Call {
+            client: self.client.clone(),
+            request: self.request.clone(),
+            answer: self.answer,
+        }
+    }
+}
+
 impl<T> fmt::Debug for Call<T> {
     /// The request's [`Debug`](Request), which shows names, not values.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -24,7 +24,7 @@ mod versions;
 use crate::crypto::{encrypt_password, CryptoError, Password};
 use std::fmt;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// An account of the identity on the source, as query-password-info lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -418,42 +418,57 @@ pub(crate) async fn run<B: Backend>(
     })
 }
 
-/// Polls the change status, waiting longer each time, until it is
-/// `FINISHED` (the polls made and the last status), `FAILED`, or the
-/// deadline passes.
+/// Polls the change status with the waiters' engine ([`crate::wait`]),
+/// after `initial`: delays double from `initial` to `max_interval`
+/// (without jitter, as this flow always did), until `FINISHED`, `FAILED`
+/// or the deadline.
 async fn poll<B: Backend>(
     backend: &B,
     change: &PasswordChange,
     request_id: &str,
 ) -> Result<(u32, Status)> {
-    let started = Instant::now();
-    let mut wait = change.poll.initial;
-    let mut polls = 0u32;
-    loop {
-        let left = change.poll.deadline.saturating_sub(started.elapsed());
-        tokio::time::sleep(wait.min(left)).await;
-        polls += 1;
-        let status = backend.status(request_id).await?;
-        change.report(Step::Polled {
-            poll: polls,
-            state: status.state.clone(),
-        });
-        match status.state.as_str() {
-            "FINISHED" => return Ok((polls, status)),
-            "FAILED" => {
-                return Err(PasswordChangeError::Failed {
-                    request_id: request_id.to_owned(),
-                    errors: status.errors,
-                })
+    use crate::wait::{self, Jitter, Observation, WaitError, WaitPolicy, PASSWORD_CHANGE};
+    let started = tokio::time::Instant::now();
+    tokio::time::sleep(change.poll.initial.min(change.poll.deadline)).await;
+    let progress = change.progress.clone();
+    let plan = wait::Plan {
+        job: PASSWORD_CHANGE.name.to_owned(),
+        classify: std::sync::Arc::new(|s: &Status| {
+            let state = PASSWORD_CHANGE.classify(Some(&s.state));
+            let mut seen = Observation::new(state, Some(&s.state));
+            seen.messages = s.errors.clone();
+            seen
+        }),
+        policy: WaitPolicy::new(
+            change.poll.initial,
+            change.poll.max_interval,
+            change.poll.deadline.saturating_sub(started.elapsed()),
+        ),
+        jitter: Jitter::None,
+        on_poll: Some(std::sync::Arc::new(move |e: &wait::PollEvent| {
+            if let Some(p) = &progress {
+                p(&Step::Polled {
+                    poll: e.poll,
+                    state: e.status.clone().unwrap_or_default(),
+                });
             }
-            _ if started.elapsed() >= change.poll.deadline => {
-                return Err(PasswordChangeError::Deadline {
-                    request_id: request_id.to_owned(),
-                    last_state: status.state,
-                    waited: started.elapsed(),
-                })
-            }
-            _ => wait = (wait * 2).min(change.poll.max_interval),
+        })),
+        stages: 1,
+    };
+    let status = |stage: usize| (stage == 0).then(|| backend.status(request_id));
+    match wait::run(status, &plan).await {
+        Ok(done) => Ok((done.polls, done.answer)),
+        Err(WaitError::Failed { messages, .. }) => Err(PasswordChangeError::Failed {
+            request_id: request_id.to_owned(),
+            errors: messages,
+        }),
+        Err(WaitError::Exceeded { last_status, .. }) => Err(PasswordChangeError::Deadline {
+            request_id: request_id.to_owned(),
+            last_state: last_status.unwrap_or_default(),
+            waited: started.elapsed(),
+        }),
+        Err(WaitError::PollFailed { source, .. } | WaitError::ResultFailed { source, .. }) => {
+            Err(PasswordChangeError::Call(source))
         }
     }
 }

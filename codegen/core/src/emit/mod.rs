@@ -7,6 +7,7 @@ mod models;
 mod operations;
 mod ops;
 mod tokens;
+mod waiters;
 
 use crate::ir::{Api, ResourceApi, ResourceSet, Ty};
 use proc_macro2::TokenStream;

@@ -33,6 +33,7 @@ pub(crate) fn emit_client(api: &Api, rt: &Rt) -> TokenStream {
     let builders = builders.into_iter().flatten();
     let statics = &tables.statics;
     let ops = super::ops::emit_ops(api, rt, &tables.of_op);
+    let waiters = super::waiters::emit_waiters(api, rt);
     quote! {
         #(#statics)*
 
@@ -60,6 +61,8 @@ pub(crate) fn emit_client(api: &Api, rt: &Rt) -> TokenStream {
             }
 
             #(#methods)*
+
+            #(#waiters)*
         }
     }
 }
@@ -157,8 +160,8 @@ struct Method {
 /// What an operation's parameters and body become: the method's arguments,
 /// the request-builder calls that send them, and the builder's setters.
 #[derive(Default)]
-struct Inputs {
-    args: Vec<TokenStream>,
+pub(super) struct Inputs {
+    pub(super) args: Vec<TokenStream>,
     calls: Vec<TokenStream>,
     setters: Vec<TokenStream>,
 }
@@ -224,7 +227,7 @@ fn emit_fn(
 
 /// The arguments, request calls and setters of `op`'s parameters and body;
 /// with `patch`, the body is a runtime `Patch` sent in its shape.
-fn inputs(api: &Api, rt: &Rt, op: &Operation, patch: Option<&PatchMethod>) -> Inputs {
+pub(super) fn inputs(api: &Api, rt: &Rt, op: &Operation, patch: Option<&PatchMethod>) -> Inputs {
     let mut inputs = Inputs::default();
     for p in &op.params {
         let wire = &p.wire;

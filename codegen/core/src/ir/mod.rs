@@ -18,10 +18,12 @@ mod recursion;
 mod resolve;
 mod schema;
 mod shared;
+mod waiters;
 
 pub use collection::{Collection, FilterField, FilterOp, FilterSet, FilterTy, SortSet};
 pub use docs::Docs;
 pub use shared::{share, ResourceApi, ResourceSet};
+pub use waiters::Waiter;
 
 use crate::diag::Diagnostic;
 use crate::load::Document;
@@ -55,6 +57,7 @@ pub fn build(doc: &Document, settings: &Settings) -> (Api, Vec<Diagnostic>) {
         sent: Vec::new(),
         models,
         operations,
+        waiters: Vec::new(),
     };
     recursion::box_cycles(&mut api);
     for (pointer, message) in recursion::fix_recursive_types(&mut api) {
@@ -66,6 +69,7 @@ pub fn build(doc: &Document, settings: &Settings) -> (Api, Vec<Diagnostic>) {
     collection::type_fields(&mut api);
     collection::name_sets(&mut api.operations);
     relax_read_only(&mut api);
+    api.waiters = waiters::detect(&api);
     (api, sink.finish())
 }
 

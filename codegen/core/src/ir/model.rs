@@ -27,6 +27,8 @@ pub struct Api {
     /// body or parameter). Optional nullable properties of sent models keep an
     /// explicit `null` distinct from an absent field.
     pub sent: Vec<bool>,
+    /// The waiters of the operations that poll a long-running job.
+    pub waiters: Vec<super::waiters::Waiter>,
 }
 
 impl Api {

@@ -240,6 +240,7 @@ fn shared_models(
         models,
         operations: Vec::new(),
         sent,
+        waiters: Vec::new(),
     };
     (api, shared_names)
 }

@@ -320,6 +320,19 @@ impl Api {
                 .json(body),
         )
     }
+    /// Waits for the password change to end, polling [`get_password_change_status`](Self::get_password_change_status).
+    ///
+    /// `.await` answers [`Done`](::sailpoint_isc::wait::Done) or [`WaitError`](::sailpoint_isc::wait::WaitError); `.max_wait(..)`, `.on_poll(..)` and the other options are on the [`Waiter`](::sailpoint_isc::Waiter). Statuses are read as [`PASSWORD_CHANGE`](::sailpoint_isc::wait::PASSWORD_CHANGE) reads them.
+    #[inline]
+    pub fn wait_for_password_change(
+        &self,
+        id: &str,
+    ) -> ::sailpoint_isc::Waiter<PasswordStatus> {
+        __rt::wait::Waiter::family(
+            &__rt::wait::PASSWORD_CHANGE,
+            self.get_password_change_status(id),
+        )
+    }
 }
 /// Error Message Dto
 ///

@@ -37,6 +37,7 @@ async fn generated_requests_conform_to_the_spec() {
     streams(&mut run).await;
     json_patch_diffs(&mut run).await;
     typed_filters_and_sorters(&mut run).await;
+    waiter_polls(&mut run).await;
     run.finish(&[]);
 }
 
@@ -478,6 +479,72 @@ async fn json_patch_diffs(run: &mut Conformance) {
     run.record(
         "submitSedAssignment (json-patch+json media, not a patch)",
         r,
+    );
+}
+
+/// Every poll call a generated waiter makes, through the waiter itself:
+/// `max_wait` zero makes it one poll, whatever status Prism's generated
+/// answer has. (The aggregation's fall back to its task is the
+/// `wait_for_task` call; Prism never answers the status 404.)
+#[cfg(upstream_spec)]
+async fn waiter_polls(run: &mut Conformance) {
+    use sailpoint_isc::wait::{Done, WaitError};
+    use std::time::Duration;
+    fn polled<T>(outcome: Result<Done<T>, WaitError>) -> sailpoint_isc::Result<()> {
+        match outcome {
+            Err(WaitError::PollFailed { source, .. }) => Err(source),
+            _ => Ok(()),
+        }
+    }
+    let api = Api::new(run.client().clone());
+    let once = Duration::ZERO;
+    let id = "2c9180835d2e5168015d32f890ca1581";
+    let r = api.wait_for_task(id).max_wait(once).await;
+    run.record("wait_for_task (getTaskStatus)", polled(r));
+    let r = api.wait_for_account_aggregation(id).max_wait(once).await;
+    run.record(
+        "wait_for_account_aggregation (getAccountAggregationStatus)",
+        polled(r),
+    );
+    let r = api.wait_for_sp_config_export(id).max_wait(once).await;
+    run.record(
+        "wait_for_sp_config_export (getSpConfigExportStatus)",
+        polled(r),
+    );
+    let r = api.wait_for_sp_config_import(id).max_wait(once).await;
+    run.record(
+        "wait_for_sp_config_import (getSpConfigImportStatus)",
+        polled(r),
+    );
+    let r = api.wait_for_report(id).max_wait(once).await;
+    run.record("wait_for_report (getReportResult)", polled(r));
+    let r = api.wait_for_deploy(id).max_wait(once).await;
+    run.record("wait_for_deploy (getDeploy)", polled(r));
+    let r = api
+        .wait_for_non_employee_bulk_upload(id)
+        .max_wait(once)
+        .await;
+    run.record(
+        "wait_for_non_employee_bulk_upload (getNonEmployeeBulkUploadStatus)",
+        polled(r),
+    );
+    let r = api
+        .wait_for_password_change(sample::REQUEST_ID)
+        .max_wait(once)
+        .await;
+    run.record(
+        "wait_for_password_change (getPasswordChangeStatus)",
+        polled(r),
+    );
+    let r = run
+        .client()
+        .v2024()
+        .wait_for_password_change(sample::REQUEST_ID)
+        .max_wait(once)
+        .await;
+    run.record(
+        "shipped wait_for_password_change (getPasswordChangeStatus)",
+        polled(r),
     );
 }
 

@@ -5,6 +5,7 @@
 //! binary, so the generated bindings are linked once.
 
 mod prism;
+mod waiters;
 
 sailpoint_isc_full_support::upstream_tests!(
     sailpoint_isc_full_v2024,

@@ -16,7 +16,8 @@ pub(crate) use items::{
 
 use super::tokens::{doc_attrs, Rt};
 use crate::ir::{Api, Docs, Operation, Paging, ParamIn, Success};
-use links::{runtime_link, ty_link, wrapped_link};
+pub(crate) use links::runtime_link;
+use links::{ty_link, wrapped_link};
 use proc_macro2::TokenStream;
 use quote::quote;
 
