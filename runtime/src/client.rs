@@ -12,9 +12,11 @@ use crate::config::{
     DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID, ENV_CLIENT_SECRET, ENV_NAMES,
 };
 use crate::error::{ConfigError, Result};
+use crate::limit::{Limits, RateLimit};
 use crate::oauth::{ClientCredentials, ClientSecret};
 use crate::request::Request;
 use crate::response_body::DEFAULT_MAX_RESPONSE_BODY;
+use crate::retry::budget::RetryBudget;
 use crate::retry::RetryPolicy;
 use crate::send::{Sender, Success};
 use std::ffi::OsString;
@@ -76,7 +78,8 @@ impl Client {
     /// mock server, Prism, an API gateway or a reverse proxy that serves one
     /// API version at its own URL. Everything else is shared with `self`:
     /// the connection pool, the token (so one token endpoint still serves
-    /// both), timeouts, retries and limits.
+    /// both), timeouts, retries and limits, the rate limit and the retry
+    /// budget included (the calls still count against the tenant's key).
     ///
     /// `api_url` is checked as [`ClientBuilder::api_url`] checks it: https,
     /// or plain http to a loopback host only.
@@ -99,6 +102,7 @@ impl Client {
             request_timeout: s.request_timeout,
             retry: s.retry.clone(),
             max_response_body: s.max_response_body,
+            limits: Arc::clone(&s.limits),
         }))
     }
 
@@ -133,6 +137,8 @@ pub struct ClientBuilder {
     request_timeout: Duration,
     retry: RetryPolicy,
     max_response_body: usize,
+    rate_limit: RateLimit,
+    retry_budget: RetryBudget,
     /// The caller's own HTTP client, used as it is.
     http: Option<reqwest::Client>,
     /// Names the settings in errors: the builder method or the variable.
@@ -155,6 +161,8 @@ impl Default for ClientBuilder {
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             retry: RetryPolicy::default(),
             max_response_body: DEFAULT_MAX_RESPONSE_BODY,
+            rate_limit: RateLimit::default(),
+            retry_budget: RetryBudget::default(),
             http: None,
             names: BUILDER_NAMES,
         }
@@ -177,6 +185,8 @@ impl fmt::Debug for ClientBuilder {
             .field("request_timeout", &self.request_timeout)
             .field("retry", &self.retry)
             .field("max_response_body", &self.max_response_body)
+            .field("rate_limit", &self.rate_limit)
+            .field("retry_budget", &self.retry_budget)
             .field("http_client", &self.http.as_ref().map(|_| "caller's own"))
             .finish()
     }
@@ -318,6 +328,45 @@ impl ClientBuilder {
         self
     }
 
+    /// How fast this client sends (default [`RateLimit::default`]: ISC's
+    /// 100 requests per 10 seconds per client id and API version, plus the
+    /// per-operation limits the specs state). The limit is shared by every
+    /// client in the process with the same tenant URL, client id, API line
+    /// and settings, clones included; calls beyond it wait their turn, in
+    /// the order they were made, and one 429 pauses all of them for its
+    /// `Retry-After`. [`RateLimit::off`] turns it off.
+    ///
+    /// ```no_run
+    /// # fn run() -> Result<(), sailpoint_isc::Error> {
+    /// use std::time::Duration;
+    /// use sailpoint_isc::{Client, RateLimit};
+    ///
+    /// // Leave half of the tenant's limit to another job with this client id.
+    /// let client = Client::builder()
+    ///     .base_url("https://acme.api.identitynow.com")
+    ///     .client_credentials("my-client-id", "my-client-secret")
+    ///     .rate_limit(RateLimit::per(50, Duration::from_secs(10)))
+    ///     .build()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn rate_limit(mut self, limit: RateLimit) -> Self {
+        self.rate_limit = limit;
+        self
+    }
+
+    /// The retry budget shared with every client of the same key (default
+    /// [`RetryBudget::default`]: 500 tokens, 5 per retry after an error
+    /// status, 10 after a transport failure, 1 back per first-send
+    /// success). When it is spent, failures are returned at once as
+    /// [`Error::RetryBudgetSpent`](crate::Error::RetryBudgetSpent);
+    /// [`RetryBudget::unlimited`] turns it off. The [`RetryPolicy`] (the
+    /// client's, or a call's own) still decides each retry; the budget
+    /// only pays for it.
+    pub fn retry_budget(mut self, budget: RetryBudget) -> Self {
+        self.retry_budget = budget;
+        self
+    }
+
     /// Sends every request, the token requests included, through `http`: a
     /// `reqwest::Client` configured as your network needs (a proxy, custom
     /// root certificates, connection pool limits). Authentication, the
@@ -381,6 +430,9 @@ impl ClientBuilder {
             }
             None => format!("{root}/oauth/token"),
         };
+        // The rate limit's key names the tenant by the URL calls go to
+        // without a version: the tenant's, else the API URL.
+        let key_tenant = root.clone();
         let (base_url, version_path) = match (api, tenant) {
             (Some(api), _) => (api, false),
             (None, tenant) => (tenant.unwrap_or_default(), true),
@@ -389,6 +441,7 @@ impl ClientBuilder {
             Some(http) => http,
             None => default_http_client(self.connect_timeout)?,
         };
+        let mut client_id = None;
         let tokens: Arc<dyn TokenSource> = match self.credentials {
             None => {
                 return Err(ConfigError::new(
@@ -413,6 +466,7 @@ impl ClientBuilder {
                 if secret.expose_secret().is_empty() {
                     return Err(ConfigError::new(names.client_secret, "is empty").into());
                 }
+                client_id = Some(id.clone());
                 Arc::new(ClientCredentials::new(
                     http.clone(),
                     token_url,
@@ -431,6 +485,12 @@ impl ClientBuilder {
             request_timeout: self.request_timeout,
             retry: self.retry,
             max_response_body: self.max_response_body,
+            limits: Arc::new(Limits::new(
+                key_tenant,
+                client_id,
+                self.rate_limit,
+                self.retry_budget,
+            )),
         }))
     }
 }

@@ -59,6 +59,7 @@ mod error;
 pub mod flow;
 mod futures;
 pub mod json;
+mod limit;
 #[cfg(feature = "mock-tenant")]
 pub mod mock;
 mod multipart;
@@ -95,6 +96,8 @@ pub use oauth::ClientSecret;
 pub use operation::{ApiOperation, Operation, OperationParam, ParamLocation};
 pub use request::Request;
 pub use response_body::DEFAULT_MAX_RESPONSE_BODY;
+pub use limit::RateLimit;
+pub use retry::budget::RetryBudget;
 pub use retry::RetryPolicy;
 pub use sailpoint_isc_macros::include_api;
 

@@ -4,6 +4,7 @@
 
 use crate::auth::{AccessToken, TokenSource};
 use crate::error::{ApiError, Error, Result, MAX_ERROR_BODY};
+use crate::limit::{CallLimits, Limits, TOKEN_WINDOW};
 use crate::request::{Body, Request, Target};
 use crate::response_body::{read_limited, read_prefix, Limited};
 use crate::retry::{self, Attempt, Failure, RetryPolicy, Stopped, Try};
@@ -28,6 +29,8 @@ pub(crate) struct Sender {
     pub(crate) request_timeout: Duration,
     pub(crate) retry: RetryPolicy,
     pub(crate) max_response_body: usize,
+    /// The rate limit and retry budget, shared per key.
+    pub(crate) limits: Arc<Limits>,
 }
 
 /// A response with a success status, body read in full.
@@ -68,26 +71,65 @@ impl Sender {
             path = t.path,
         );
         let idempotent = retry::is_idempotent(&t.method);
+        let limits = self.limits.for_call(t);
+        // The first send's turn is waited for outside the retry loop: a
+        // call queued behind a thousand others has not started, so the
+        // wait does not count against the policy's `max_elapsed`. It does
+        // count against a per-call deadline, which is the call's in all.
+        let queued = tokio::time::Instant::now();
+        let first_turn = async {
+            match req.options.timeout {
+                Some(deadline) => tokio::time::timeout(deadline, limits.acquire())
+                    .await
+                    .map_err(|_| timeout(t, deadline)),
+                None => {
+                    limits.acquire().await;
+                    Ok(())
+                }
+            }
+        };
+        if limits.limits_rate() {
+            first_turn.instrument(span.clone()).await?;
+        }
         // Per-call settings first: a deadline for the call is also its
         // retry budget.
         let mut policy = Cow::Borrowed(req.options.retry.as_ref().unwrap_or(&self.retry));
         if let Some(deadline) = req.options.timeout {
-            policy = Cow::Owned(policy.into_owned().with_max_elapsed(deadline));
+            let left = deadline.saturating_sub(queued.elapsed());
+            policy = Cow::Owned(policy.into_owned().with_max_elapsed(left));
         }
         let req = &req;
         let url = url.as_str();
-        retry::run(&policy, idempotent, |now| self.attempt(req, url, now))
-            .instrument(span)
-            .await
-            .map_err(|stopped| final_error(&req.target, stopped))
+        let limits = &limits;
+        let budget = Some(&limits.shared.budget);
+        retry::run(&policy, idempotent, budget, |now| {
+            self.attempt(req, url, limits, now)
+        })
+        .instrument(span)
+        .await
+        .map_err(|stopped| final_error(&req.target, stopped))
     }
 
-    /// One attempt: a token, one send, the response classified.
-    async fn attempt(&self, req: &Request, url: &str, now: Try) -> Outcome {
+    /// One attempt: its turn in the rate limit (the first send's was
+    /// waited for already), a token, one send, the response classified.
+    async fn attempt(&self, req: &Request, url: &str, limits: &CallLimits, now: Try) -> Outcome {
         if now.time_left.is_zero() {
             return Attempt::Failed(Failed::Final(timeout(&req.target, now.elapsed)), None);
         }
-        let token = match self.tokens.token().await {
+        if now.sends > 1
+            && limits.limits_rate()
+            && tokio::time::timeout(now.time_left, limits.acquire())
+                .await
+                .is_err()
+        {
+            let elapsed = now.elapsed + now.time_left;
+            return Attempt::Failed(Failed::Final(timeout(&req.target, elapsed)), None);
+        }
+        // A token request made for this call counts against its line.
+        let token = TOKEN_WINDOW
+            .scope(Arc::clone(&limits.shared), self.tokens.token())
+            .await;
+        let token = match token {
             Ok(token) => token,
             Err(e) => return Attempt::Failed(Failed::Final(e.into()), None),
         };
@@ -127,6 +169,12 @@ impl Sender {
         } else {
             let headers = resp.headers().clone();
             let failure = Failure::status(status, &headers);
+            if status == StatusCode::TOO_MANY_REQUESTS {
+                // Everyone on the key waits, not only this call: the
+                // others would collect 429s of their own meanwhile.
+                let wait = retry::retry_after(&headers).unwrap_or(DEFAULT_429_PAUSE);
+                limits.pause(wait);
+            }
             let raw = read_prefix(&mut resp, MAX_ERROR_BODY).await;
             Attempt::Failed(
                 Failed::Status {
@@ -204,8 +252,26 @@ impl Sender {
     }
 }
 
+/// How long a 429 without `Retry-After` pauses its key.
+const DEFAULT_429_PAUSE: Duration = Duration::from_secs(1);
+
 /// The typed error for the failure a call stopped at.
 fn final_error(target: &Target, stopped: Stopped<Failed>) -> Error {
+    if stopped.budget_spent {
+        let attempts = stopped.sends;
+        let last = final_error(
+            target,
+            Stopped {
+                budget_spent: false,
+                ..stopped
+            },
+        );
+        return Error::RetryBudgetSpent {
+            operation: target.id,
+            attempts,
+            last: Box::new(last),
+        };
+    }
     match stopped.error {
         Failed::Status {
             status,
