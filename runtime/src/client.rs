@@ -8,8 +8,9 @@
 
 use crate::auth::{StaticToken, TokenSource};
 use crate::config::{
-    check_base_url, check_url, default_http_client, Names, BUILDER_NAMES, DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID, ENV_CLIENT_SECRET, ENV_NAMES,
+    check_base_url, check_url, default_http_client, ConfigSources, Names, BUILDER_NAMES,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID,
+    ENV_CLIENT_SECRET, ENV_NAMES,
 };
 use crate::error::{ConfigError, Result};
 use crate::limit::{Limits, RateLimit};
@@ -56,6 +57,12 @@ impl Client {
     /// [`ClientBuilder::from_env`].
     pub fn from_env() -> Result<Client> {
         ClientBuilder::from_env()?.build()
+    }
+
+    /// A client configured where the official SDKs look, in their order;
+    /// see [`ClientBuilder::from_default_config`].
+    pub fn from_default_config() -> Result<Client> {
+        ClientBuilder::from_default_config()?.build()
     }
 
     pub(crate) fn from_sender(sender: Sender) -> Self {
@@ -223,6 +230,59 @@ impl ClientBuilder {
             .base_url(base_url.trim())
             .client_credentials(client_id.trim(), secret);
         builder.names = ENV_NAMES;
+        Ok(builder)
+    }
+
+    /// A builder configured where SailPoint's SDKs look, in their order,
+    /// from the first place that has a complete configuration:
+    ///
+    /// 1. the variables `SAIL_BASE_URL`, `SAIL_CLIENT_ID` and
+    ///    `SAIL_CLIENT_SECRET` (as [`from_env`](Self::from_env));
+    /// 2. `config.json` in the working directory, with `BaseURL`,
+    ///    `ClientId` and `ClientSecret`;
+    /// 3. the `sail` CLI's `~/.sailpoint/config.yaml`: the `baseurl` of
+    ///    the environment `activeenvironment` names (or its `tenanturl`,
+    ///    `https://acme.identitynow.com`, as `https://acme.api.identitynow.com`),
+    ///    with the client id and secret from `SAIL_CLIENT_ID` and
+    ///    `SAIL_CLIENT_SECRET`, since the CLI keeps those in the OS keyring.
+    ///
+    /// When none is complete, the [`ConfigError`] names every place looked
+    /// at and what each lacked. A file that is there but is not valid JSON
+    /// or YAML, or has a value of the wrong type, is an error naming the
+    /// file, line and column, not skipped. No value read appears in an
+    /// error or in `Debug`.
+    pub fn from_default_config() -> Result<Self> {
+        Self::from_config_sources(&ConfigSources::from_process())
+    }
+
+    /// [`from_default_config`](Self::from_default_config) reading the
+    /// environment, working directory and home directory of `sources`.
+    ///
+    /// ```
+    /// # fn run() -> Result<(), sailpoint_isc::Error> {
+    /// use sailpoint_isc::{ClientBuilder, ConfigSources};
+    ///
+    /// let dir = std::env::temp_dir().join("isc-config-doc");
+    /// std::fs::create_dir_all(&dir).ok();
+    /// std::fs::write(
+    ///     dir.join("config.json"),
+    ///     r#"{"BaseURL": "https://acme.api.identitynow.com", "ClientId": "id", "ClientSecret": "s"}"#,
+    /// ).ok();
+    /// let sources = ConfigSources::from_process()
+    ///     .with_env(|_| None)
+    ///     .with_working_dir(&dir)
+    ///     .with_home(&dir);
+    /// let client = ClientBuilder::from_config_sources(&sources)?.build()?;
+    /// assert_eq!(client.base_url(), "https://acme.api.identitynow.com");
+    /// # Ok(()) }
+    /// # run().unwrap();
+    /// ```
+    pub fn from_config_sources(sources: &ConfigSources) -> Result<Self> {
+        let found = crate::config::find(sources)?;
+        let mut builder = ClientBuilder::default()
+            .base_url(found.base_url)
+            .client_credentials(found.client_id, found.client_secret);
+        builder.names = found.names;
         Ok(builder)
     }
 

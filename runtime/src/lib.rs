@@ -81,7 +81,7 @@ pub use call::{Call, Response};
 pub use client::Client;
 pub use client::ClientBuilder;
 pub use config::{
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID,
+    ConfigSources, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID,
     ENV_CLIENT_SECRET,
 };
 pub use crypto::{encrypt_password, CryptoError, Password};
@@ -91,12 +91,12 @@ pub use error::{
     MAX_ERROR_BODY,
 };
 pub use futures::{BoxFuture, CallFuture};
+pub use limit::RateLimit;
 pub use multipart::FilePart;
 pub use oauth::ClientSecret;
 pub use operation::{ApiOperation, Operation, OperationParam, ParamLocation};
 pub use request::Request;
 pub use response_body::DEFAULT_MAX_RESPONSE_BODY;
-pub use limit::RateLimit;
 pub use retry::budget::RetryBudget;
 pub use retry::RetryPolicy;
 pub use sailpoint_isc_macros::include_api;

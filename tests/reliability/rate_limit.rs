@@ -209,7 +209,10 @@ async fn a_spent_budget_bounds_the_retries_and_later_calls_fail_fast() {
     // Two calls use their five attempts, the third is cut short, and the
     // other seventeen are sent once each and fail at once.
     assert_eq!(attempts[..3], [(false, 5), (false, 5), (true, 3)]);
-    assert!(attempts[3..].iter().all(|&a| a == (true, 1)), "{attempts:?}");
+    assert!(
+        attempts[3..].iter().all(|&a| a == (true, 1)),
+        "{attempts:?}"
+    );
     let spent = outcomes.last().unwrap().as_ref().unwrap_err().to_string();
     assert!(spent.contains("retry budget is spent"), "{spent}");
     assert!(spent.contains("503"), "{spent}");

@@ -74,7 +74,11 @@ impl RateServer {
 
     /// Everything received so far, in arrival order.
     pub fn hits(&self) -> Vec<Hit> {
-        self.st.log.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.st
+            .log
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// API requests (not token requests) received so far.
@@ -147,16 +151,13 @@ async fn handle(State(st): State<Arc<St>>, method: Method, uri: Uri, body: Bytes
         }
         _ => 200,
     };
-    st.log
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push(Hit {
-            at,
-            method,
-            path,
-            status,
-            id,
-        });
+    st.log.lock().unwrap_or_else(|e| e.into_inner()).push(Hit {
+        at,
+        method,
+        path,
+        status,
+        id,
+    });
     let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut resp = if status != 200 {
         (code, r#"{"detailCode":"429 Rate Limit Exceeded"}"#).into_response()

@@ -60,7 +60,10 @@ impl ConfigSources {
     }
 
     /// Reads the variables through `lookup` instead of the environment.
-    pub fn with_env(mut self, lookup: impl Fn(&str) -> Option<OsString> + Send + Sync + 'static) -> Self {
+    pub fn with_env(
+        mut self,
+        lookup: impl Fn(&str) -> Option<OsString> + Send + Sync + 'static,
+    ) -> Self {
         self.env = Arc::new(lookup);
         self
     }
@@ -140,9 +143,8 @@ pub(crate) fn find(sources: &ConfigSources) -> Result<Found, ConfigError> {
             match read(&path)? {
                 None => looked.push(not_found(&path)),
                 Some(text) => {
-                    let file: JsonFile = serde_json::from_str(&text).map_err(|e| {
-                        malformed(&path, e.line(), e.column(), &json_message(&e))
-                    })?;
+                    let file: JsonFile = serde_json::from_str(&text)
+                        .map_err(|e| malformed(&path, e.line(), e.column(), &json_message(&e)))?;
                     let field = |v: Option<String>, name: &str| {
                         v.filter(|v| !v.trim().is_empty())
                             .ok_or_else(|| format!("{name} is missing or empty"))
@@ -207,8 +209,13 @@ pub(crate) fn find(sources: &ConfigSources) -> Result<Found, ConfigError> {
                             place: path.display().to_string(),
                             missing: [
                                 url.err(),
-                                id.clone().err().map(|m| format!("{m} (the sail CLI keeps it in the keyring)")),
-                                secret.clone().err().map(|m| format!("{m} (the sail CLI keeps it in the keyring)")),
+                                id.clone()
+                                    .err()
+                                    .map(|m| format!("{m} (the sail CLI keeps it in the keyring)")),
+                                secret
+                                    .clone()
+                                    .err()
+                                    .map(|m| format!("{m} (the sail CLI keeps it in the keyring)")),
                             ]
                             .into_iter()
                             .flatten()
@@ -270,9 +277,16 @@ fn cli_base_url(path: &Path, text: &str) -> Result<Result<String, String>, Confi
         return Ok(Err("activeenvironment is missing or empty".to_owned()));
     };
     let Some(env) = file.environments.get(&name) else {
-        return Ok(Err(format!("environments has no `{name}` (the activeenvironment)")));
+        return Ok(Err(format!(
+            "environments has no `{name}` (the activeenvironment)"
+        )));
     };
-    let nonempty = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    let nonempty = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
     if let Some(url) = nonempty(&env.baseurl) {
         return Ok(Ok(url));
     }
@@ -327,7 +341,9 @@ fn json_message(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     match e.classify() {
         Category::Syntax | Category::Eof => "not valid JSON".to_owned(),
-        Category::Data => "BaseURL, ClientId and ClientSecret must be strings in an object".to_owned(),
+        Category::Data => {
+            "BaseURL, ClientId and ClientSecret must be strings in an object".to_owned()
+        }
         Category::Io => "cannot be read".to_owned(),
     }
 }
@@ -340,6 +356,9 @@ fn yaml_message(e: &serde_yaml_ng::Error) -> String {
         "activeenvironment and environments.<name>.baseurl/tenanturl must be strings in mappings"
             .to_owned()
     } else {
-        text.split(" at line ").next().unwrap_or("not valid YAML").to_owned()
+        text.split(" at line ")
+            .next()
+            .unwrap_or("not valid YAML")
+            .to_owned()
     }
 }

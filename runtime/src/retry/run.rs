@@ -176,8 +176,10 @@ mod tests {
     #[tokio::test]
     async fn unclassified_failures_and_successes_end_at_once() {
         let policy = RetryPolicy::default().with_backoff_base(Duration::from_millis(2));
-        let out: Result<(), Stopped<&str>> =
-            run(&policy, true, None, |_| async { Attempt::Failed("final", None) }).await;
+        let out: Result<(), Stopped<&str>> = run(&policy, true, None, |_| async {
+            Attempt::Failed("final", None)
+        })
+        .await;
         assert_eq!(out.err().map(|s| (s.error, s.sends)), Some(("final", 1)));
         let out: Result<u8, Stopped<()>> = run(&policy, true, None, |t| async move {
             if t.sends < 2 {
