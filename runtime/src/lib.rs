@@ -35,6 +35,13 @@
 //! included; an ambiguous failure (502, 504, a dropped connection) is retried
 //! only for idempotent methods. See [`ClientBuilder`] and [`RetryPolicy`].
 //!
+//! Bulk work stays inside ISC's rate limit (100 requests per client id per
+//! API version per 10 s): clients with the same key share one
+//! client-side [`RateLimit`], one 429 pauses all of them, and a shared
+//! [`RetryBudget`] bounds the retries a failing tenant gets.
+//! [`Client::from_default_config`] reads the configuration where the
+//! official SDKs do.
+//!
 //! An endpoint the bindings do not cover is one [`Request`] away:
 //! [`Client::execute`] makes it a [`Call`] like the generated ones, with the
 //! same token, retries, per-call options and typed errors.

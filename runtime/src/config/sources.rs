@@ -13,6 +13,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// Reads one variable.
+type EnvLookup = dyn Fn(&str) -> Option<OsString> + Send + Sync;
+
 /// The places [`ClientBuilder::from_default_config`](crate::ClientBuilder::from_default_config)
 /// reads: the environment, a working directory (for `config.json`) and a
 /// home directory (for `.sailpoint/config.yaml`).
@@ -29,7 +32,7 @@ use std::sync::Arc;
 /// ```
 #[derive(Clone)]
 pub struct ConfigSources {
-    env: Arc<dyn Fn(&str) -> Option<OsString> + Send + Sync>,
+    env: Arc<EnvLookup>,
     working_dir: Option<PathBuf>,
     home: Option<PathBuf>,
 }

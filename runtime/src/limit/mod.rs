@@ -29,6 +29,7 @@ pub(crate) use window::Window;
 use crate::request::Target;
 use crate::retry::budget::{Bucket, RetryBudget};
 use registry::{Registry, SharedKey, WindowKey};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -131,9 +132,15 @@ pub(crate) struct Limits {
     client_id: Option<String>,
     rate: RateLimit,
     budget: RetryBudget,
-    lines: Mutex<Vec<(String, Arc<Shared>)>>,
-    operations: Mutex<Vec<(&'static str, String, Option<Arc<Window>>)>>,
+    /// By API line.
+    lines: Mutex<HashMap<&'static str, Arc<Shared>>>,
+    /// By `(operationId, API line)`; `None` for the many without a limit
+    /// of their own, so each is looked up in the table once.
+    operations: Mutex<HashMap<OperationKey, Option<Arc<Window>>>>,
 }
+
+/// `(operationId, API line)`.
+type OperationKey = (&'static str, &'static str);
 
 /// The limits one call sends under.
 pub(crate) struct CallLimits {
@@ -213,8 +220,8 @@ impl Limits {
             client_id,
             rate,
             budget,
-            lines: Mutex::new(Vec::new()),
-            operations: Mutex::new(Vec::new()),
+            lines: Mutex::new(HashMap::new()),
+            operations: Mutex::new(HashMap::new()),
         }
     }
 
@@ -230,9 +237,9 @@ impl Limits {
         CallLimits { shared, operation }
     }
 
-    fn line(&self, line: &str) -> Arc<Shared> {
+    fn line(&self, line: &'static str) -> Arc<Shared> {
         let mut lines = lock(&self.lines);
-        if let Some((_, s)) = lines.iter().find(|(l, _)| l == line) {
+        if let Some(s) = lines.get(line) {
             return Arc::clone(s);
         }
         let key = SharedKey {
@@ -249,13 +256,13 @@ impl Limits {
                 .then(|| Window::new(rate.requests, rate.window)),
             budget: Bucket::new(budget),
         });
-        lines.push((line.to_owned(), Arc::clone(&shared)));
+        lines.insert(line, Arc::clone(&shared));
         shared
     }
 
-    fn operation(&self, id: &'static str, line: &str) -> Option<Arc<Window>> {
+    fn operation(&self, id: &'static str, line: &'static str) -> Option<Arc<Window>> {
         let mut ops = lock(&self.operations);
-        if let Some((_, _, w)) = ops.iter().find(|(i, l, _)| *i == id && l == line) {
+        if let Some(w) = ops.get(&(id, line)) {
             return w.clone();
         }
         let window = operations::operation_limit(id, line).map(|limit| {
@@ -266,7 +273,7 @@ impl Limits {
             };
             OPERATIONS.get_or_insert(key, || Window::new(limit.requests, limit.window))
         });
-        ops.push((id, line.to_owned(), window.clone()));
+        ops.insert((id, line), window.clone());
         window
     }
 }
