@@ -77,19 +77,10 @@ impl Sender {
         // wait does not count against the policy's `max_elapsed`. It does
         // count against a per-call deadline, which is the call's in all.
         let queued = tokio::time::Instant::now();
-        let first_turn = async {
-            match req.options.timeout {
-                Some(deadline) => tokio::time::timeout(deadline, limits.acquire())
-                    .await
-                    .map_err(|_| timeout(t, deadline)),
-                None => {
-                    limits.acquire().await;
-                    Ok(())
-                }
-            }
-        };
         if limits.limits_rate() {
-            first_turn.instrument(span.clone()).await?;
+            self.first_turn(req.options.timeout, t, &limits)
+                .instrument(span.clone())
+                .await?;
         }
         // Per-call settings first: a deadline for the call is also its
         // retry budget.
@@ -110,12 +101,49 @@ impl Sender {
         .map_err(|stopped| final_error(&req.target, stopped))
     }
 
-    /// One attempt: its turn in the rate limit (the first send's was
-    /// waited for already), a token, one send, the response classified.
+    /// Waits for the first send's turn, within `deadline` if the call has
+    /// one. The token comes first: a token request takes a turn of its
+    /// own, and a call that took its turn before finding the token
+    /// missing would hold a place in the window while it waits for that
+    /// one (with every caller doing so, a window's worth of places taken
+    /// and nothing sent). A token that expires while the call waits is
+    /// fetched again by the attempt.
+    async fn first_turn(
+        &self,
+        deadline: Option<Duration>,
+        target: &Target,
+        limits: &CallLimits,
+    ) -> Result<()> {
+        let wait = async {
+            self.token(limits).await?;
+            limits.acquire().await;
+            Ok(())
+        };
+        match deadline {
+            Some(deadline) => tokio::time::timeout(deadline, wait)
+                .await
+                .map_err(|_| timeout(target, deadline))?,
+            None => wait.await,
+        }
+    }
+
+    /// A token; a token request made for it counts against the call's line.
+    async fn token(&self, limits: &CallLimits) -> Result<AccessToken> {
+        Ok(TOKEN_WINDOW
+            .scope(Arc::clone(&limits.shared), self.tokens.token())
+            .await?)
+    }
+
+    /// One attempt: a token, its turn in the rate limit (the first send's
+    /// was waited for already), one send, the response classified.
     async fn attempt(&self, req: &Request, url: &str, limits: &CallLimits, now: Try) -> Outcome {
         if now.time_left.is_zero() {
             return Attempt::Failed(Failed::Final(timeout(&req.target, now.elapsed)), None);
         }
+        let token = match self.token(limits).await {
+            Ok(token) => token,
+            Err(e) => return Attempt::Failed(Failed::Final(e), None),
+        };
         if now.sends > 1
             && limits.limits_rate()
             && tokio::time::timeout(now.time_left, limits.acquire())
@@ -125,14 +153,6 @@ impl Sender {
             let elapsed = now.elapsed + now.time_left;
             return Attempt::Failed(Failed::Final(timeout(&req.target, elapsed)), None);
         }
-        // A token request made for this call counts against its line.
-        let token = TOKEN_WINDOW
-            .scope(Arc::clone(&limits.shared), self.tokens.token())
-            .await;
-        let token = match token {
-            Ok(token) => token,
-            Err(e) => return Attempt::Failed(Failed::Final(e.into()), None),
-        };
         let timeout = req
             .options
             .timeout
@@ -148,7 +168,7 @@ impl Sender {
         let status = resp.status();
         tracing::debug!(attempt = now.sends, status = status.as_u16(), "response");
         if status == StatusCode::UNAUTHORIZED && now.may_replay {
-            match self.refreshed(&token).await {
+            match self.refreshed(&token, limits).await {
                 Ok(true) => {
                     // Read the short body so the connection can be reused.
                     let _ = read_prefix(&mut resp, MAX_ERROR_BODY).await;
@@ -190,9 +210,9 @@ impl Sender {
     /// After a 401: drops `rejected` and says whether the source has another
     /// token. A source that hands out the same token again (a static token)
     /// would only earn another 401.
-    async fn refreshed(&self, rejected: &AccessToken) -> Result<bool> {
+    async fn refreshed(&self, rejected: &AccessToken, limits: &CallLimits) -> Result<bool> {
         self.tokens.invalidate(rejected);
-        let fresh = self.tokens.token().await?;
+        let fresh = self.token(limits).await?;
         Ok(fresh != *rejected)
     }
 

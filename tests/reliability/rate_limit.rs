@@ -181,6 +181,27 @@ async fn the_token_endpoint_counts_against_the_limit() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_call_waiting_for_its_turn_keeps_its_own_deadline() {
+    let server = RateServer::start(Mode::Ok).await;
+    let client = server
+        .builder()
+        .rate_limit(RateLimit::per(2, HOUR))
+        .build()
+        .unwrap();
+    client
+        .execute::<serde_json::Value>(get("/v2024/things"))
+        .await
+        .unwrap();
+    // The window is full for an hour: a call with a deadline of its own
+    // gives up when it passes instead of waiting.
+    let late = client
+        .execute::<serde_json::Value>(get("/v2024/things").timeout(Duration::from_millis(200)))
+        .await;
+    assert!(matches!(late, Err(Error::Timeout { .. })), "{late:?}");
+    assert_eq!(server.hits().len(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_spent_budget_bounds_the_retries_and_later_calls_fail_fast() {
     let server = RateServer::start(Mode::Unavailable).await;
     // 50 tokens, 5 per retry: ten retries in all while nothing succeeds.
