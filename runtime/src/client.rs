@@ -8,13 +8,16 @@
 
 use crate::auth::{StaticToken, TokenSource};
 use crate::config::{
-    check_base_url, check_url, default_http_client, Names, BUILDER_NAMES, DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID, ENV_CLIENT_SECRET, ENV_NAMES,
+    check_base_url, check_url, default_http_client, ConfigSources, Names, BUILDER_NAMES,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID,
+    ENV_CLIENT_SECRET, ENV_NAMES,
 };
 use crate::error::{ConfigError, Result};
+use crate::limit::{Limits, RateLimit};
 use crate::oauth::{ClientCredentials, ClientSecret};
 use crate::request::Request;
 use crate::response_body::DEFAULT_MAX_RESPONSE_BODY;
+use crate::retry::budget::RetryBudget;
 use crate::retry::RetryPolicy;
 use crate::send::{Sender, Success};
 use std::ffi::OsString;
@@ -56,6 +59,12 @@ impl Client {
         ClientBuilder::from_env()?.build()
     }
 
+    /// A client configured where the official SDKs look, in their order;
+    /// see [`ClientBuilder::from_default_config`].
+    pub fn from_default_config() -> Result<Client> {
+        ClientBuilder::from_default_config()?.build()
+    }
+
     pub(crate) fn from_sender(sender: Sender) -> Self {
         Client {
             sender: Arc::new(sender),
@@ -76,7 +85,8 @@ impl Client {
     /// mock server, Prism, an API gateway or a reverse proxy that serves one
     /// API version at its own URL. Everything else is shared with `self`:
     /// the connection pool, the token (so one token endpoint still serves
-    /// both), timeouts, retries and limits.
+    /// both), timeouts, retries and limits, the rate limit and the retry
+    /// budget included (the calls still count against the tenant's key).
     ///
     /// `api_url` is checked as [`ClientBuilder::api_url`] checks it: https,
     /// or plain http to a loopback host only.
@@ -99,6 +109,7 @@ impl Client {
             request_timeout: s.request_timeout,
             retry: s.retry.clone(),
             max_response_body: s.max_response_body,
+            limits: Arc::clone(&s.limits),
         }))
     }
 
@@ -133,6 +144,8 @@ pub struct ClientBuilder {
     request_timeout: Duration,
     retry: RetryPolicy,
     max_response_body: usize,
+    rate_limit: RateLimit,
+    retry_budget: RetryBudget,
     /// The caller's own HTTP client, used as it is.
     http: Option<reqwest::Client>,
     /// Names the settings in errors: the builder method or the variable.
@@ -155,6 +168,8 @@ impl Default for ClientBuilder {
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             retry: RetryPolicy::default(),
             max_response_body: DEFAULT_MAX_RESPONSE_BODY,
+            rate_limit: RateLimit::default(),
+            retry_budget: RetryBudget::default(),
             http: None,
             names: BUILDER_NAMES,
         }
@@ -177,6 +192,8 @@ impl fmt::Debug for ClientBuilder {
             .field("request_timeout", &self.request_timeout)
             .field("retry", &self.retry)
             .field("max_response_body", &self.max_response_body)
+            .field("rate_limit", &self.rate_limit)
+            .field("retry_budget", &self.retry_budget)
             .field("http_client", &self.http.as_ref().map(|_| "caller's own"))
             .finish()
     }
@@ -213,6 +230,59 @@ impl ClientBuilder {
             .base_url(base_url.trim())
             .client_credentials(client_id.trim(), secret);
         builder.names = ENV_NAMES;
+        Ok(builder)
+    }
+
+    /// A builder configured where SailPoint's SDKs look, in their order,
+    /// from the first place that has a complete configuration:
+    ///
+    /// 1. the variables `SAIL_BASE_URL`, `SAIL_CLIENT_ID` and
+    ///    `SAIL_CLIENT_SECRET` (as [`from_env`](Self::from_env));
+    /// 2. `config.json` in the working directory, with `BaseURL`,
+    ///    `ClientId` and `ClientSecret`;
+    /// 3. the `sail` CLI's `~/.sailpoint/config.yaml`: the `baseurl` of
+    ///    the environment `activeenvironment` names (or its `tenanturl`,
+    ///    `https://acme.identitynow.com`, as `https://acme.api.identitynow.com`),
+    ///    with the client id and secret from `SAIL_CLIENT_ID` and
+    ///    `SAIL_CLIENT_SECRET`, since the CLI keeps those in the OS keyring.
+    ///
+    /// When none is complete, the [`ConfigError`] names every place looked
+    /// at and what each lacked. A file that is there but is not valid JSON
+    /// or YAML, or has a value of the wrong type, is an error naming the
+    /// file, line and column, not skipped. No value read appears in an
+    /// error or in `Debug`.
+    pub fn from_default_config() -> Result<Self> {
+        Self::from_config_sources(&ConfigSources::from_process())
+    }
+
+    /// [`from_default_config`](Self::from_default_config) reading the
+    /// environment, working directory and home directory of `sources`.
+    ///
+    /// ```
+    /// # fn run() -> Result<(), sailpoint_isc::Error> {
+    /// use sailpoint_isc::{ClientBuilder, ConfigSources};
+    ///
+    /// let dir = std::env::temp_dir().join("isc-config-doc");
+    /// std::fs::create_dir_all(&dir).ok();
+    /// std::fs::write(
+    ///     dir.join("config.json"),
+    ///     r#"{"BaseURL": "https://acme.api.identitynow.com", "ClientId": "id", "ClientSecret": "s"}"#,
+    /// ).ok();
+    /// let sources = ConfigSources::from_process()
+    ///     .with_env(|_| None)
+    ///     .with_working_dir(&dir)
+    ///     .with_home(&dir);
+    /// let client = ClientBuilder::from_config_sources(&sources)?.build()?;
+    /// assert_eq!(client.base_url(), "https://acme.api.identitynow.com");
+    /// # Ok(()) }
+    /// # run().unwrap();
+    /// ```
+    pub fn from_config_sources(sources: &ConfigSources) -> Result<Self> {
+        let found = crate::config::find(sources)?;
+        let mut builder = ClientBuilder::default()
+            .base_url(found.base_url)
+            .client_credentials(found.client_id, found.client_secret);
+        builder.names = found.names;
         Ok(builder)
     }
 
@@ -318,6 +388,45 @@ impl ClientBuilder {
         self
     }
 
+    /// How fast this client sends (default [`RateLimit::default`]: ISC's
+    /// 100 requests per 10 seconds per client id and API version, plus the
+    /// per-operation limits the specs state). The limit is shared by every
+    /// client in the process with the same tenant URL, client id, API line
+    /// and settings, clones included; calls beyond it wait their turn, in
+    /// the order they were made, and one 429 pauses all of them for its
+    /// `Retry-After`. [`RateLimit::off`] turns it off.
+    ///
+    /// ```no_run
+    /// # fn run() -> Result<(), sailpoint_isc::Error> {
+    /// use std::time::Duration;
+    /// use sailpoint_isc::{Client, RateLimit};
+    ///
+    /// // Leave half of the tenant's limit to another job with this client id.
+    /// let client = Client::builder()
+    ///     .base_url("https://acme.api.identitynow.com")
+    ///     .client_credentials("my-client-id", "my-client-secret")
+    ///     .rate_limit(RateLimit::per(50, Duration::from_secs(10)))
+    ///     .build()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn rate_limit(mut self, limit: RateLimit) -> Self {
+        self.rate_limit = limit;
+        self
+    }
+
+    /// The retry budget shared with every client of the same key (default
+    /// [`RetryBudget::default`]: 500 tokens, 5 per retry after an error
+    /// status, 10 after a transport failure, 1 back per first-send
+    /// success). When it is spent, failures are returned at once as
+    /// [`Error::RetryBudgetSpent`](crate::Error::RetryBudgetSpent);
+    /// [`RetryBudget::unlimited`] turns it off. The [`RetryPolicy`] (the
+    /// client's, or a call's own) still decides each retry; the budget
+    /// only pays for it.
+    pub fn retry_budget(mut self, budget: RetryBudget) -> Self {
+        self.retry_budget = budget;
+        self
+    }
+
     /// Sends every request, the token requests included, through `http`: a
     /// `reqwest::Client` configured as your network needs (a proxy, custom
     /// root certificates, connection pool limits). Authentication, the
@@ -381,6 +490,9 @@ impl ClientBuilder {
             }
             None => format!("{root}/oauth/token"),
         };
+        // The rate limit's key names the tenant by the URL calls go to
+        // without a version: the tenant's, else the API URL.
+        let key_tenant = root.clone();
         let (base_url, version_path) = match (api, tenant) {
             (Some(api), _) => (api, false),
             (None, tenant) => (tenant.unwrap_or_default(), true),
@@ -389,6 +501,7 @@ impl ClientBuilder {
             Some(http) => http,
             None => default_http_client(self.connect_timeout)?,
         };
+        let mut client_id = None;
         let tokens: Arc<dyn TokenSource> = match self.credentials {
             None => {
                 return Err(ConfigError::new(
@@ -413,6 +526,7 @@ impl ClientBuilder {
                 if secret.expose_secret().is_empty() {
                     return Err(ConfigError::new(names.client_secret, "is empty").into());
                 }
+                client_id = Some(id.clone());
                 Arc::new(ClientCredentials::new(
                     http.clone(),
                     token_url,
@@ -431,6 +545,12 @@ impl ClientBuilder {
             request_timeout: self.request_timeout,
             retry: self.retry,
             max_response_body: self.max_response_body,
+            limits: Arc::new(Limits::new(
+                key_tenant,
+                client_id,
+                self.rate_limit,
+                self.retry_budget,
+            )),
         }))
     }
 }

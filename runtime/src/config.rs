@@ -2,6 +2,11 @@
 //! environment variables the official SailPoint SDKs read, the defaults, and
 //! the checks run before a client exists.
 
+mod sources;
+
+pub(crate) use sources::find;
+pub use sources::ConfigSources;
+
 use crate::error::ConfigError;
 use std::time::Duration;
 

@@ -114,6 +114,21 @@ pub enum Error {
         /// does not allow in a header`.
         problem: &'static str,
     },
+    /// A failure the retry policy would have retried, returned at once
+    /// because the retry budget shared by this client's key is spent
+    /// (see [`RetryBudget`](crate::RetryBudget)): the tenant has been
+    /// failing many calls, and more retries would only add to its load.
+    /// `last` is the failure as the call would otherwise have returned it.
+    #[error("{last} (not retried: the retry budget is spent)")]
+    RetryBudgetSpent {
+        /// The spec's `operationId` (the path template for a hand-written
+        /// [`Request`](crate::Request) without one).
+        operation: &'static str,
+        /// How many times the request was sent.
+        attempts: u32,
+        /// The failure of the last send.
+        last: Box<Error>,
+    },
     /// Obtaining an access token failed.
     #[error("authentication failed: {0}")]
     Auth(#[from] AuthError),

@@ -35,6 +35,13 @@
 //! included; an ambiguous failure (502, 504, a dropped connection) is retried
 //! only for idempotent methods. See [`ClientBuilder`] and [`RetryPolicy`].
 //!
+//! Bulk work stays inside ISC's rate limit (100 requests per client id per
+//! API version per 10 s): clients with the same key share one
+//! client-side [`RateLimit`], one 429 pauses all of them, and a shared
+//! [`RetryBudget`] bounds the retries a failing tenant gets.
+//! [`Client::from_default_config`] reads the configuration where the
+//! official SDKs do.
+//!
 //! An endpoint the bindings do not cover is one [`Request`] away:
 //! [`Client::execute`] makes it a [`Call`] like the generated ones, with the
 //! same token, retries, per-call options and typed errors.
@@ -60,6 +67,7 @@ pub mod filter;
 pub mod flow;
 mod futures;
 pub mod json;
+mod limit;
 #[cfg(feature = "mock-tenant")]
 pub mod mock;
 mod multipart;
@@ -83,7 +91,7 @@ pub use call::{Call, Response};
 pub use client::Client;
 pub use client::ClientBuilder;
 pub use config::{
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID,
+    ConfigSources, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, ENV_BASE_URL, ENV_CLIENT_ID,
     ENV_CLIENT_SECRET,
 };
 pub use crypto::{encrypt_password, CryptoError, Password};
@@ -93,12 +101,14 @@ pub use error::{
     MAX_ERROR_BODY,
 };
 pub use futures::{BoxFuture, CallFuture};
+pub use limit::RateLimit;
 pub use multipart::FilePart;
 pub use oauth::ClientSecret;
 pub use operation::{ApiOperation, Operation, OperationParam, ParamLocation};
 pub use patch::Patch;
 pub use request::Request;
 pub use response_body::DEFAULT_MAX_RESPONSE_BODY;
+pub use retry::budget::RetryBudget;
 pub use retry::RetryPolicy;
 pub use sailpoint_isc_macros::include_api;
 pub use wait::{WaitError, Waiter};

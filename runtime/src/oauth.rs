@@ -227,7 +227,7 @@ impl ClientCredentials {
     /// Requests a token in the client's one retry loop, as an idempotent
     /// request: asking for a token twice has no other effect.
     async fn fetch(&self) -> Result<Cached, AuthError> {
-        retry::run(&self.retry, true, |_| async {
+        retry::run(&self.retry, true, None, |_| async {
             match self.fetch_once().await {
                 Ok(cached) => Attempt::Done(cached),
                 Err((error, failure)) => Attempt::Failed(error, failure),
@@ -240,6 +240,9 @@ impl ClientCredentials {
     /// One token request. The error comes with the failure the retry policy
     /// judges, or `None` when retrying cannot help (a malformed answer).
     async fn fetch_once(&self) -> Result<Cached, (AuthError, Option<Failure>)> {
+        // The token endpoint counts against the rate limit of the call
+        // that needs the token.
+        crate::limit::acquire_for_token().await;
         let sent_at = Instant::now();
         let form = [
             ("grant_type", "client_credentials"),
@@ -258,6 +261,10 @@ impl ClientCredentials {
         let status = resp.status();
         if !status.is_success() {
             let failure = Failure::status(status, resp.headers());
+            if status == StatusCode::TOO_MANY_REQUESTS {
+                let wait = retry::retry_after(resp.headers()).unwrap_or(Duration::from_secs(1));
+                crate::limit::pause_for_token(wait);
+            }
             // Redacted before the message is cut to length, so that a cut
             // cannot leave the start of the secret behind.
             let raw = self.redact_raw(read_prefix(&mut resp, MAX_TOKEN_BODY).await);

@@ -4,6 +4,7 @@
 
 use crate::auth::{AccessToken, TokenSource};
 use crate::error::{ApiError, Error, Result, MAX_ERROR_BODY};
+use crate::limit::{CallLimits, Limits, TOKEN_WINDOW};
 use crate::request::{Body, Request, Target};
 use crate::response_body::{read_limited, read_prefix, Limited};
 use crate::retry::{self, Attempt, Failure, RetryPolicy, Stopped, Try};
@@ -28,6 +29,8 @@ pub(crate) struct Sender {
     pub(crate) request_timeout: Duration,
     pub(crate) retry: RetryPolicy,
     pub(crate) max_response_body: usize,
+    /// The rate limit and retry budget, shared per key.
+    pub(crate) limits: Arc<Limits>,
 }
 
 /// A response with a success status, body read in full.
@@ -68,29 +71,88 @@ impl Sender {
             path = t.path,
         );
         let idempotent = retry::is_idempotent(&t.method);
+        let limits = self.limits.for_call(t);
+        // The first send's turn is waited for outside the retry loop: a
+        // call queued behind a thousand others has not started, so the
+        // wait does not count against the policy's `max_elapsed`. It does
+        // count against a per-call deadline, which is the call's in all.
+        let queued = tokio::time::Instant::now();
+        if limits.limits_rate() {
+            self.first_turn(req.options.timeout, t, &limits)
+                .instrument(span.clone())
+                .await?;
+        }
         // Per-call settings first: a deadline for the call is also its
         // retry budget.
         let mut policy = Cow::Borrowed(req.options.retry.as_ref().unwrap_or(&self.retry));
         if let Some(deadline) = req.options.timeout {
-            policy = Cow::Owned(policy.into_owned().with_max_elapsed(deadline));
+            let left = deadline.saturating_sub(queued.elapsed());
+            policy = Cow::Owned(policy.into_owned().with_max_elapsed(left));
         }
         let req = &req;
         let url = url.as_str();
-        retry::run(&policy, idempotent, |now| self.attempt(req, url, now))
-            .instrument(span)
-            .await
-            .map_err(|stopped| final_error(&req.target, stopped))
+        let limits = &limits;
+        let budget = Some(&limits.shared.budget);
+        retry::run(&policy, idempotent, budget, |now| {
+            self.attempt(req, url, limits, now)
+        })
+        .instrument(span)
+        .await
+        .map_err(|stopped| final_error(&req.target, stopped))
     }
 
-    /// One attempt: a token, one send, the response classified.
-    async fn attempt(&self, req: &Request, url: &str, now: Try) -> Outcome {
+    /// Waits for the first send's turn, within `deadline` if the call has
+    /// one. The token comes first: a token request takes a turn of its
+    /// own, and a call that took its turn before finding the token
+    /// missing would hold a place in the window while it waits for that
+    /// one (with every caller doing so, a window's worth of places taken
+    /// and nothing sent). A token that expires while the call waits is
+    /// fetched again by the attempt.
+    async fn first_turn(
+        &self,
+        deadline: Option<Duration>,
+        target: &Target,
+        limits: &CallLimits,
+    ) -> Result<()> {
+        let wait = async {
+            self.token(limits).await?;
+            limits.acquire().await;
+            Ok(())
+        };
+        match deadline {
+            Some(deadline) => tokio::time::timeout(deadline, wait)
+                .await
+                .map_err(|_| timeout(target, deadline))?,
+            None => wait.await,
+        }
+    }
+
+    /// A token; a token request made for it counts against the call's line.
+    async fn token(&self, limits: &CallLimits) -> Result<AccessToken> {
+        Ok(TOKEN_WINDOW
+            .scope(Arc::clone(&limits.shared), self.tokens.token())
+            .await?)
+    }
+
+    /// One attempt: a token, its turn in the rate limit (the first send's
+    /// was waited for already), one send, the response classified.
+    async fn attempt(&self, req: &Request, url: &str, limits: &CallLimits, now: Try) -> Outcome {
         if now.time_left.is_zero() {
             return Attempt::Failed(Failed::Final(timeout(&req.target, now.elapsed)), None);
         }
-        let token = match self.tokens.token().await {
+        let token = match self.token(limits).await {
             Ok(token) => token,
-            Err(e) => return Attempt::Failed(Failed::Final(e.into()), None),
+            Err(e) => return Attempt::Failed(Failed::Final(e), None),
         };
+        if now.sends > 1
+            && limits.limits_rate()
+            && tokio::time::timeout(now.time_left, limits.acquire())
+                .await
+                .is_err()
+        {
+            let elapsed = now.elapsed + now.time_left;
+            return Attempt::Failed(Failed::Final(timeout(&req.target, elapsed)), None);
+        }
         let timeout = req
             .options
             .timeout
@@ -106,7 +168,7 @@ impl Sender {
         let status = resp.status();
         tracing::debug!(attempt = now.sends, status = status.as_u16(), "response");
         if status == StatusCode::UNAUTHORIZED && now.may_replay {
-            match self.refreshed(&token).await {
+            match self.refreshed(&token, limits).await {
                 Ok(true) => {
                     // Read the short body so the connection can be reused.
                     let _ = read_prefix(&mut resp, MAX_ERROR_BODY).await;
@@ -127,6 +189,12 @@ impl Sender {
         } else {
             let headers = resp.headers().clone();
             let failure = Failure::status(status, &headers);
+            if status == StatusCode::TOO_MANY_REQUESTS {
+                // Everyone on the key waits, not only this call: the
+                // others would collect 429s of their own meanwhile.
+                let wait = retry::retry_after(&headers).unwrap_or(DEFAULT_429_PAUSE);
+                limits.pause(wait);
+            }
             let raw = read_prefix(&mut resp, MAX_ERROR_BODY).await;
             Attempt::Failed(
                 Failed::Status {
@@ -142,9 +210,9 @@ impl Sender {
     /// After a 401: drops `rejected` and says whether the source has another
     /// token. A source that hands out the same token again (a static token)
     /// would only earn another 401.
-    async fn refreshed(&self, rejected: &AccessToken) -> Result<bool> {
+    async fn refreshed(&self, rejected: &AccessToken, limits: &CallLimits) -> Result<bool> {
         self.tokens.invalidate(rejected);
-        let fresh = self.tokens.token().await?;
+        let fresh = self.token(limits).await?;
         Ok(fresh != *rejected)
     }
 
@@ -204,8 +272,26 @@ impl Sender {
     }
 }
 
+/// How long a 429 without `Retry-After` pauses its key.
+const DEFAULT_429_PAUSE: Duration = Duration::from_secs(1);
+
 /// The typed error for the failure a call stopped at.
 fn final_error(target: &Target, stopped: Stopped<Failed>) -> Error {
+    if stopped.budget_spent {
+        let attempts = stopped.sends;
+        let last = final_error(
+            target,
+            Stopped {
+                budget_spent: false,
+                ..stopped
+            },
+        );
+        return Error::RetryBudgetSpent {
+            operation: target.id,
+            attempts,
+            last: Box::new(last),
+        };
+    }
     match stopped.error {
         Failed::Status {
             status,

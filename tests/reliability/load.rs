@@ -7,7 +7,9 @@
 use sailpoint_isc::beta::PasswordInfoQueryDtoBeta;
 use sailpoint_isc::mock::{Fault, MockTenant, DEFAULT_SOURCE_NAME, DEFAULT_USER_NAME};
 use sailpoint_isc::v2024::{PasswordChangeRequest, PasswordInfo, PasswordInfoQueryDto};
-use sailpoint_isc::{encrypt_password, Client, Error, Password, RetryPolicy};
+use sailpoint_isc::{
+    encrypt_password, Client, Error, Password, RateLimit, RetryBudget, RetryPolicy,
+};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -16,6 +18,11 @@ use tokio::task::JoinSet;
 /// Calls made by each load test.
 const CALLS: usize = 1000;
 
+/// The load clients send as fast as they can, without the client-side
+/// rate limit (the mock tenant does not enforce ISC's) and with an
+/// unlimited retry budget: these tests count what the retry policy does
+/// with every fault; `rate_limit.rs` tests the limit and the budget.
+///
 /// Retries that keep the run short: `Retry-After` of a second at most is
 /// honoured, backoff waits are a few milliseconds.
 fn load_retry() -> RetryPolicy {
@@ -263,6 +270,8 @@ async fn a_thousand_concurrent_calls_with_a_fifth_faulted_all_end_and_none_appli
     let client = t
         .client_builder()
         .retry(load_retry())
+        .rate_limit(RateLimit::off())
+        .retry_budget(RetryBudget::unlimited())
         .request_timeout(Duration::from_secs(20))
         .build()
         .expect("client");
@@ -353,6 +362,8 @@ async fn tokens_revoked_mid_load_cost_one_refresh_and_no_failed_call() {
     let client = t
         .client_builder()
         .retry(load_retry())
+        .rate_limit(RateLimit::off())
+        .retry_budget(RetryBudget::unlimited())
         .build()
         .expect("client");
 
@@ -399,6 +410,8 @@ async fn a_token_expiring_mid_load_is_refreshed_once_before_any_call_fails() {
     let client = t
         .client_builder()
         .retry(load_retry())
+        .rate_limit(RateLimit::off())
+        .retry_budget(RetryBudget::unlimited())
         .build()
         .expect("client");
 

@@ -7,4 +7,5 @@
 //! here allocate at the same time.
 
 mod load;
+mod rate_limit;
 mod slow;

@@ -1,6 +1,6 @@
 //! The runtime client against real loopback servers, one module per concern:
 //! OAuth2 ([`auth`]), the call surface of generated methods ([`calls`]),
-//! configuration ([`config`]), where calls and tokens go ([`endpoints`]), retries ([`retry`]), the
+//! configuration ([`config`], and the SDKs' files in [`config_files`]), where calls and tokens go ([`endpoints`]), retries ([`retry`]), the
 //! list streams of `sailpoint_isc::paginate` ([`pagination`]) and a
 //! read-modify-write that keeps the properties the spec does not list
 //! ([`read_modify_write`]), and one through JSON Patch with guards
@@ -10,6 +10,7 @@
 mod auth;
 mod calls;
 mod config;
+mod config_files;
 mod endpoints;
 mod filters;
 mod mock;

@@ -7,6 +7,7 @@
 //! - [`skip`]: inputs outside the repo (the upstream specs, tools), skipped
 //!   when absent except under `CI=true`;
 //! - [`poll`]: fast polling for the password-change flow;
+//! - [`rate_server`]: a server enforcing a rate limit, and a load to run;
 //! - [`tenant`]: a token endpoint and hand-built operations for the runtime
 //!   tests; [`scripted`]: a server answering from a script;
 //! - [`spec_diff`]: the differ between our spec files and upstream's;
@@ -20,6 +21,7 @@ pub mod lines;
 pub mod logs;
 pub mod net;
 pub mod poll;
+pub mod rate_server;
 pub mod scripted;
 pub mod skip;
 pub mod spec_diff;

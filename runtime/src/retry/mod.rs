@@ -23,6 +23,7 @@
 //! [`Failure`], [`RetryPolicy::decide`] is the strategy, and [`run`] is the
 //! one loop every call takes, API calls and the token endpoint alike.
 
+pub(crate) mod budget;
 mod classify;
 mod run;
 

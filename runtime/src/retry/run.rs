@@ -2,6 +2,7 @@
 //! [`run`]. An attempt reports how it ended, the policy decides, the loop
 //! waits or stops; what an attempt does is the caller's.
 
+use super::budget::Bucket;
 use super::{Decision, Failure, RetryPolicy, StopReason};
 use std::future::Future;
 use std::time::{Duration, Instant};
@@ -36,14 +37,20 @@ pub(crate) struct Stopped<E> {
     pub(crate) error: E,
     pub(crate) sends: u32,
     pub(crate) elapsed: Duration,
+    /// The policy would have retried, but the retry budget had too few
+    /// tokens left.
+    pub(crate) budget_spent: bool,
 }
 
 /// Runs `attempt` until it succeeds or `policy` says to stop. The loop is
 /// bounded: every turn but the one replay counts towards
-/// [`RetryPolicy::max_attempts`].
+/// [`RetryPolicy::max_attempts`]. With a `budget`, each retry spends from
+/// it first and a success gives back; a retry it cannot pay for is not
+/// made.
 pub(crate) async fn run<T, E, F, Fut>(
     policy: &RetryPolicy,
     idempotent: bool,
+    budget: Option<&Bucket>,
     mut attempt: F,
 ) -> Result<T, Stopped<E>>
 where
@@ -54,6 +61,7 @@ where
     let mut sends = 0u32;
     let mut counted = 0u32;
     let mut may_replay = true;
+    let mut spent = 0u32;
     loop {
         sends += 1;
         let elapsed = started.elapsed();
@@ -64,7 +72,12 @@ where
             may_replay,
         };
         let (error, failure) = match attempt(now).await {
-            Attempt::Done(value) => return Ok(value),
+            Attempt::Done(value) => {
+                if let Some(b) = budget {
+                    b.on_success(spent);
+                }
+                return Ok(value);
+            }
             Attempt::Replay if may_replay => {
                 may_replay = false;
                 continue;
@@ -85,6 +98,24 @@ where
         let status = failure.as_ref().map_or(0, Failure::status_code);
         match decision {
             Decision::Retry { wait, reason } => {
+                if let Some(b) = budget {
+                    let cost = b.cost(matches!(failure, Some(Failure::Transport)));
+                    if !b.try_spend(cost) {
+                        tracing::info!(
+                            attempt = sends,
+                            status,
+                            tokens_left = b.available(),
+                            "not retrying: the retry budget is spent"
+                        );
+                        return Err(Stopped {
+                            error,
+                            sends,
+                            elapsed,
+                            budget_spent: true,
+                        });
+                    }
+                    spent = spent.saturating_add(cost);
+                }
                 tracing::info!(
                     attempt = sends,
                     status,
@@ -100,6 +131,7 @@ where
                     error,
                     sends,
                     elapsed,
+                    budget_spent: false,
                 });
             }
         }
@@ -123,7 +155,7 @@ mod tests {
     async fn retries_until_the_policy_stops_and_replays_once() {
         let policy = RetryPolicy::default().with_max_attempts(3);
         let calls = Cell::new(0u32);
-        let out: Result<(), _> = run(&policy, false, |t| {
+        let out: Result<(), _> = run(&policy, false, None, |t| {
             calls.set(calls.get() + 1);
             async move {
                 if t.may_replay {
@@ -144,10 +176,12 @@ mod tests {
     #[tokio::test]
     async fn unclassified_failures_and_successes_end_at_once() {
         let policy = RetryPolicy::default().with_backoff_base(Duration::from_millis(2));
-        let out: Result<(), Stopped<&str>> =
-            run(&policy, true, |_| async { Attempt::Failed("final", None) }).await;
+        let out: Result<(), Stopped<&str>> = run(&policy, true, None, |_| async {
+            Attempt::Failed("final", None)
+        })
+        .await;
         assert_eq!(out.err().map(|s| (s.error, s.sends)), Some(("final", 1)));
-        let out: Result<u8, Stopped<()>> = run(&policy, true, |t| async move {
+        let out: Result<u8, Stopped<()>> = run(&policy, true, None, |t| async move {
             if t.sends < 2 {
                 Attempt::Failed((), Some(Failure::Transport))
             } else {
