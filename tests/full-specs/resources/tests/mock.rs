@@ -1,16 +1,14 @@
 //! Automation written against the per-resource bindings, tested without a
 //! tenant: `sailpoint_isc::mock::MockServer` plays the accounts resource
 //! of the six-resource `include_api!`, and the runtime's own per-resource
-//! Password Management bindings against the same server. The function
-//! under test is the README's "Testing your automation" example, and
-//! [`the_readme_shows_this_code`] keeps the two the same.
+//! Password Management bindings against the same server. (The README's
+//! version of `adopt_orphans`, on the v2024 bindings, runs in `tests/readme`.)
 
 #![cfg(resource_specs)]
 
 use sailpoint_isc::mock::MockServer;
 use sailpoint_isc_full_resources::api::password_management;
 
-// README: testing-your-automation begins
 use futures_util::TryStreamExt;
 use sailpoint_isc::{Error, Result};
 use sailpoint_isc_full_resources::api::accounts; // your include_api! module
@@ -133,30 +131,4 @@ async fn a_per_resource_and_a_multi_resource_client_share_one_mock() {
         .unwrap();
     assert_eq!(account.source_id, "2c9180835d2e5168015d32f890ca1581");
     server.verify();
-}
-
-#[test]
-fn the_readme_shows_this_code() {
-    let this = include_str!("mock.rs");
-    let readme = include_str!("../../../../README.md");
-    let code = between(
-        this,
-        "// README: testing-your-automation begins\n",
-        "\n#[tokio::test]",
-    );
-    let shown = between(readme, "<!-- testing-your-automation -->\n```rust\n", "```");
-    assert_eq!(
-        shown.trim_end(),
-        code.trim_end(),
-        "README.md's example is not tests/full-specs/resources/tests/mock.rs's"
-    );
-}
-
-fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
-    let from = text
-        .find(start)
-        .map(|i| i + start.len())
-        .expect("start marker");
-    let to = text[from..].find(end).expect("end marker");
-    &text[from..from + to]
 }

@@ -5,7 +5,7 @@
 //! wrong case; `429` with `Retry-After` while polling; the aggregation's
 //! `404` and the fall back to its task; the wait exceeded with its figures;
 //! progress observed; the delays slept against the backoff rule. The
-//! README's waiter examples are here too ([`readme`]).
+//! README's waiter examples run in `tests/readme`.
 
 #![cfg(upstream_spec)]
 
@@ -385,5 +385,3 @@ async fn a_failed_poll_is_the_calls_error() {
     }
 }
 
-/// The README's examples, compiled and run against the mock tenant.
-pub mod readme;
