@@ -159,7 +159,12 @@ pub fn rust_blocks(markdown: &str) -> Result<Vec<RustBlock>, Vec<String>> {
                 block.line
             ));
         }
-        out.push(RustBlock { block, place, module, bindings });
+        out.push(RustBlock {
+            block,
+            place,
+            module,
+            bindings,
+        });
     }
     if errors.is_empty() {
         Ok(out)
@@ -198,7 +203,11 @@ pub fn mentions(code: &str, module: &str) -> bool {
 /// The sources for `markdown` (named `source` in comments). With
 /// `with_bindings` false, the bindings blocks and every block that uses
 /// them are left out.
-pub fn extract(markdown: &str, source: &str, with_bindings: bool) -> Result<Extracted, Vec<String>> {
+pub fn extract(
+    markdown: &str,
+    source: &str,
+    with_bindings: bool,
+) -> Result<Extracted, Vec<String>> {
     let blocks = rust_blocks(markdown)?;
     let bindings: Vec<&str> = blocks
         .iter()

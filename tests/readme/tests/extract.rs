@@ -22,7 +22,15 @@ fn compile(name: &str, source: &str) -> Result<(), String> {
     let file = dir.join("lib.rs");
     std::fs::write(&file, source).unwrap();
     let out = Command::new(env!("README_RUSTC"))
-        .args(["--edition", "2021", "--crate-type", "lib", "--emit", "metadata", "--crate-name"])
+        .args([
+            "--edition",
+            "2024",
+            "--crate-type",
+            "lib",
+            "--emit",
+            "metadata",
+            "--crate-name",
+        ])
         .arg(name)
         .arg("--out-dir")
         .arg(&dir)
@@ -73,7 +81,10 @@ fn a_fixture_whose_blocks_compile_compiles() {
 
 #[test]
 fn a_block_that_does_not_compile_fails_and_names_its_line() {
-    let broken = GOOD.replace(r#"let parsed: u32 = "6".parse()?;"#, r#"let parsed: u32 = "6";"#);
+    let broken = GOOD.replace(
+        r#"let parsed: u32 = "6".parse()?;"#,
+        r#"let parsed: u32 = "6";"#,
+    );
     let out = extract::extract(&broken, "FIXTURE.md", true).unwrap();
     let errors = compile("broken", &out.lib).unwrap_err();
     assert!(errors.contains("mismatched types"), "{errors}");
@@ -93,11 +104,17 @@ fn a_block_cannot_opt_out_of_the_check() {
         let text = GOOD.replacen("```rust\nuse crate", &format!("{fence}\nuse crate"), 1);
         let errors = extract::extract(&text, "FIXTURE.md", true).unwrap_err();
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].starts_with("line 14: ") && errors[0].contains(why), "{errors:?}");
+        assert!(
+            errors[0].starts_with("line 14: ") && errors[0].contains(why),
+            "{errors:?}"
+        );
     }
     let hidden = GOOD.replace("let a = area(2, 3);", "# let a = area(2, 3);");
     let errors = extract::extract(&hidden, "FIXTURE.md", true).unwrap_err();
-    assert!(errors[0].starts_with("line 17: a hidden `# ` line"), "{errors:?}");
+    assert!(
+        errors[0].starts_with("line 17: a hidden `# ` line"),
+        "{errors:?}"
+    );
     let open = format!("{GOOD}\n```rust\nlet x = 1;\n");
     let errors = extract::extract(&open, "FIXTURE.md", true).unwrap_err();
     assert!(errors[0].contains("never closed"), "{errors:?}");
@@ -105,7 +122,10 @@ fn a_block_cannot_opt_out_of_the_check() {
 
 #[test]
 fn the_mock_server_only_in_test_blocks() {
-    let text = GOOD.replace("let a = area(2, 3);", "let a = sailpoint_isc::mock::MockServer::start();");
+    let text = GOOD.replace(
+        "let a = area(2, 3);",
+        "let a = sailpoint_isc::mock::MockServer::start();",
+    );
     let errors = extract::extract(&text, "FIXTURE.md", true).unwrap_err();
     assert!(errors[0].contains("dev-dependency"), "{errors:?}");
 }
@@ -118,7 +138,11 @@ fn blocks_using_spec_bindings_are_left_out_without_the_spec() {
     let with = extract::extract(&text, "FIXTURE.md", true).unwrap();
     let without = extract::extract(&text, "FIXTURE.md", false).unwrap();
     assert_eq!(with.compiled.len(), 5);
-    assert_eq!(without.compiled.len(), 3, "`sailpoint_isc::` is not `isc::`");
+    assert_eq!(
+        without.compiled.len(),
+        3,
+        "`sailpoint_isc::` is not `isc::`"
+    );
     assert_eq!(without.left_out.len(), 2);
 }
 
@@ -130,7 +154,10 @@ fn every_rust_block_of_the_readme_is_extracted() {
     assert_eq!(out.compiled.len(), rust);
     assert!(out.left_out.is_empty());
     assert!(rust >= 20, "{rust} Rust blocks");
-    assert!(out.tests.contains("#[tokio::test]"), "the README's tests run");
+    assert!(
+        out.tests.contains("#[tokio::test]"),
+        "the README's tests run"
+    );
 }
 
 /// `(name, sorted features)` of every dependency in the `[section]` tables
@@ -145,7 +172,9 @@ fn deps(toml: &str, section: &str) -> Vec<(String, Vec<String>)> {
             inside = line == format!("[{section}]");
             continue;
         }
-        let Some((name, value)) = line.split_once('=') else { continue };
+        let Some((name, value)) = line.split_once('=') else {
+            continue;
+        };
         if !inside || line.starts_with('#') {
             continue;
         }
@@ -185,7 +214,11 @@ fn this_crate_depends_on_exactly_what_the_readme_lists() {
     for section in ["dependencies", "dev-dependencies"] {
         let listed = deps(&toml_blocks, section);
         assert!(!listed.is_empty(), "the README lists no [{section}]");
-        assert_eq!(deps(MANIFEST, section), listed, "[{section}] of tests/readme/Cargo.toml");
+        assert_eq!(
+            deps(MANIFEST, section),
+            listed,
+            "[{section}] of tests/readme/Cargo.toml"
+        );
     }
 }
 
@@ -199,7 +232,13 @@ fn ci_runs_the_quick_start_commands() {
         .lines()
         .map(|l| l.split(" #").next().unwrap_or("").trim())
         .collect();
-    assert_eq!(commands, ["cargo run --locked --example change_password", "cargo test --workspace --locked"]);
+    assert_eq!(
+        commands,
+        [
+            "cargo run --locked --example change_password",
+            "cargo test --workspace --locked"
+        ]
+    );
     for c in commands {
         let c = c.strip_prefix("cargo ").unwrap();
         let args: Vec<&str> = c.split(' ').collect();
@@ -210,5 +249,9 @@ fn ci_runs_the_quick_start_commands() {
         });
         assert!(found, "`.ci/run` does not run `cargo {c}`");
     }
-    assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.ci/run").is_file());
+    assert!(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../.ci/run")
+            .is_file()
+    );
 }

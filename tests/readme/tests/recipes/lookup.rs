@@ -1,8 +1,8 @@
 //! "Handle a 404 and a 429": `find_account` is `None` for a 404 only.
 
 use super::{decode, start};
-use my_app::isc::ops::GetAccount;
 use my_app::isc::ErrorResponseDto;
+use my_app::isc::ops::GetAccount;
 use my_app::lookup::find_account;
 
 #[tokio::test]
@@ -22,7 +22,11 @@ async fn a_404_is_none_and_a_500_is_an_error() {
         .then_error(500, &broken)
         .mount()
         .unwrap();
-    server.rule::<GetAccount>().path("id", "here").mount().unwrap(); // the spec's example
+    server
+        .rule::<GetAccount>()
+        .path("id", "here")
+        .mount()
+        .unwrap(); // the spec's example
 
     assert!(find_account(&api, "gone").await.unwrap().is_none());
     assert!(find_account(&api, "here").await.unwrap().is_some());

@@ -3,7 +3,7 @@
 //! crate, and these tests use only what it lists.
 
 use my_app::isc::Api;
-use sailpoint_isc::json::{decode_slice, Decode};
+use sailpoint_isc::json::{Decode, decode_slice};
 use sailpoint_isc::mock::MockServer;
 
 mod jobs;

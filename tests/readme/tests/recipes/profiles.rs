@@ -32,11 +32,17 @@ async fn the_patch_tests_modified_then_replaces_the_description() {
         .unwrap();
 
     let saved = set_description(&api, "ap-1", "new").await.unwrap();
-    assert_eq!(saved.and_then(|p| p.description).flatten().as_deref(), Some("new"));
+    assert_eq!(
+        saved.and_then(|p| p.description).flatten().as_deref(),
+        Some("new")
+    );
     let sent = String::from_utf8_lossy(patched.requests()[0].raw_body()).into_owned();
     let test = sent.find(r#""op":"test","path":"/modified""#);
     let replace = sent.find(r#""op":"replace","path":"/description","value":"new""#);
-    assert!(test.is_some() && replace.is_some() && test < replace, "{sent}");
+    assert!(
+        test.is_some() && replace.is_some() && test < replace,
+        "{sent}"
+    );
     server.verify();
 }
 
