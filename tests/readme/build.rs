@@ -47,7 +47,7 @@ fn main() {
         println!("cargo::rustc-cfg=readme_bindings");
     } else {
         let why = format!(
-            "README blocks that use the upstream v2024 bindings not compiled: {} not found (../shared is not beside the repo)",
+            "README blocks that use bindings of the upstream specs not compiled: {} not found (../shared is not beside the repo)",
             missing.join(", ")
         );
         println!("cargo::warning=SKIPPED: {why}");
