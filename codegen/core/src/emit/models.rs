@@ -261,6 +261,7 @@ fn emit_enum(
     let names: Vec<syn::Ident> = variants.iter().map(|v| v.name.to_syn()).collect();
     let wires: Vec<&str> = variants.iter().map(|v| v.wire.as_str()).collect();
     let variant_docs = wires.iter().map(|w| format!(" `{w}`"));
+    let indices = (0..variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
     quote! {
         #docs
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq,
@@ -271,6 +272,7 @@ fn emit_enum(
             #other(::std::string::String),
         }
         impl #private::StringEnum for #name {
+            const WIRE: &'static [&'static str] = &[#(#wires),*];
             #[inline]
             fn as_wire(&self) -> &str {
                 match self {
@@ -279,9 +281,9 @@ fn emit_enum(
                 }
             }
             #[inline]
-            fn from_wire(v: ::std::string::String) -> Self {
-                match v.as_str() {
-                    #( #wires => Self::#names, )*
+            fn known(i: usize, v: ::std::string::String) -> Self {
+                match i {
+                    #( #indices => Self::#names, )*
                     _ => Self::#other(v),
                 }
             }

@@ -485,6 +485,7 @@ pub enum LocaleOriginBeta {
     Other(::std::string::String),
 }
 impl __rt::StringEnum for LocaleOriginBeta {
+    const WIRE: &'static [&'static str] = &["DEFAULT", "REQUEST"];
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -494,10 +495,10 @@ impl __rt::StringEnum for LocaleOriginBeta {
         }
     }
     #[inline]
-    fn from_wire(v: ::std::string::String) -> Self {
-        match v.as_str() {
-            "DEFAULT" => Self::Default,
-            "REQUEST" => Self::Request,
+    fn known(i: usize, v: ::std::string::String) -> Self {
+        match i {
+            0 => Self::Default,
+            1 => Self::Request,
             _ => Self::Other(v),
         }
     }
@@ -1063,6 +1064,7 @@ pub enum PasswordChangeResponseStateBeta {
     Other(::std::string::String),
 }
 impl __rt::StringEnum for PasswordChangeResponseStateBeta {
+    const WIRE: &'static [&'static str] = &["IN_PROGRESS", "FINISHED", "FAILED"];
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -1073,11 +1075,11 @@ impl __rt::StringEnum for PasswordChangeResponseStateBeta {
         }
     }
     #[inline]
-    fn from_wire(v: ::std::string::String) -> Self {
-        match v.as_str() {
-            "IN_PROGRESS" => Self::InProgress,
-            "FINISHED" => Self::Finished,
-            "FAILED" => Self::Failed,
+    fn known(i: usize, v: ::std::string::String) -> Self {
+        match i {
+            0 => Self::InProgress,
+            1 => Self::Finished,
+            2 => Self::Failed,
             _ => Self::Other(v),
         }
     }
@@ -1132,6 +1134,7 @@ pub enum PasswordStatusStateBeta {
     Other(::std::string::String),
 }
 impl __rt::StringEnum for PasswordStatusStateBeta {
+    const WIRE: &'static [&'static str] = &["IN_PROGRESS", "FINISHED", "FAILED"];
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -1142,11 +1145,11 @@ impl __rt::StringEnum for PasswordStatusStateBeta {
         }
     }
     #[inline]
-    fn from_wire(v: ::std::string::String) -> Self {
-        match v.as_str() {
-            "IN_PROGRESS" => Self::InProgress,
-            "FINISHED" => Self::Finished,
-            "FAILED" => Self::Failed,
+    fn known(i: usize, v: ::std::string::String) -> Self {
+        match i {
+            0 => Self::InProgress,
+            1 => Self::Finished,
+            2 => Self::Failed,
             _ => Self::Other(v),
         }
     }

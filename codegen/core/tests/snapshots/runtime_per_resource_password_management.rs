@@ -532,6 +532,7 @@ pub enum LocaleOrigin {
     Other(::std::string::String),
 }
 impl __rt::StringEnum for LocaleOrigin {
+    const WIRE: &'static [&'static str] = &["DEFAULT", "REQUEST"];
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -541,10 +542,10 @@ impl __rt::StringEnum for LocaleOrigin {
         }
     }
     #[inline]
-    fn from_wire(v: ::std::string::String) -> Self {
-        match v.as_str() {
-            "DEFAULT" => Self::Default,
-            "REQUEST" => Self::Request,
+    fn known(i: usize, v: ::std::string::String) -> Self {
+        match i {
+            0 => Self::Default,
+            1 => Self::Request,
             _ => Self::Other(v),
         }
     }
@@ -855,6 +856,7 @@ pub enum PasswordChangeResponseState {
     Other(::std::string::String),
 }
 impl __rt::StringEnum for PasswordChangeResponseState {
+    const WIRE: &'static [&'static str] = &["IN_PROGRESS", "FINISHED", "FAILED"];
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -865,11 +867,11 @@ impl __rt::StringEnum for PasswordChangeResponseState {
         }
     }
     #[inline]
-    fn from_wire(v: ::std::string::String) -> Self {
-        match v.as_str() {
-            "IN_PROGRESS" => Self::InProgress,
-            "FINISHED" => Self::Finished,
-            "FAILED" => Self::Failed,
+    fn known(i: usize, v: ::std::string::String) -> Self {
+        match i {
+            0 => Self::InProgress,
+            1 => Self::Finished,
+            2 => Self::Failed,
             _ => Self::Other(v),
         }
     }
@@ -974,6 +976,7 @@ pub enum PasswordStatusState {
     Other(::std::string::String),
 }
 impl __rt::StringEnum for PasswordStatusState {
+    const WIRE: &'static [&'static str] = &["IN_PROGRESS", "FINISHED", "FAILED"];
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -984,11 +987,11 @@ impl __rt::StringEnum for PasswordStatusState {
         }
     }
     #[inline]
-    fn from_wire(v: ::std::string::String) -> Self {
-        match v.as_str() {
-            "IN_PROGRESS" => Self::InProgress,
-            "FINISHED" => Self::Finished,
-            "FAILED" => Self::Failed,
+    fn known(i: usize, v: ::std::string::String) -> Self {
+        match i {
+            0 => Self::InProgress,
+            1 => Self::Finished,
+            2 => Self::Failed,
             _ => Self::Other(v),
         }
     }

@@ -1565,6 +1565,7 @@ pub enum ThingKind {
     Other(::std::string::String),
 }
 impl __rt::StringEnum for ThingKind {
+    const WIRE: &'static [&'static str] = &["a-b", "C"];
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -1574,10 +1575,10 @@ impl __rt::StringEnum for ThingKind {
         }
     }
     #[inline]
-    fn from_wire(v: ::std::string::String) -> Self {
-        match v.as_str() {
-            "a-b" => Self::AB,
-            "C" => Self::C,
+    fn known(i: usize, v: ::std::string::String) -> Self {
+        match i {
+            0 => Self::AB,
+            1 => Self::C,
             _ => Self::Other(v),
         }
     }
@@ -1703,6 +1704,7 @@ pub enum PatchTargetRequestItemOp {
     Other(::std::string::String),
 }
 impl __rt::StringEnum for PatchTargetRequestItemOp {
+    const WIRE: &'static [&'static str] = &["remove", "replace"];
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -1712,10 +1714,10 @@ impl __rt::StringEnum for PatchTargetRequestItemOp {
         }
     }
     #[inline]
-    fn from_wire(v: ::std::string::String) -> Self {
-        match v.as_str() {
-            "remove" => Self::Remove,
-            "replace" => Self::Replace,
+    fn known(i: usize, v: ::std::string::String) -> Self {
+        match i {
+            0 => Self::Remove,
+            1 => Self::Replace,
             _ => Self::Other(v),
         }
     }
