@@ -59,6 +59,96 @@ pub fn decode_string_enum<E: StringEnum>(value: Value) -> Result<E, DecodeError>
     }
 }
 
+/// What generated string enums implement through their wire text: one
+/// function per trait, so that each enum's impls are one-line bodies.
+pub mod string_enum {
+    use super::StringEnum;
+    use std::cmp::Ordering;
+
+    /// `PartialEq`: the same wire text (an `Other` spelled as a known
+    /// variant equals it).
+    #[inline]
+    pub fn eq<E: StringEnum>(a: &E, b: &E) -> bool {
+        a.as_wire() == b.as_wire()
+    }
+
+    /// `Ord`: by wire text.
+    #[inline]
+    pub fn cmp<E: StringEnum>(a: &E, b: &E) -> Ordering {
+        a.as_wire().cmp(b.as_wire())
+    }
+
+    /// `Hash`: the wire text's.
+    #[inline]
+    pub fn hash<E: StringEnum, H: std::hash::Hasher>(e: &E, state: &mut H) {
+        std::hash::Hash::hash(e.as_wire(), state)
+    }
+
+    /// `Encode`: the wire text.
+    #[inline]
+    pub fn encode<E: StringEnum>(e: &E) -> serde_json::Value {
+        serde_json::Value::String(e.as_wire().to_owned())
+    }
+}
+
+/// The traits of generated string enums, through [`StringEnum`]: `as_str`,
+/// `Display`, `PartialEq`/`Eq`, `Hash`, `PartialOrd`/`Ord` (all by wire
+/// text), `Decode` and `Encode`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __string_enums {
+    ($($t:ident)*) => {$(
+        impl $t {
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                $crate::__private::v1::StringEnum::as_wire(self)
+            }
+        }
+        impl ::std::fmt::Display for $t {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::std::cmp::PartialEq for $t {
+            #[inline]
+            fn eq(&self, other: &Self) -> bool {
+                $crate::__private::v1::string_enum::eq(self, other)
+            }
+        }
+        impl ::std::cmp::Eq for $t {}
+        impl ::std::hash::Hash for $t {
+            #[inline]
+            fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+                $crate::__private::v1::string_enum::hash(self, state)
+            }
+        }
+        impl ::std::cmp::PartialOrd for $t {
+            #[inline]
+            fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+                ::std::option::Option::Some($crate::__private::v1::string_enum::cmp(self, other))
+            }
+        }
+        impl ::std::cmp::Ord for $t {
+            #[inline]
+            fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+                $crate::__private::v1::string_enum::cmp(self, other)
+            }
+        }
+        impl $crate::__private::v1::json::Decode for $t {
+            #[inline]
+            fn decode(v: $crate::__private::v1::serde_json::Value) -> ::std::result::Result<Self, $crate::__private::v1::json::DecodeError> {
+                $crate::__private::v1::json::decode_string_enum(v)
+            }
+        }
+        impl $crate::__private::v1::json::Encode for $t {
+            #[inline]
+            fn encode(&self) -> $crate::__private::v1::serde_json::Value {
+                $crate::__private::v1::string_enum::encode(self)
+            }
+        }
+    )*};
+}
+
 /// A structured parameter value as JSON text (objects in a query or header).
 pub fn json_text<T: Encode + ?Sized>(value: &T) -> String {
     value.encode().to_string()
