@@ -467,15 +467,7 @@ impl __rt::json::Encode for ErrorResponseDtoBeta {
 /// Example: `DEFAULT`
 ///
 /// Generated from `#/components/schemas/LocaleOrigin`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone)]
 pub enum LocaleOriginBeta {
     /// `DEFAULT`
     Default,
@@ -501,33 +493,6 @@ impl __rt::StringEnum for LocaleOriginBeta {
             1 => Self::Request,
             _ => Self::Other(v),
         }
-    }
-}
-impl LocaleOriginBeta {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        __rt::StringEnum::as_wire(self)
-    }
-}
-impl ::std::fmt::Display for LocaleOriginBeta {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl __rt::json::Decode for LocaleOriginBeta {
-    #[inline]
-    fn decode(
-        v: __rt::serde_json::Value,
-    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
-        __rt::json::decode_string_enum(v)
-    }
-}
-impl __rt::json::Encode for LocaleOriginBeta {
-    #[inline]
-    fn encode(&self) -> __rt::serde_json::Value {
-        __rt::serde_json::Value::String(
-            ::std::string::ToString::to_string(self.as_str()),
-        )
     }
 }
 /// Password Change Request
@@ -1044,15 +1009,7 @@ impl __rt::json::Encode for TooManyRequestsErrorBeta {
 /// Password change state
 ///
 /// Generated from `#/components/schemas/PasswordChangeResponse/properties/state`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone)]
 pub enum PasswordChangeResponseStateBeta {
     /// `IN_PROGRESS`
     InProgress,
@@ -1084,45 +1041,10 @@ impl __rt::StringEnum for PasswordChangeResponseStateBeta {
         }
     }
 }
-impl PasswordChangeResponseStateBeta {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        __rt::StringEnum::as_wire(self)
-    }
-}
-impl ::std::fmt::Display for PasswordChangeResponseStateBeta {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl __rt::json::Decode for PasswordChangeResponseStateBeta {
-    #[inline]
-    fn decode(
-        v: __rt::serde_json::Value,
-    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
-        __rt::json::decode_string_enum(v)
-    }
-}
-impl __rt::json::Encode for PasswordChangeResponseStateBeta {
-    #[inline]
-    fn encode(&self) -> __rt::serde_json::Value {
-        __rt::serde_json::Value::String(
-            ::std::string::ToString::to_string(self.as_str()),
-        )
-    }
-}
 /// Password change state
 ///
 /// Generated from `#/components/schemas/PasswordStatus/properties/state`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone)]
 pub enum PasswordStatusStateBeta {
     /// `IN_PROGRESS`
     InProgress,
@@ -1154,37 +1076,13 @@ impl __rt::StringEnum for PasswordStatusStateBeta {
         }
     }
 }
-impl PasswordStatusStateBeta {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        __rt::StringEnum::as_wire(self)
-    }
-}
-impl ::std::fmt::Display for PasswordStatusStateBeta {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl __rt::json::Decode for PasswordStatusStateBeta {
-    #[inline]
-    fn decode(
-        v: __rt::serde_json::Value,
-    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
-        __rt::json::decode_string_enum(v)
-    }
-}
-impl __rt::json::Encode for PasswordStatusStateBeta {
-    #[inline]
-    fn encode(&self) -> __rt::serde_json::Value {
-        __rt::serde_json::Value::String(
-            ::std::string::ToString::to_string(self.as_str()),
-        )
-    }
-}
 __rt::serde_via_json!(
     ErrorMessageDtoBeta ErrorResponseDtoBeta LocaleOriginBeta PasswordChangeRequestBeta
     PasswordChangeResponseBeta PasswordDigitTokenBeta PasswordDigitTokenResetBeta
     PasswordInfoBeta PasswordInfoAccountBeta PasswordInfoQueryDtoBeta PasswordStatusBeta
     UnauthorizedErrorBeta TooManyRequestsErrorBeta PasswordChangeResponseStateBeta
     PasswordStatusStateBeta
+);
+__rt::string_enums!(
+    LocaleOriginBeta PasswordChangeResponseStateBeta PasswordStatusStateBeta
 );

@@ -1547,15 +1547,7 @@ impl __rt::json::Encode for FooBar2 {
     }
 }
 /// Generated from `#/components/schemas/Thing/properties/kind`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone)]
 pub enum ThingKind {
     /// `a-b`
     AB,
@@ -1581,33 +1573,6 @@ impl __rt::StringEnum for ThingKind {
             1 => Self::C,
             _ => Self::Other(v),
         }
-    }
-}
-impl ThingKind {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        __rt::StringEnum::as_wire(self)
-    }
-}
-impl ::std::fmt::Display for ThingKind {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl __rt::json::Decode for ThingKind {
-    #[inline]
-    fn decode(
-        v: __rt::serde_json::Value,
-    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
-        __rt::json::decode_string_enum(v)
-    }
-}
-impl __rt::json::Encode for ThingKind {
-    #[inline]
-    fn encode(&self) -> __rt::serde_json::Value {
-        __rt::serde_json::Value::String(
-            ::std::string::ToString::to_string(self.as_str()),
-        )
     }
 }
 /// Generated from `#/components/schemas/Search/properties/query`.
@@ -1686,15 +1651,7 @@ impl __rt::json::Encode for AttachFileRequest {
     }
 }
 /// Generated from `#/paths/~1targets~1{targetId}/patch/requestBody/content/application~1json-patch+json/schema/items/properties/op`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone)]
 pub enum PatchTargetRequestItemOp {
     /// `remove`
     Remove,
@@ -1720,33 +1677,6 @@ impl __rt::StringEnum for PatchTargetRequestItemOp {
             1 => Self::Replace,
             _ => Self::Other(v),
         }
-    }
-}
-impl PatchTargetRequestItemOp {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        __rt::StringEnum::as_wire(self)
-    }
-}
-impl ::std::fmt::Display for PatchTargetRequestItemOp {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl __rt::json::Decode for PatchTargetRequestItemOp {
-    #[inline]
-    fn decode(
-        v: __rt::serde_json::Value,
-    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
-        __rt::json::decode_string_enum(v)
-    }
-}
-impl __rt::json::Encode for PatchTargetRequestItemOp {
-    #[inline]
-    fn encode(&self) -> __rt::serde_json::Value {
-        __rt::serde_json::Value::String(
-            ::std::string::ToString::to_string(self.as_str()),
-        )
     }
 }
 /// Generated from `#/paths/~1targets~1{targetId}/patch/requestBody/content/application~1json-patch+json/schema/items`.
@@ -1795,3 +1725,4 @@ __rt::serde_via_json!(
     FooBar FooBar2 ThingKind SearchQuery AttachFileRequest PatchTargetRequestItemOp
     PatchTargetRequestItem
 );
+__rt::string_enums!(ThingKind PatchTargetRequestItemOp);

@@ -447,15 +447,7 @@ impl __rt::json::Encode for ErrorResponseDto {
 /// Example: `DEFAULT`
 ///
 /// Generated from `#/components/schemas/LocaleOrigin`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone)]
 pub enum LocaleOrigin {
     /// `DEFAULT`
     Default,
@@ -481,33 +473,6 @@ impl __rt::StringEnum for LocaleOrigin {
             1 => Self::Request,
             _ => Self::Other(v),
         }
-    }
-}
-impl LocaleOrigin {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        __rt::StringEnum::as_wire(self)
-    }
-}
-impl ::std::fmt::Display for LocaleOrigin {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl __rt::json::Decode for LocaleOrigin {
-    #[inline]
-    fn decode(
-        v: __rt::serde_json::Value,
-    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
-        __rt::json::decode_string_enum(v)
-    }
-}
-impl __rt::json::Encode for LocaleOrigin {
-    #[inline]
-    fn encode(&self) -> __rt::serde_json::Value {
-        __rt::serde_json::Value::String(
-            ::std::string::ToString::to_string(self.as_str()),
-        )
     }
 }
 /// Password Change Request
@@ -1050,15 +1015,7 @@ impl __rt::json::Encode for TooManyRequestsError {
 /// Example: `IN_PROGRESS`
 ///
 /// Generated from `#/components/schemas/PasswordChangeResponse/properties/state`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone)]
 pub enum PasswordChangeResponseState {
     /// `IN_PROGRESS`
     InProgress,
@@ -1090,47 +1047,12 @@ impl __rt::StringEnum for PasswordChangeResponseState {
         }
     }
 }
-impl PasswordChangeResponseState {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        __rt::StringEnum::as_wire(self)
-    }
-}
-impl ::std::fmt::Display for PasswordChangeResponseState {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl __rt::json::Decode for PasswordChangeResponseState {
-    #[inline]
-    fn decode(
-        v: __rt::serde_json::Value,
-    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
-        __rt::json::decode_string_enum(v)
-    }
-}
-impl __rt::json::Encode for PasswordChangeResponseState {
-    #[inline]
-    fn encode(&self) -> __rt::serde_json::Value {
-        __rt::serde_json::Value::String(
-            ::std::string::ToString::to_string(self.as_str()),
-        )
-    }
-}
 /// Password change state
 ///
 /// Example: `IN_PROGRESS`
 ///
 /// Generated from `#/components/schemas/PasswordStatus/properties/state`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone)]
 pub enum PasswordStatusState {
     /// `IN_PROGRESS`
     InProgress,
@@ -1162,36 +1084,10 @@ impl __rt::StringEnum for PasswordStatusState {
         }
     }
 }
-impl PasswordStatusState {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        __rt::StringEnum::as_wire(self)
-    }
-}
-impl ::std::fmt::Display for PasswordStatusState {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl __rt::json::Decode for PasswordStatusState {
-    #[inline]
-    fn decode(
-        v: __rt::serde_json::Value,
-    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
-        __rt::json::decode_string_enum(v)
-    }
-}
-impl __rt::json::Encode for PasswordStatusState {
-    #[inline]
-    fn encode(&self) -> __rt::serde_json::Value {
-        __rt::serde_json::Value::String(
-            ::std::string::ToString::to_string(self.as_str()),
-        )
-    }
-}
 __rt::serde_via_json!(
     ErrorMessageDto ErrorResponseDto LocaleOrigin PasswordChangeRequest
     PasswordChangeResponse PasswordDigitToken PasswordDigitTokenReset PasswordInfo
     PasswordInfoAccount PasswordInfoQueryDto PasswordStatus UnauthorizedError
     TooManyRequestsError PasswordChangeResponseState PasswordStatusState
 );
+__rt::string_enums!(LocaleOrigin PasswordChangeResponseState PasswordStatusState);
