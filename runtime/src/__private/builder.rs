@@ -73,7 +73,7 @@ macro_rules! __call_builder {
     };
     ($name:ident, $t:ty) => {
         impl $name {
-            $crate::__per_call_options!();
+            $crate::__per_call_options!(wrapping);
 
             /// Changes the per-call options of the call this wraps.
             #[doc(hidden)]
