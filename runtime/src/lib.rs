@@ -76,6 +76,7 @@ mod operation;
 mod options;
 pub mod paginate;
 pub mod patch;
+pub mod prelude;
 mod request;
 mod response_body;
 mod retry;
