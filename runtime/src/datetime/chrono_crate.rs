@@ -250,6 +250,10 @@ mod tests {
             let parts = value.parsed().unwrap();
             let fixed: Fixed = parts.into();
             assert_eq!(fixed, Fixed::try_from(&value).unwrap(), "{text}");
+            assert_eq!(
+                fixed.offset().local_minus_utc(),
+                i32::from(parts.offset_minutes()) * 60
+            );
             let utc: UtcTime = parts.into();
             assert_eq!(utc, UtcTime::try_from(&value).unwrap(), "{text}");
         }
