@@ -1,7 +1,8 @@
 //! Per-call options, defined once: the data ([`CallOptions`]) and the
 //! methods that set it ([`__per_call_options!`](crate::__per_call_options)),
 //! which [`Request`](crate::Request), [`Call`](crate::Call) and every
-//! generated builder expand alike. A new option is a field here, a method
+//! generated builder expand alike (and `max_items`, which only list
+//! builders have: `__call_builder!` writes it). A new option is a field here, a method
 //! in the macro and its name in the builders' method list
 //! (`__private::v1::BUILDER_METHODS`, which a test holds the generator's
 //! reserved names to); nothing else repeats it.
@@ -22,6 +23,10 @@ pub struct CallOptions {
     pub(crate) timeout: Option<Duration>,
     /// The retry policy in place of the client's.
     pub(crate) retry: Option<RetryPolicy>,
+    /// A list's cap on the records its stream reads, set on a generated
+    /// list builder (`.max_items(n)`); the pager takes it out of the call,
+    /// so pages are sent without it. Sending the call itself ignores it.
+    pub(crate) max_items: Option<u64>,
 }
 
 impl CallOptions {
@@ -44,6 +49,12 @@ impl CallOptions {
     pub fn set_retry_policy(&mut self, policy: RetryPolicy) {
         self.retry = Some(policy);
     }
+
+    /// Sets the cap on the records a list's stream reads.
+    #[inline]
+    pub fn set_max_items(&mut self, max_items: u64) {
+        self.max_items = Some(max_items);
+    }
 }
 
 impl std::fmt::Debug for CallOptions {
@@ -54,6 +65,7 @@ impl std::fmt::Debug for CallOptions {
             .field("headers", &names)
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
+            .field("max_items", &self.max_items)
             .finish()
     }
 }
