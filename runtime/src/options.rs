@@ -71,10 +71,11 @@ impl std::fmt::Debug for CallOptions {
 }
 
 /// Writes the per-call option methods (`header`, `timeout`,
-/// `retry_policy`) for a type with a method
-/// `__options(self, impl FnOnce(&mut CallOptions)) -> Self`. Expanded in
-/// `impl Request`, `impl<T> Call<T>` and every generated builder, so the
-/// three read and behave the same.
+/// `retry_policy`): `()` for a type with a method
+/// `__options(self, impl FnOnce(&mut CallOptions)) -> Self` (`impl
+/// Request`, `impl<T> Call<T>`), `(wrapping)` for a generated builder, whose
+/// methods forward to those of the `Call` it wraps. One list of methods and
+/// docs, so the three read and behave the same.
 ///
 /// The doc links name `sailpoint_isc` rather than `$crate`: rustdoc does
 /// not resolve `$crate` inside doc text, and the builders are documented
