@@ -237,7 +237,7 @@ impl Object {
     /// returned first, so the error reported is the first in field order.
     /// `null` or absent where `T` takes neither is read leniently: a
     /// placeholder, recorded in `extra`.
-    pub fn req<T: Decode>(&mut self, name: &str) -> Result<T, DecodeError> {
+    pub fn req<T: Decode + Encode>(&mut self, name: &str) -> Result<T, DecodeError> {
         if let Some(e) = self.error.take() {
             return Err(e);
         }
@@ -681,6 +681,12 @@ mod tests {
     #[allow(dead_code)] // only decoded
     struct Chain {
         next: Box<Chain>,
+    }
+
+    impl Encode for Chain {
+        fn encode(&self) -> Value {
+            json!({ "next": self.next.encode() })
+        }
     }
 
     impl Decode for Chain {

@@ -119,8 +119,9 @@ fn with<R>(f: impl FnOnce(&mut State) -> R) -> R {
 }
 
 /// A placeholder for a required property that was `null` or absent: the
-/// first of the empty JSON values that `T` decodes, with that value.
-pub(crate) fn placeholder<T: super::Decode>() -> Option<(T, Value)> {
+/// first of the empty JSON values that `T` decodes, with its encoding (what
+/// the field encodes to while left as read).
+pub(crate) fn placeholder<T: super::Decode + super::Encode>() -> Option<(T, Value)> {
     let deeper = with(|s| {
         let ok = s.depth < MAX_DEPTH;
         if ok {
@@ -139,16 +140,17 @@ pub(crate) fn placeholder<T: super::Decode>() -> Option<(T, Value)> {
         Value::from(0),
         Value::Bool(false),
     ];
-    let found = candidates
-        .into_iter()
-        .find_map(|c| T::decode(c.clone()).ok().map(|v| (v, c)));
+    let found = candidates.into_iter().find_map(|c| T::decode(c).ok());
     with(|s| {
         s.depth -= 1;
         if found.is_some() {
             s.lenient_reads += 1;
         }
     });
-    found
+    found.map(|v| {
+        let wire = v.encode();
+        (v, wire)
+    })
 }
 
 /// How many placeholders this thread has made.

@@ -63,9 +63,10 @@ async fn a_stream_of_1000_sources_arrives_whole_with_a_null_and_a_wrong_case_amo
     assert_eq!(
         cased.extra.received_all().collect::<Vec<_>>(),
         [
-            ("status", &Received::OtherCase("source_state_healthy".into())),
             ("features", &Received::OtherCase("Authenticate".into())),
-        ]
+            ("status", &Received::OtherCase("source_state_healthy".into())),
+        ],
+        "in field order"
     );
     // The others came as specified.
     let lenient = sources.iter().filter(|s| s.extra.received_all().next().is_some()).count();
