@@ -8,7 +8,10 @@
 # 2. the runtime's package holds every spec file (v2024, beta, and the
 #    per-resource password-management with the shared/ files it refers to)
 #    as regular files (runtime/spec is a symlink to the top-level spec/);
-# 3. a fresh crate in a temp dir (.ci/downstream) depends on `sailpoint-isc`
+# 3. every package holds the repository's LICENSE as a regular file, and
+#    no package's metadata has a placeholder URL (example.invalid and the
+#    like; a field with no real value yet is left out);
+# 4. a fresh crate in a temp dir (.ci/downstream) depends on `sailpoint-isc`
 #    by version, with [patch.crates-io] pointing at the crates unpacked from
 #    the `.crate` files (never the workspace paths), runs `include_api!` on a
 #    small spec of its own and makes one call through it and one through the
@@ -59,6 +62,22 @@ mapfile -t specs < <(find spec -type f -name '*.yaml' | sort)
 for spec in "${specs[@]}"; do
   tar -tvzf "$runtime_crate" "sailpoint-isc-$version/$spec" | grep -q '^-' ||
     { echo "$runtime_crate has no regular file $spec"; exit 1; }
+done
+
+# Every package: the LICENSE, as a regular file with the repository's text
+# (`license = "MIT"` alone leaves a registry user without the copyright
+# notice the license asks to keep), and no placeholder URL in the metadata
+# a registry shows (checked in the manifest cargo wrote into the package).
+for c in "${crates[@]}"; do
+  crate="$target/package/$c-$version.crate"
+  tar -tvzf "$crate" "$c-$version/LICENSE" 2>/dev/null | grep -q '^-' ||
+    { echo "$crate has no regular file LICENSE"; exit 1; }
+  tar -xzOf "$crate" "$c-$version/LICENSE" | cmp -s - LICENSE ||
+    { echo "$crate: LICENSE differs from the repository's"; exit 1; }
+  if tar -xzOf "$crate" "$c-$version/Cargo.toml" |
+    grep -Ein '^(repository|homepage|documentation) *=.*(example\.(invalid|com|org|net)|localhost|placeholder|todo)'; then
+    echo "$crate: placeholder URL in its metadata"; exit 1
+  fi
 done
 
 # Unpack the .crate files: the downstream crate builds from exactly what

@@ -1,4 +1,5 @@
-//! rustdoc's lints on the generated doc text. rustdoc does not lint text a
+//! rustdoc's lints on the generated doc text, and its links into the
+//! runtime's docs on docs.rs. rustdoc does not lint text a
 //! proc macro produced (the spans are the macro's), so `cargo doc` on a
 //! crate that calls `include_api!` would pass whatever the docs say. Here
 //! the generator's output is written into a crate as plain `.rs` source, so
@@ -40,17 +41,27 @@ fn scratch_crate(name: &str) -> PathBuf {
     dir
 }
 
-/// `cargo doc` of the crate at `dir`, with every rustdoc warning an error,
-/// into the target dir of the crates of this test.
+/// The target dir of the crates of this test.
+fn docs_target() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("docs-target")
+}
+
+/// `cargo doc` of the crate at `dir` (or of its dependency `package`),
+/// with every rustdoc warning an error, into [`docs_target`].
 fn cargo_doc(dir: &Path) -> Output {
+    cargo_doc_of(dir, None)
+}
+
+fn cargo_doc_of(dir: &Path, package: Option<&str>) -> Output {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    Command::new(cargo)
-        .args(["doc", "--offline", "--no-deps", "--lib"])
+    let mut command = Command::new(cargo);
+    command.args(["doc", "--offline", "--no-deps", "--lib"]);
+    if let Some(package) = package {
+        command.args(["-p", package]);
+    }
+    command
         .current_dir(dir)
-        .env(
-            "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("docs-target"),
-        )
+        .env("CARGO_TARGET_DIR", docs_target())
         // `CARGO_ENCODED_RUSTDOCFLAGS` would win over `RUSTDOCFLAGS`.
         .env_remove("CARGO_ENCODED_RUSTDOCFLAGS")
         .env("RUSTDOCFLAGS", "-D warnings")
@@ -163,6 +174,13 @@ fn generated_docs_pass_rustdoc_lints() {
     }
     std::fs::write(dir.join("src/lib.rs"), lib).expect("write lib.rs");
 
+    // rustdoc links a dependency relatively when its docs sit in the same
+    // doc dir (the runtime's, documented below by an earlier run): gone, so
+    // that the links are those of a `--no-deps` build of a user's crate.
+    let runtime_docs = docs_target().join("doc/sailpoint_isc");
+    if runtime_docs.exists() {
+        std::fs::remove_dir_all(&runtime_docs).expect("remove the runtime's docs");
+    }
     let out = cargo_doc(&dir);
     assert!(
         out.status.success(),
@@ -173,7 +191,7 @@ fn generated_docs_pass_rustdoc_lints() {
     // The links were resolved, not dropped: an `ops` type's page links its
     // method on the client, in a flat module and in a resource module, and
     // for a method whose name is a keyword.
-    let doc = Path::new(env!("CARGO_TARGET_TMPDIR")).join("docs-target/doc/generated_docs");
+    let doc = docs_target().join("doc/generated_docs");
     for (module, op, client, method) in [
         ("v2024", "QueryPasswordInfo", "Api", "query_password_info"),
         (
@@ -194,6 +212,99 @@ fn generated_docs_pass_rustdoc_lints() {
             .unwrap_or_else(|e| panic!("read {}: {e}", page.display()));
         let href = format!("href=\"../struct.{client}.html#method.{method}\"");
         assert!(html.contains(&href), "{} has no {href}", page.display());
+    }
+    // With `--no-deps` the runtime's docs are not built beside these, so
+    // links into it go to docs.rs, at the runtime's version (its
+    // `html_root_url`), never to a `sailpoint_isc/` directory that is not
+    // there. Each one names a page of the runtime's docs as rustdoc writes
+    // them (docs.rs publishes the same; an item re-exported from a private
+    // module has a redirect page at its module path).
+    let page = doc.join("v2024/struct.Api.html");
+    let html =
+        std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("read {}: {e}", page.display()));
+    let root = format!("https://docs.rs/sailpoint-isc/{}/", version());
+    assert!(
+        !html.contains("href=\"../../sailpoint_isc/") && !html.contains("href=\"../sailpoint_isc/"),
+        "{} links to runtime docs that --no-deps did not build",
+        page.display()
+    );
+    let links: Vec<&str> = html
+        .split(&format!("href=\"{root}"))
+        .skip(1)
+        .filter_map(|rest| rest.split(['"', '#']).next())
+        .collect();
+    for item in [
+        "struct.ApiError.html",
+        "enum.Error.html",
+        "struct.Client.html",
+    ] {
+        assert!(
+            links
+                .iter()
+                .any(|l| l.starts_with("sailpoint_isc/") && l.ends_with(item)),
+            "{} has no link to {root}…/{item}: {links:?}",
+            page.display()
+        );
+    }
+    let out = cargo_doc_of(&dir, Some("sailpoint-isc"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for link in &links {
+        let target = docs_target().join("doc").join(link);
+        assert!(
+            target.is_file(),
+            "{root}{link} is not a page of the runtime's docs"
+        );
+    }
+    std::fs::remove_dir_all(&runtime_docs).expect("remove the runtime's docs");
+}
+
+/// The version of the workspace's packages, from `[workspace.package]` of
+/// the root `Cargo.toml` (every published crate takes it with
+/// `version.workspace = true`).
+fn version() -> String {
+    let manifest = std::fs::read_to_string(repo().join("Cargo.toml")).expect("read Cargo.toml");
+    let package = manifest
+        .split("[workspace.package]")
+        .nth(1)
+        .expect("a [workspace.package] table");
+    let line = package
+        .lines()
+        .find(|l| l.trim_start().starts_with("version"))
+        .expect("a version in [workspace.package]");
+    line.split('"').nth(1).expect("a quoted version").to_owned()
+}
+
+/// Every published crate says where its docs are, at its own version: a
+/// version bump that forgets `html_root_url` fails here, before links from
+/// users' docs point at the previous release.
+#[test]
+fn html_root_url_is_each_crate_at_the_package_version() {
+    let version = version();
+    for (dir, name) in [
+        ("runtime", "sailpoint-isc"),
+        ("codegen/core", "sailpoint-isc-codegen"),
+        ("codegen/macro", "sailpoint-isc-macros"),
+    ] {
+        let manifest = std::fs::read_to_string(repo().join(dir).join("Cargo.toml"))
+            .expect("read a crate's Cargo.toml");
+        assert!(
+            manifest.contains("version.workspace = true")
+                && manifest.contains(&format!("name = \"{name}\"")),
+            "{dir}/Cargo.toml: not {name} at the workspace's version"
+        );
+        let lib =
+            std::fs::read_to_string(repo().join(dir).join("src/lib.rs")).expect("read lib.rs");
+        let attr = format!("#![doc(html_root_url = \"https://docs.rs/{name}/{version}\")]");
+        assert!(lib.contains(&attr), "{dir}/src/lib.rs has no {attr}");
+        assert_eq!(
+            lib.matches("html_root_url").count(),
+            1,
+            "{dir}/src/lib.rs: one html_root_url"
+        );
     }
 }
 

@@ -140,6 +140,65 @@ pub enum Error {
     Crypto(#[from] crate::crypto::CryptoError),
 }
 
+impl Error {
+    /// The HTTP status of the answer this error is about: the error status
+    /// of [`Api`](Error::Api), the success status of a body that did not
+    /// decode ([`Decode`](Error::Decode)) or was too long
+    /// ([`ResponseTooLarge`](Error::ResponseTooLarge)), and for
+    /// [`RetryBudgetSpent`](Error::RetryBudgetSpent) that of the last
+    /// answer. `None` when no answer was read (transport, timeout, a
+    /// request not sent because a parameter, header or body was wrong,
+    /// configuration, encryption) and for [`Auth`](Error::Auth): a status
+    /// there is the token endpoint's, not the call's (see
+    /// [`AuthError::Rejected`]).
+    ///
+    /// ```
+    /// # async fn run(api: sailpoint_isc::v2024::Api) {
+    /// match api.get_password_change_status("an id").await {
+    ///     Ok(status) => println!("{status:?}"),
+    ///     Err(e) if e.is_not_found() => println!("no such request"),
+    ///     Err(e) if e.status().is_some_and(|s| s.is_server_error()) => println!("ISC failed: {e}"),
+    ///     Err(e) => println!("{e}"),
+    /// }
+    /// # }
+    /// ```
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Api(e) => Some(e.status),
+            Error::Decode(e) => Some(e.status),
+            Error::ResponseTooLarge { status, .. } => Some(*status),
+            Error::RetryBudgetSpent { last, .. } => last.status(),
+            Error::Transport { .. }
+            | Error::Timeout { .. }
+            | Error::Encode { .. }
+            | Error::PathParameter { .. }
+            | Error::Header { .. }
+            | Error::Auth(_)
+            | Error::Config(_)
+            | Error::Crypto(_) => None,
+        }
+    }
+
+    /// Whether the service answered `404 Not Found`: the object (or the
+    /// endpoint) does not exist.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Error::Api(e) if e.status == StatusCode::NOT_FOUND)
+            || matches!(self, Error::RetryBudgetSpent { last, .. } if last.is_not_found())
+    }
+
+    /// Whether the service answered `429 Too Many Requests` and the client
+    /// gave up: its retries ran out (or retries are off for the call), or
+    /// the retry budget was spent with a 429 as the last answer
+    /// ([`RetryBudgetSpent`](Error::RetryBudgetSpent)). Back off before
+    /// trying again; [`ApiError::retry_after`] is the wait the server last
+    /// asked for. A `503` is not counted, even with `Retry-After`: it says
+    /// the service is down, not that this client sends too much.
+    pub fn is_rate_limited(&self) -> bool {
+        matches!(self, Error::Api(e) if e.status == StatusCode::TOO_MANY_REQUESTS)
+            || matches!(self, Error::RetryBudgetSpent { last, .. } if last.is_rate_limited())
+    }
+}
+
 /// Obtaining an access token failed. Cloneable because one failed token
 /// request is reported to every call that was waiting for it.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -434,3 +493,6 @@ pub(crate) fn excerpt(raw: &[u8]) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests;

@@ -42,10 +42,20 @@
 //! [`Client::from_default_config`] reads the configuration where the
 //! official SDKs do.
 //!
+//! `use sailpoint_isc::prelude::*;` ([`prelude`]) brings the stream traits
+//! (`try_next`, `try_collect`) and the common types, so reading a list's
+//! `.stream()` needs no other dependency; [`Error::status`],
+//! [`Error::is_not_found`] and [`Error::is_rate_limited`] answer the usual
+//! questions about a failure.
+//!
 //! An endpoint the bindings do not cover is one [`Request`] away:
 //! [`Client::execute`] makes it a [`Call`] like the generated ones, with the
 //! same token, retries, per-call options and typed errors.
 #![deny(missing_docs)]
+// Where rustdoc links this crate's items from the docs of a crate built
+// without them (`cargo doc --no-deps` on a crate calling `include_api!`).
+// Equal to the package version: tests/docs.rs checks it.
+#![doc(html_root_url = "https://docs.rs/sailpoint-isc/0.1.0")]
 // Spec and network data never reach an unwrap: every failure is an error value.
 #![cfg_attr(
     not(test),
@@ -76,6 +86,7 @@ mod operation;
 mod options;
 pub mod paginate;
 pub mod patch;
+pub mod prelude;
 mod request;
 mod response_body;
 mod retry;

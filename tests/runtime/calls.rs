@@ -396,7 +396,8 @@ fn debug_of_a_call_shows_names_not_values() {
 }
 
 /// Optional parameters named like a builder's own methods (`timeout`,
-/// `send`, `header`, `stream`, `retry_policy`) get `_param` setters, and the
+/// `send`, `header`, `stream`, `retry_policy`, `max_items`) get `_param`
+/// setters, and the
 /// builder's methods of those names still do what they always do.
 #[tokio::test]
 async fn parameters_named_like_builder_methods_keep_both_meanings() {
@@ -412,6 +413,7 @@ async fn parameters_named_like_builder_methods_keep_both_meanings() {
         .header_param("h v")
         .stream_param(2)
         .retry_policy_param("never")
+        .max_items_param(9)
         .header("X-Per-Call", "yes")
         .timeout(Duration::from_secs(7))
         .retry_policy(RetryPolicy::none());
@@ -425,9 +427,16 @@ async fn parameters_named_like_builder_methods_keep_both_meanings() {
         "{err:?}"
     );
 
-    // `stream` is the builder's stream, with `stream_param` on every page.
+    // `stream` is the builder's stream, with `stream_param` on every page;
+    // `max_items` its cap (one record: the page asks for one), while
+    // `max_items_param` goes on the wire.
     let items: Vec<Event> = futures_util::TryStreamExt::try_collect(
-        api.list_reserved().stream_param(3).limit(5).stream(),
+        api.list_reserved()
+            .stream_param(3)
+            .max_items_param(4)
+            .limit(5)
+            .max_items(1)
+            .stream(),
     )
     .await
     .expect("one short page");
@@ -448,6 +457,7 @@ async fn parameters_named_like_builder_methods_keep_both_meanings() {
         first,
         expect(&[
             ("header", "h v"),
+            ("maxItems", "9"),
             ("retryPolicy", "never"),
             ("send", "true"),
             ("stream", "2"),
@@ -458,7 +468,12 @@ async fn parameters_named_like_builder_methods_keep_both_meanings() {
     second.sort();
     assert_eq!(
         second,
-        expect(&[("limit", "5"), ("offset", "0"), ("stream", "3")])
+        expect(&[
+            ("limit", "1"),
+            ("maxItems", "4"),
+            ("offset", "0"),
+            ("stream", "3")
+        ])
     );
 }
 

@@ -20,6 +20,9 @@
 //! stages themselves are private; the few internals this workspace's own
 //! tests, benchmarks and full-spec build script need are in [`unstable`],
 //! without any stability promise.
+// The docs.rs address of these docs, for links from crates documented
+// without them; equal to the package version (tests/docs.rs checks it).
+#![doc(html_root_url = "https://docs.rs/sailpoint-isc-codegen/0.1.0")]
 #![deny(missing_docs)]
 // Spec and network data never reach an unwrap: every failure is an error value.
 #![cfg_attr(

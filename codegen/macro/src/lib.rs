@@ -4,6 +4,9 @@
 //! turns diagnostics into `compile_error!`s at the right span, and emits an
 //! `include_bytes!` of every file read so cargo rebuilds when one changes.
 //! Use it through `sailpoint_isc::include_api!`.
+// The docs.rs address of these docs, for links from crates documented
+// without them; equal to the package version (tests/docs.rs checks it).
+#![doc(html_root_url = "https://docs.rs/sailpoint-isc-macros/0.1.0")]
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;

@@ -18,7 +18,8 @@ macro_rules! __call_builder {
             /// Every record of the list, lazily: a page is fetched only when
             /// the stream needs more. The parameters set so far go with
             /// every page; a `limit` set is the page size (else the
-            /// operation's maximum), an `offset` the first record. See
+            /// operation's maximum), an `offset` the first record, and
+            /// [`max_items`](Self::max_items) a cap on the records read. See
             /// [`OffsetItems`](sailpoint_isc::paginate::OffsetItems) for the total
             /// count and resuming after an error.
             #[inline]
@@ -30,6 +31,18 @@ macro_rules! __call_builder {
             #[inline]
             pub fn pages(self) -> $crate::paginate::OffsetPages<$item> {
                 self.pager().pages()
+            }
+
+            /// Stops the stream (or the pages) after `max_items` records in
+            /// all, fetching no page after that; the last page asks only for
+            /// what is left. The same as
+            /// [`max_items`](sailpoint_isc::paginate::OffsetPager::max_items) on
+            /// [`pager`](Self::pager), set here so it can go with the other
+            /// parameters in any order. Sending the call itself
+            /// (`.await`, [`send`](Self::send)) reads one page and ignores it.
+            #[inline]
+            pub fn max_items(self, max_items: u64) -> Self {
+                self.__options(move |o| o.set_max_items(max_items))
             }
 
             /// The pager, to set a cap on the records read
@@ -63,6 +76,17 @@ macro_rules! __call_builder {
                 self.pager().pages()
             }
 
+            /// Stops the stream (or the pages) after `max_items` documents
+            /// in all, fetching no page after that. The same as
+            /// [`max_items`](sailpoint_isc::paginate::SearchAfterPager::max_items) on
+            /// [`pager`](Self::pager), set here so it can go with the other
+            /// parameters in any order. Sending the call itself
+            /// (`.await`, [`send`](Self::send)) reads one page and ignores it.
+            #[inline]
+            pub fn max_items(self, max_items: u64) -> Self {
+                self.__options(move |o| o.set_max_items(max_items))
+            }
+
             /// The pager, to set a cap, a start or the id field before
             /// streaming.
             #[inline]
@@ -73,7 +97,7 @@ macro_rules! __call_builder {
     };
     ($name:ident, $t:ty) => {
         impl $name {
-            $crate::__per_call_options!();
+            $crate::__per_call_options!(wrapping);
 
             /// Changes the per-call options of the call this wraps.
             #[doc(hidden)]
@@ -119,7 +143,8 @@ macro_rules! __call_builder {
 }
 
 /// Every method name a generated builder has besides its setters: the
-/// per-call options, `__options`, sending, the stream methods of lists, the
+/// per-call options, `__options`, sending, the stream methods of lists and
+/// their `max_items`, the
 /// optional body's setter, and the methods of the traits it implements
 /// (`Debug`, `IntoFuture`). The generator gives an optional parameter of one
 /// of these names a `_param` suffix; a test checks its list against this.
@@ -136,6 +161,7 @@ pub const BUILDER_METHODS: &[&str] = &[
     "stream",
     "pages",
     "pager",
+    "max_items",
     "body",
     "fmt",
 ];

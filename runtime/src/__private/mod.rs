@@ -14,7 +14,7 @@ mod version;
 /// The items generated code of this generation reaches.
 pub mod v1 {
     pub use super::builder::BUILDER_METHODS;
-    pub use super::codec::{into, joined, json_text, StringEnum};
+    pub use super::codec::{into, joined, json_text, string_enum, StringEnum};
     pub use super::request;
     pub use super::union::{decode_union, UnionVariant};
     pub use super::version::assert_macros_version;
@@ -22,6 +22,7 @@ pub mod v1 {
     pub use crate::__mock_example as mock_example;
     pub use crate::__per_call_options as per_call_options;
     pub use crate::__serde_via_json as serde_via_json;
+    pub use crate::__string_enums as string_enums;
     pub use crate::call::Call;
     pub use crate::datetime::{Date, DateTime};
     pub use crate::operation::{ApiOperation, OperationParam, ParamLocation};

@@ -1,5 +1,6 @@
 //! Decoding generated `oneOf`/`anyOf` enums.
 
+use crate::json::received;
 use crate::json::DecodeError;
 use serde_json::Value;
 
@@ -17,33 +18,51 @@ pub struct UnionVariant<T> {
 /// (non-null) properties. Choosing the first that merely decodes would read
 /// a payload as any earlier variant whose fields are all optional, silently
 /// dropping the fields that variant does not have.
+///
+/// A variant that decodes only leniently (a required property filled with
+/// a placeholder, see [`Received`](crate::json::Received)) loses to one
+/// that decodes as specified: lenient reading must not pick a variant the
+/// value was never meant to be.
 pub fn decode_union<T>(
     value: Value,
     name: &str,
     variants: &[UnionVariant<T>],
 ) -> Result<T, DecodeError> {
-    let mut best: Option<(usize, T)> = None;
+    // (lenient?, unknown properties, the variant, its enum case records)
+    type Best<T> = (bool, usize, T, Vec<(String, &'static str)>);
+    let mut best: Option<Best<T>> = None;
     let mut errors = Vec::new();
+    let cases = received::case_mark();
     for v in variants {
-        match (v.decode)(value.clone()) {
+        let lenient_before = received::lenient_reads();
+        let decoded = (v.decode)(value.clone());
+        let lenient = received::lenient_reads() != lenient_before;
+        let case_records = received::take_cases(cases);
+        match decoded {
             Ok(decoded) => {
                 let unknown = unknown_properties(v.properties, &value);
-                if unknown == 0 {
+                if unknown == 0 && !lenient {
+                    received::put_cases(case_records);
                     return Ok(decoded);
                 }
-                if best.as_ref().is_none_or(|(fewest, _)| unknown < *fewest) {
-                    best = Some((unknown, decoded));
+                let rank = (lenient, unknown);
+                if best.as_ref().is_none_or(|(l, u, _, _)| rank < (*l, *u)) {
+                    best = Some((lenient, unknown, decoded, case_records));
                 }
             }
             Err(e) => errors.push(e.to_string()),
         }
     }
-    best.map(|(_, decoded)| decoded).ok_or_else(|| {
-        DecodeError::new(format!(
+    match best {
+        Some((_, _, decoded, case_records)) => {
+            received::put_cases(case_records);
+            Ok(decoded)
+        }
+        None => Err(DecodeError::new(format!(
             "data did not match any variant of {name} ({})",
             errors.join("; ")
-        ))
-    })
+        ))),
+    }
 }
 
 /// How many of an object's non-null properties a variant does not define.

@@ -35,6 +35,7 @@ fn offset_pager<T: Decode + Send + 'static>(
 ) -> OffsetPager<T> {
     let page_size = count(request.take_query("limit"));
     let start = count(request.take_query("offset"));
+    let max_items = request.options.max_items.take();
     let mut pager = OffsetPager::new(max_page_size, move |page: PageRequest| {
         let mut request = request.clone();
         request.set_query("offset", page.offset.to_string());
@@ -46,6 +47,9 @@ fn offset_pager<T: Decode + Send + 'static>(
     }
     if let Some(start) = start {
         pager = pager.start_at(start);
+    }
+    if let Some(max_items) = max_items {
+        pager = pager.max_items(max_items);
     }
     pager
 }
@@ -89,6 +93,7 @@ impl<T: Decode + Encode + Send + 'static> Call<Vec<T>> {
             ..
         } = self;
         let page_size = count(request.take_query("limit"));
+        let max_items = request.options.max_items.take();
         // Paging by sort values replaces paging by offset.
         request.take_query("offset");
         let body = request
@@ -122,6 +127,9 @@ impl<T: Decode + Encode + Send + 'static> Call<Vec<T>> {
         }
         if let Some(start) = start {
             pager = pager.start_after(start);
+        }
+        if let Some(max_items) = max_items {
+            pager = pager.max_items(max_items);
         }
         pager
     }

@@ -26,8 +26,11 @@ fn from_naive_date(date: NaiveDate) -> Result<DateParts, DateTimeError> {
 }
 
 fn to_fixed(value: &DateTime) -> Result<chrono::DateTime<FixedOffset>, DateTimeError> {
-    let p = value.parts_or_error()?;
-    let out_of_range = || DateTimeError::range(format!("{value} does not fit chrono"));
+    fixed_from_parts(value.parts_or_error()?)
+}
+
+fn fixed_from_parts(p: DateTimeParts) -> Result<chrono::DateTime<FixedOffset>, DateTimeError> {
+    let out_of_range = || DateTimeError::range(format!("{p} does not fit chrono"));
     let offset =
         FixedOffset::east_opt(i32::from(p.offset_minutes()) * 60).ok_or_else(out_of_range)?;
     // chrono writes a leap second as second 59 with a nanosecond of one
@@ -50,6 +53,32 @@ fn to_fixed(value: &DateTime) -> Result<chrono::DateTime<FixedOffset>, DateTimeE
         .from_local_datetime(&local)
         .single()
         .ok_or_else(out_of_range)
+}
+
+/// The same instant at the same offset: every parsed value fits chrono
+/// (years 0000 to 9999, offsets under a day), so this cannot fail.
+impl From<DateTimeParts> for chrono::DateTime<FixedOffset> {
+    fn from(parts: DateTimeParts) -> Self {
+        // The error branch is never taken (the tests convert both ends of
+        // the range); it is a fallback rather than a panic.
+        fixed_from_parts(parts).unwrap_or_else(|_| chrono::DateTime::UNIX_EPOCH.fixed_offset())
+    }
+}
+
+/// The same instant in UTC; cannot fail, like the conversion to
+/// `DateTime<FixedOffset>`.
+impl From<DateTimeParts> for chrono::DateTime<Utc> {
+    fn from(parts: DateTimeParts) -> Self {
+        chrono::DateTime::<FixedOffset>::from(parts).with_timezone(&Utc)
+    }
+}
+
+/// The same date: every year 0000 to 9999 fits chrono, so this cannot fail.
+impl From<DateParts> for NaiveDate {
+    fn from(parts: DateParts) -> Self {
+        // Never the fallback, as for date-times.
+        to_naive_date(parts).unwrap_or_default()
+    }
 }
 
 /// The same instant at the same offset; fails for an unparsed value.
@@ -207,6 +236,32 @@ mod tests {
         let far = NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap();
         assert!(DateTime::try_from(far.and_hms_opt(0, 0, 0).unwrap().and_utc()).is_err());
         assert!(Date::try_from(far).is_err());
+    }
+
+    #[test]
+    fn parsed_values_convert_with_from() {
+        for text in [
+            "0000-01-01T00:00:00+23:59",
+            "9999-12-31T23:59:59.999999999-23:59",
+            "2016-12-31T23:59:60.250Z",
+            "2024-05-17T08:30:00.5+02:00",
+        ] {
+            let value = DateTime::from_wire(text);
+            let parts = value.parsed().unwrap();
+            let fixed: Fixed = parts.into();
+            assert_eq!(fixed, Fixed::try_from(&value).unwrap(), "{text}");
+            assert_eq!(
+                fixed.offset().local_minus_utc(),
+                i32::from(parts.offset_minutes()) * 60
+            );
+            let utc: UtcTime = parts.into();
+            assert_eq!(utc, UtcTime::try_from(&value).unwrap(), "{text}");
+        }
+        for text in ["0000-01-01", "9999-12-31", "2024-02-29"] {
+            let parts = Date::from_wire(text).parsed().unwrap();
+            let date: NaiveDate = parts.into();
+            assert_eq!(date.to_string(), text);
+        }
     }
 
     #[test]

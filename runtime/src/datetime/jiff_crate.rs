@@ -128,6 +128,16 @@ impl TryFrom<ZonedDateTime> for DateTime {
     }
 }
 
+/// The same date: every year 0000 to 9999 fits jiff, so this cannot fail.
+/// (A date-time has no such `From`: the last hours of 9999-12-31 at a
+/// negative offset are past jiff's range.)
+impl From<DateParts> for jiff::civil::Date {
+    fn from(parts: DateParts) -> Self {
+        // Never the fallback (the tests convert both ends of the range).
+        to_civil_date(parts).unwrap_or(jiff::civil::Date::MIN)
+    }
+}
+
 /// The same date; fails for an unparsed value.
 impl TryFrom<&Date> for jiff::civil::Date {
     type Error = DateTimeError;
@@ -226,5 +236,9 @@ mod tests {
         assert_eq!(date, jiff::civil::Date::new(2024, 2, 29).unwrap());
         assert_eq!(Date::try_from(date).unwrap().as_str(), "2024-02-29");
         assert!(jiff::civil::Date::try_from(&Date::from_wire("x")).is_err());
+        for (text, ymd) in [("0000-01-01", (0, 1, 1)), ("9999-12-31", (9999, 12, 31))] {
+            let date: jiff::civil::Date = Date::from_wire(text).parsed().unwrap().into();
+            assert_eq!((date.year(), date.month(), date.day()), ymd);
+        }
     }
 }

@@ -46,7 +46,7 @@
 //! [`Date`]s compare the same way (by date, then unparsed by text).
 //!
 //! # Other date-time crates
-//! Conversions with `TryFrom`, each behind a cargo feature of
+//! Conversions with `TryFrom` (and `From` below), each behind a cargo feature of
 //! `sailpoint-isc` of the crate's name; none is on by default:
 //! - `time`: `time::OffsetDateTime` and `time::Date`;
 //! - `chrono`: `chrono::DateTime<Tz>` (to `FixedOffset` or `Utc`) and
@@ -57,6 +57,34 @@
 //! Converting an unparsed value fails with a [`DateTimeError`] holding its
 //! text; converting from those crates fails for years outside 0000 to 9999
 //! and for offsets with seconds, which RFC 3339 cannot write.
+//!
+//! A parsed value ([`DateTimeParts`], [`DateParts`], what
+//! [`DateTime::parsed`] and [`Date::parsed`] answer) converts with `From`
+//! (`.into()`) where nothing can fail: to `time::OffsetDateTime` and
+//! `time::Date`, to `chrono::DateTime<FixedOffset>`, `chrono::DateTime<Utc>`
+//! and `chrono::NaiveDate`, and to `jiff::civil::Date` (not to
+//! `jiff::Timestamp`: the last hours of 9999-12-31 at a negative offset are
+//! past jiff's range). The other direction always checks the range, so it
+//! stays `TryFrom`.
+//!
+//! ```
+//! # #[cfg(feature = "chrono")]
+//! # fn main() -> Result<(), sailpoint_isc::DateTimeError> {
+//! use sailpoint_isc::{DateTime, DateTimeParts};
+//!
+//! let created = DateTime::from_wire("2024-05-17T08:30:00.5+02:00");
+//! // An unparsed value is the error case, once:
+//! let parts = DateTimeParts::try_from(&created)?;
+//! let utc: chrono::DateTime<chrono::Utc> = parts.into();
+//! let local: chrono::DateTime<chrono::FixedOffset> = parts.into();
+//! assert_eq!(utc, local);
+//! // Or in one step, which fails only for an unparsed value:
+//! let again = chrono::DateTime::<chrono::Utc>::try_from(&created)?;
+//! assert_eq!(again, utc);
+//! # Ok(()) }
+//! # #[cfg(not(feature = "chrono"))]
+//! # fn main() {}
+//! ```
 //! [`std::time::SystemTime`] converts both ways without a feature.
 
 mod date;

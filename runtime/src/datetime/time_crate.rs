@@ -16,21 +16,32 @@ fn from_time_date(date: time::Date) -> Result<DateParts, DateTimeError> {
     DateParts::new(year, u8::from(date.month()), date.day())
 }
 
+/// The same instant at the same offset: the parts hold `time` values
+/// already (a leap second is second 59 there), so this cannot fail.
+impl From<DateTimeParts> for time::OffsetDateTime {
+    fn from(p: DateTimeParts) -> Self {
+        let local = p.as_time();
+        // Offsets under a day are inside `time`'s ±25:59:59, so the
+        // fallback is never taken.
+        let offset = time::UtcOffset::from_whole_seconds(i32::from(p.offset_minutes()) * 60)
+            .unwrap_or(time::UtcOffset::UTC);
+        time::OffsetDateTime::new_in_offset(local.date(), local.time(), offset)
+    }
+}
+
+/// The same date; cannot fail.
+impl From<DateParts> for time::Date {
+    fn from(parts: DateParts) -> Self {
+        parts.as_time()
+    }
+}
+
 /// The same instant at the same offset; fails for an unparsed value.
 impl TryFrom<&DateTime> for time::OffsetDateTime {
     type Error = DateTimeError;
 
     fn try_from(value: &DateTime) -> Result<Self, DateTimeError> {
-        let p = value.parts_or_error()?;
-        // The parts hold `time` values already; a leap second is 59 there.
-        let local = p.as_time();
-        let offset = time::UtcOffset::from_whole_seconds(i32::from(p.offset_minutes()) * 60)
-            .map_err(|e| range("offset", e))?;
-        Ok(time::OffsetDateTime::new_in_offset(
-            local.date(),
-            local.time(),
-            offset,
-        ))
+        Ok(value.parts_or_error()?.into())
     }
 }
 
@@ -74,7 +85,7 @@ impl TryFrom<&Date> for time::Date {
     type Error = DateTimeError;
 
     fn try_from(value: &Date) -> Result<Self, DateTimeError> {
-        Ok(value.parts_or_error()?.as_time())
+        Ok(value.parts_or_error()?.into())
     }
 }
 
@@ -142,6 +153,28 @@ mod tests {
         let before_0000 = time::Date::from_calendar_date(-1, Month::December, 31).unwrap();
         assert!(DateTime::try_from(before_0000.midnight().assume_utc()).is_err());
         assert!(Date::try_from(before_0000).is_err());
+    }
+
+    #[test]
+    fn parsed_values_convert_with_from() {
+        for text in [
+            "0000-01-01T00:00:00+23:59",
+            "9999-12-31T23:59:59.999999999-23:59",
+            "2016-12-31T23:59:60.250Z",
+        ] {
+            let value = DateTime::from_wire(text);
+            let odt: OffsetDateTime = value.parsed().unwrap().into();
+            assert_eq!(odt, OffsetDateTime::try_from(&value).unwrap(), "{text}");
+            assert_eq!(
+                odt.offset().whole_minutes(),
+                value.parsed().unwrap().offset_minutes()
+            );
+        }
+        let date: time::Date = Date::from_wire("0000-02-29").parsed().unwrap().into();
+        assert_eq!(
+            date,
+            time::Date::from_calendar_date(0, Month::February, 29).unwrap()
+        );
     }
 
     #[test]

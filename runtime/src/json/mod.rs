@@ -13,10 +13,16 @@
 //!
 //! | property                     | field type          | absent   | `null`       |
 //! |------------------------------|---------------------|----------|--------------|
-//! | required                     | `T`                 | error    | error (unless `T` takes null) |
+//! | required                     | `T`                 | placeholder, recorded | placeholder, recorded (unless `T` takes null) |
 //! | required, nullable           | `Option<T>`         | `None`   | `None`       |
 //! | optional                     | `Option<T>`         | `None`   | `None`       |
 //! | optional, nullable, sent     | `Option<Option<T>>` | `None`   | `Some(None)` |
+//!
+//! A required property the tenant sent as `null` or left out does not fail
+//! the answer: the field gets a placeholder and the struct's [`Extra`]
+//! records what came ([`Received`] gives the rule), and an enum value in another case than the spec's is the known
+//! variant, also recorded. Encoding a value left as read sends back what was
+//! received.
 //!
 //! Unknown properties are kept: in the struct's `extra` field ([`Extra`]),
 //! or in `additional_properties` when the schema has `additionalProperties`;
@@ -29,8 +35,10 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 mod extra;
+pub(crate) mod received;
 
 pub use extra::Extra;
+pub use received::Received;
 
 /// Why a JSON value did not decode, and where.
 #[derive(Debug, Clone, PartialEq)]
@@ -186,7 +194,11 @@ impl std::error::Error for EncodeError {}
 /// as (path, message).
 pub fn decode_slice<T: Decode>(body: &[u8]) -> Result<T, DecodeError> {
     let value: Value = serde_json::from_slice(body).map_err(|e| DecodeError::new(e.to_string()))?;
-    T::decode(value)
+    let decoded = T::decode(value);
+    // Enum case records that no struct took (a body that is a bare enum)
+    // have nowhere to go.
+    received::clear_cases();
+    decoded
 }
 
 /// A hand-written serde type, for [`Client::execute`](crate::Client::execute),

@@ -171,6 +171,66 @@ async fn the_default_page_size_is_the_maximum_and_a_cap_is_kept() {
     assert_eq!(server.requests.load(SeqCst), 3, "250 + 250 + 100");
 }
 
+/// `max_items` where users look for it, on the list builder, in any order
+/// with the parameters: of 1,000 records, 25 arrive in one request for 25;
+/// across pages, the last asks only for what is left and nothing follows.
+#[tokio::test]
+async fn max_items_on_the_list_builder_caps_the_stream_and_the_requests() {
+    let (server, client) = list_server(1_000, PastEnd::BadRequest).await;
+    let got: Vec<Record> = api(&client)
+        .list_records()
+        .max_items(25)
+        .count(true)
+        .stream()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(got, (0..25).map(Record::nth).collect::<Vec<_>>());
+    assert_eq!(server.requests.load(SeqCst), 1);
+    assert_eq!(
+        server.queries.lock().unwrap().as_slice(),
+        ["count=true&limit=25&offset=0"]
+    );
+
+    server.requests.store(0, SeqCst);
+    server.queries.lock().unwrap().clear();
+    let pages: Vec<usize> = api(&client)
+        .list_records()
+        .limit(10)
+        .max_items(25)
+        .pages()
+        .map_ok(|page| page.items.len())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(pages, [10, 10, 5]);
+    assert_eq!(
+        server.queries.lock().unwrap().as_slice(),
+        [
+            "limit=10&offset=0",
+            "limit=10&offset=10",
+            "limit=5&offset=20"
+        ]
+    );
+
+    // The cap set on the builder is the pager's, which may change it.
+    server.requests.store(0, SeqCst);
+    let items = api(&client).list_records().max_items(3).pager().items();
+    let got: Vec<Record> = items.try_collect().await.unwrap();
+    assert_eq!(got.len(), 3);
+    let got: Vec<Record> = api(&client)
+        .list_records()
+        .max_items(3)
+        .pager()
+        .max_items(300)
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(got.len(), 300);
+    assert_eq!(server.requests.load(SeqCst), 1 + 2);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn injected_429s_and_5xx_on_random_pages_lose_and_repeat_nothing() {
     // A fixed-seed xorshift, so that a failure replays.

@@ -229,6 +229,22 @@ async fn search_after_survives_429s_and_resumes_after_a_failure() {
     assert_eq!(seen, sorted(&server, &["-group", "id"]));
 }
 
+/// `max_items` on the search builder: 1,000 documents match, 25 arrive,
+/// from one request for 25.
+#[tokio::test]
+async fn max_items_on_the_search_builder_caps_the_stream_and_the_requests() {
+    let (server, client) = search_server().await;
+    let got: Vec<Record> = api(&client)
+        .search_post(&Search::default())
+        .max_items(25)
+        .stream()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(got.len(), 25);
+    assert_eq!(server.requests.load(SeqCst), 1);
+}
+
 #[tokio::test]
 async fn the_sort_in_the_search_body_is_the_callers_sort() {
     let (server, client) = search_server().await;

@@ -12,6 +12,7 @@ use quote::quote;
 pub(crate) fn emit_models(api: &Api, rt: &Rt, imported: &[bool]) -> TokenStream {
     let mut out = TokenStream::new();
     let mut serde_types = Vec::new();
+    let mut string_enums = Vec::new();
     for (id, m) in api.emitted_models() {
         if imported.get(id).copied().unwrap_or(false) {
             continue;
@@ -20,12 +21,20 @@ pub(crate) fn emit_models(api: &Api, rt: &Rt, imported: &[bool]) -> TokenStream 
         if !matches!(m.kind, ModelKind::Alias(_)) {
             serde_types.push(m.name.to_syn());
         }
+        if matches!(m.kind, ModelKind::StringEnum { .. }) {
+            string_enums.push(m.name.to_syn());
+        }
     }
     // serde's traits for every model, in one invocation: each impl is a
     // one-line body over the runtime's JSON codec (see `json` there).
     let private = &rt.private;
     if !serde_types.is_empty() {
         out.extend(quote!(#private::serde_via_json!(#(#serde_types)*);));
+    }
+    // The traits every string enum has through its wire text (`as_str`,
+    // comparison, hashing, `Display`, the JSON codec), in one invocation.
+    if !string_enums.is_empty() {
+        out.extend(quote!(#private::string_enums!(#(#string_enums)*);));
     }
     out
 }
@@ -261,16 +270,17 @@ fn emit_enum(
     let names: Vec<syn::Ident> = variants.iter().map(|v| v.name.to_syn()).collect();
     let wires: Vec<&str> = variants.iter().map(|v| v.wire.as_str()).collect();
     let variant_docs = wires.iter().map(|w| format!(" `{w}`"));
+    let indices = (0..variants.len()).map(proc_macro2::Literal::usize_unsuffixed);
     quote! {
         #docs
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq,
-            ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone)]
         pub enum #name {
             #( #[doc = #variant_docs] #names, )*
             /// A value this version of the spec does not list, kept as sent.
             #other(::std::string::String),
         }
         impl #private::StringEnum for #name {
+            const WIRE: &'static [&'static str] = &[#(#wires),*];
             #[inline]
             fn as_wire(&self) -> &str {
                 match self {
@@ -279,34 +289,11 @@ fn emit_enum(
                 }
             }
             #[inline]
-            fn from_wire(v: ::std::string::String) -> Self {
-                match v.as_str() {
-                    #( #wires => Self::#names, )*
+            fn known(i: usize, v: ::std::string::String) -> Self {
+                match i {
+                    #( #indices => Self::#names, )*
                     _ => Self::#other(v),
                 }
-            }
-        }
-        impl #name {
-            /// The value as sent on the wire.
-            pub fn as_str(&self) -> &str {
-                #private::StringEnum::as_wire(self)
-            }
-        }
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-        impl #private::json::Decode for #name {
-            #[inline]
-            fn decode(v: #private::serde_json::Value) -> ::std::result::Result<Self, #private::json::DecodeError> {
-                #private::json::decode_string_enum(v)
-            }
-        }
-        impl #private::json::Encode for #name {
-            #[inline]
-            fn encode(&self) -> #private::serde_json::Value {
-                #private::serde_json::Value::String(::std::string::ToString::to_string(self.as_str()))
             }
         }
     }

@@ -106,7 +106,8 @@ pub const METHODS: &[&str] = &["new", "client", "clone", "fmt"];
 pub const ARGUMENTS: &[&str] = &["self", "body"];
 
 /// Method names of an operation's builder that the runtime writes (per-call
-/// options, sending, the optional body's setter, streams): an optional
+/// options, sending, the optional body's setter, streams and their
+/// `max_items`): an optional
 /// parameter of one of these names is set as `<name>_param`. The runtime
 /// keeps the same list beside the code that writes those methods
 /// (`sailpoint_isc::__private::v1::BUILDER_METHODS`), and a test in
@@ -124,6 +125,7 @@ pub const SETTERS: &[&str] = &[
     "stream",
     "pages",
     "pager",
+    "max_items",
     "fmt",
 ];
 

@@ -467,15 +467,7 @@ impl __rt::json::Encode for ErrorResponseDtoBeta {
 /// Example: `DEFAULT`
 ///
 /// Generated from `#/components/schemas/LocaleOrigin`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone)]
 pub enum LocaleOriginBeta {
     /// `DEFAULT`
     Default,
@@ -485,6 +477,7 @@ pub enum LocaleOriginBeta {
     Other(::std::string::String),
 }
 impl __rt::StringEnum for LocaleOriginBeta {
+    const WIRE: &'static [&'static str] = &["DEFAULT", "REQUEST"];
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -494,39 +487,12 @@ impl __rt::StringEnum for LocaleOriginBeta {
         }
     }
     #[inline]
-    fn from_wire(v: ::std::string::String) -> Self {
-        match v.as_str() {
-            "DEFAULT" => Self::Default,
-            "REQUEST" => Self::Request,
+    fn known(i: usize, v: ::std::string::String) -> Self {
+        match i {
+            0 => Self::Default,
+            1 => Self::Request,
             _ => Self::Other(v),
         }
-    }
-}
-impl LocaleOriginBeta {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        __rt::StringEnum::as_wire(self)
-    }
-}
-impl ::std::fmt::Display for LocaleOriginBeta {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl __rt::json::Decode for LocaleOriginBeta {
-    #[inline]
-    fn decode(
-        v: __rt::serde_json::Value,
-    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
-        __rt::json::decode_string_enum(v)
-    }
-}
-impl __rt::json::Encode for LocaleOriginBeta {
-    #[inline]
-    fn encode(&self) -> __rt::serde_json::Value {
-        __rt::serde_json::Value::String(
-            ::std::string::ToString::to_string(self.as_str()),
-        )
     }
 }
 /// Password Change Request
@@ -1043,15 +1009,7 @@ impl __rt::json::Encode for TooManyRequestsErrorBeta {
 /// Password change state
 ///
 /// Generated from `#/components/schemas/PasswordChangeResponse/properties/state`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone)]
 pub enum PasswordChangeResponseStateBeta {
     /// `IN_PROGRESS`
     InProgress,
@@ -1063,6 +1021,7 @@ pub enum PasswordChangeResponseStateBeta {
     Other(::std::string::String),
 }
 impl __rt::StringEnum for PasswordChangeResponseStateBeta {
+    const WIRE: &'static [&'static str] = &["IN_PROGRESS", "FINISHED", "FAILED"];
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -1073,54 +1032,19 @@ impl __rt::StringEnum for PasswordChangeResponseStateBeta {
         }
     }
     #[inline]
-    fn from_wire(v: ::std::string::String) -> Self {
-        match v.as_str() {
-            "IN_PROGRESS" => Self::InProgress,
-            "FINISHED" => Self::Finished,
-            "FAILED" => Self::Failed,
+    fn known(i: usize, v: ::std::string::String) -> Self {
+        match i {
+            0 => Self::InProgress,
+            1 => Self::Finished,
+            2 => Self::Failed,
             _ => Self::Other(v),
         }
-    }
-}
-impl PasswordChangeResponseStateBeta {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        __rt::StringEnum::as_wire(self)
-    }
-}
-impl ::std::fmt::Display for PasswordChangeResponseStateBeta {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl __rt::json::Decode for PasswordChangeResponseStateBeta {
-    #[inline]
-    fn decode(
-        v: __rt::serde_json::Value,
-    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
-        __rt::json::decode_string_enum(v)
-    }
-}
-impl __rt::json::Encode for PasswordChangeResponseStateBeta {
-    #[inline]
-    fn encode(&self) -> __rt::serde_json::Value {
-        __rt::serde_json::Value::String(
-            ::std::string::ToString::to_string(self.as_str()),
-        )
     }
 }
 /// Password change state
 ///
 /// Generated from `#/components/schemas/PasswordStatus/properties/state`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone)]
 pub enum PasswordStatusStateBeta {
     /// `IN_PROGRESS`
     InProgress,
@@ -1132,6 +1056,7 @@ pub enum PasswordStatusStateBeta {
     Other(::std::string::String),
 }
 impl __rt::StringEnum for PasswordStatusStateBeta {
+    const WIRE: &'static [&'static str] = &["IN_PROGRESS", "FINISHED", "FAILED"];
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -1142,40 +1067,13 @@ impl __rt::StringEnum for PasswordStatusStateBeta {
         }
     }
     #[inline]
-    fn from_wire(v: ::std::string::String) -> Self {
-        match v.as_str() {
-            "IN_PROGRESS" => Self::InProgress,
-            "FINISHED" => Self::Finished,
-            "FAILED" => Self::Failed,
+    fn known(i: usize, v: ::std::string::String) -> Self {
+        match i {
+            0 => Self::InProgress,
+            1 => Self::Finished,
+            2 => Self::Failed,
             _ => Self::Other(v),
         }
-    }
-}
-impl PasswordStatusStateBeta {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        __rt::StringEnum::as_wire(self)
-    }
-}
-impl ::std::fmt::Display for PasswordStatusStateBeta {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl __rt::json::Decode for PasswordStatusStateBeta {
-    #[inline]
-    fn decode(
-        v: __rt::serde_json::Value,
-    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
-        __rt::json::decode_string_enum(v)
-    }
-}
-impl __rt::json::Encode for PasswordStatusStateBeta {
-    #[inline]
-    fn encode(&self) -> __rt::serde_json::Value {
-        __rt::serde_json::Value::String(
-            ::std::string::ToString::to_string(self.as_str()),
-        )
     }
 }
 __rt::serde_via_json!(
@@ -1184,4 +1082,7 @@ __rt::serde_via_json!(
     PasswordInfoBeta PasswordInfoAccountBeta PasswordInfoQueryDtoBeta PasswordStatusBeta
     UnauthorizedErrorBeta TooManyRequestsErrorBeta PasswordChangeResponseStateBeta
     PasswordStatusStateBeta
+);
+__rt::string_enums!(
+    LocaleOriginBeta PasswordChangeResponseStateBeta PasswordStatusStateBeta
 );

@@ -514,15 +514,7 @@ impl __rt::json::Encode for PasswordInfo {
 /// Example: `DEFAULT`
 ///
 /// Generated from `#/x-sailpoint-isc-files/..~1shared~1schemas~1localeorigin.yaml`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone)]
 pub enum LocaleOrigin {
     /// `DEFAULT`
     Default,
@@ -532,6 +524,7 @@ pub enum LocaleOrigin {
     Other(::std::string::String),
 }
 impl __rt::StringEnum for LocaleOrigin {
+    const WIRE: &'static [&'static str] = &["DEFAULT", "REQUEST"];
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -541,39 +534,12 @@ impl __rt::StringEnum for LocaleOrigin {
         }
     }
     #[inline]
-    fn from_wire(v: ::std::string::String) -> Self {
-        match v.as_str() {
-            "DEFAULT" => Self::Default,
-            "REQUEST" => Self::Request,
+    fn known(i: usize, v: ::std::string::String) -> Self {
+        match i {
+            0 => Self::Default,
+            1 => Self::Request,
             _ => Self::Other(v),
         }
-    }
-}
-impl LocaleOrigin {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        __rt::StringEnum::as_wire(self)
-    }
-}
-impl ::std::fmt::Display for LocaleOrigin {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl __rt::json::Decode for LocaleOrigin {
-    #[inline]
-    fn decode(
-        v: __rt::serde_json::Value,
-    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
-        __rt::json::decode_string_enum(v)
-    }
-}
-impl __rt::json::Encode for LocaleOrigin {
-    #[inline]
-    fn encode(&self) -> __rt::serde_json::Value {
-        __rt::serde_json::Value::String(
-            ::std::string::ToString::to_string(self.as_str()),
-        )
     }
 }
 /// Error Message Dto
@@ -835,15 +801,7 @@ impl __rt::json::Encode for PasswordChangeRequest {
 /// Example: `IN_PROGRESS`
 ///
 /// Generated from `#/x-sailpoint-isc-files/schemas~1passwordchangeresponse.yaml/properties/state`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone)]
 pub enum PasswordChangeResponseState {
     /// `IN_PROGRESS`
     InProgress,
@@ -855,6 +813,7 @@ pub enum PasswordChangeResponseState {
     Other(::std::string::String),
 }
 impl __rt::StringEnum for PasswordChangeResponseState {
+    const WIRE: &'static [&'static str] = &["IN_PROGRESS", "FINISHED", "FAILED"];
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -865,40 +824,13 @@ impl __rt::StringEnum for PasswordChangeResponseState {
         }
     }
     #[inline]
-    fn from_wire(v: ::std::string::String) -> Self {
-        match v.as_str() {
-            "IN_PROGRESS" => Self::InProgress,
-            "FINISHED" => Self::Finished,
-            "FAILED" => Self::Failed,
+    fn known(i: usize, v: ::std::string::String) -> Self {
+        match i {
+            0 => Self::InProgress,
+            1 => Self::Finished,
+            2 => Self::Failed,
             _ => Self::Other(v),
         }
-    }
-}
-impl PasswordChangeResponseState {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        __rt::StringEnum::as_wire(self)
-    }
-}
-impl ::std::fmt::Display for PasswordChangeResponseState {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl __rt::json::Decode for PasswordChangeResponseState {
-    #[inline]
-    fn decode(
-        v: __rt::serde_json::Value,
-    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
-        __rt::json::decode_string_enum(v)
-    }
-}
-impl __rt::json::Encode for PasswordChangeResponseState {
-    #[inline]
-    fn encode(&self) -> __rt::serde_json::Value {
-        __rt::serde_json::Value::String(
-            ::std::string::ToString::to_string(self.as_str()),
-        )
     }
 }
 /// Password Change Response
@@ -954,15 +886,7 @@ impl __rt::json::Encode for PasswordChangeResponse {
 /// Example: `IN_PROGRESS`
 ///
 /// Generated from `#/x-sailpoint-isc-files/schemas~1passwordstatus.yaml/properties/state`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone)]
 pub enum PasswordStatusState {
     /// `IN_PROGRESS`
     InProgress,
@@ -974,6 +898,7 @@ pub enum PasswordStatusState {
     Other(::std::string::String),
 }
 impl __rt::StringEnum for PasswordStatusState {
+    const WIRE: &'static [&'static str] = &["IN_PROGRESS", "FINISHED", "FAILED"];
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -984,40 +909,13 @@ impl __rt::StringEnum for PasswordStatusState {
         }
     }
     #[inline]
-    fn from_wire(v: ::std::string::String) -> Self {
-        match v.as_str() {
-            "IN_PROGRESS" => Self::InProgress,
-            "FINISHED" => Self::Finished,
-            "FAILED" => Self::Failed,
+    fn known(i: usize, v: ::std::string::String) -> Self {
+        match i {
+            0 => Self::InProgress,
+            1 => Self::Finished,
+            2 => Self::Failed,
             _ => Self::Other(v),
         }
-    }
-}
-impl PasswordStatusState {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        __rt::StringEnum::as_wire(self)
-    }
-}
-impl ::std::fmt::Display for PasswordStatusState {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl __rt::json::Decode for PasswordStatusState {
-    #[inline]
-    fn decode(
-        v: __rt::serde_json::Value,
-    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
-        __rt::json::decode_string_enum(v)
-    }
-}
-impl __rt::json::Encode for PasswordStatusState {
-    #[inline]
-    fn encode(&self) -> __rt::serde_json::Value {
-        __rt::serde_json::Value::String(
-            ::std::string::ToString::to_string(self.as_str()),
-        )
     }
 }
 /// Password Status
@@ -1193,3 +1091,4 @@ __rt::serde_via_json!(
     PasswordChangeResponseState PasswordChangeResponse PasswordStatusState PasswordStatus
     PasswordDigitTokenReset PasswordDigitToken
 );
+__rt::string_enums!(LocaleOrigin PasswordChangeResponseState PasswordStatusState);

@@ -1547,15 +1547,7 @@ impl __rt::json::Encode for FooBar2 {
     }
 }
 /// Generated from `#/components/schemas/Thing/properties/kind`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone)]
 pub enum ThingKind {
     /// `a-b`
     AB,
@@ -1565,6 +1557,7 @@ pub enum ThingKind {
     Other(::std::string::String),
 }
 impl __rt::StringEnum for ThingKind {
+    const WIRE: &'static [&'static str] = &["a-b", "C"];
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -1574,39 +1567,12 @@ impl __rt::StringEnum for ThingKind {
         }
     }
     #[inline]
-    fn from_wire(v: ::std::string::String) -> Self {
-        match v.as_str() {
-            "a-b" => Self::AB,
-            "C" => Self::C,
+    fn known(i: usize, v: ::std::string::String) -> Self {
+        match i {
+            0 => Self::AB,
+            1 => Self::C,
             _ => Self::Other(v),
         }
-    }
-}
-impl ThingKind {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        __rt::StringEnum::as_wire(self)
-    }
-}
-impl ::std::fmt::Display for ThingKind {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl __rt::json::Decode for ThingKind {
-    #[inline]
-    fn decode(
-        v: __rt::serde_json::Value,
-    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
-        __rt::json::decode_string_enum(v)
-    }
-}
-impl __rt::json::Encode for ThingKind {
-    #[inline]
-    fn encode(&self) -> __rt::serde_json::Value {
-        __rt::serde_json::Value::String(
-            ::std::string::ToString::to_string(self.as_str()),
-        )
     }
 }
 /// Generated from `#/components/schemas/Search/properties/query`.
@@ -1685,15 +1651,7 @@ impl __rt::json::Encode for AttachFileRequest {
     }
 }
 /// Generated from `#/paths/~1targets~1{targetId}/patch/requestBody/content/application~1json-patch+json/schema/items/properties/op`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone)]
 pub enum PatchTargetRequestItemOp {
     /// `remove`
     Remove,
@@ -1703,6 +1661,7 @@ pub enum PatchTargetRequestItemOp {
     Other(::std::string::String),
 }
 impl __rt::StringEnum for PatchTargetRequestItemOp {
+    const WIRE: &'static [&'static str] = &["remove", "replace"];
     #[inline]
     fn as_wire(&self) -> &str {
         match self {
@@ -1712,39 +1671,12 @@ impl __rt::StringEnum for PatchTargetRequestItemOp {
         }
     }
     #[inline]
-    fn from_wire(v: ::std::string::String) -> Self {
-        match v.as_str() {
-            "remove" => Self::Remove,
-            "replace" => Self::Replace,
+    fn known(i: usize, v: ::std::string::String) -> Self {
+        match i {
+            0 => Self::Remove,
+            1 => Self::Replace,
             _ => Self::Other(v),
         }
-    }
-}
-impl PatchTargetRequestItemOp {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        __rt::StringEnum::as_wire(self)
-    }
-}
-impl ::std::fmt::Display for PatchTargetRequestItemOp {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl __rt::json::Decode for PatchTargetRequestItemOp {
-    #[inline]
-    fn decode(
-        v: __rt::serde_json::Value,
-    ) -> ::std::result::Result<Self, __rt::json::DecodeError> {
-        __rt::json::decode_string_enum(v)
-    }
-}
-impl __rt::json::Encode for PatchTargetRequestItemOp {
-    #[inline]
-    fn encode(&self) -> __rt::serde_json::Value {
-        __rt::serde_json::Value::String(
-            ::std::string::ToString::to_string(self.as_str()),
-        )
     }
 }
 /// Generated from `#/paths/~1targets~1{targetId}/patch/requestBody/content/application~1json-patch+json/schema/items`.
@@ -1793,3 +1725,4 @@ __rt::serde_via_json!(
     FooBar FooBar2 ThingKind SearchQuery AttachFileRequest PatchTargetRequestItemOp
     PatchTargetRequestItem
 );
+__rt::string_enums!(ThingKind PatchTargetRequestItemOp);

@@ -5,6 +5,7 @@
 //! binary, so the generated bindings are linked once.
 
 mod prism;
+mod lenient;
 mod waiters;
 
 sailpoint_isc_full_support::upstream_tests!(
