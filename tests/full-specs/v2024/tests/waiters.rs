@@ -384,4 +384,3 @@ async fn a_failed_poll_is_the_calls_error() {
         other => panic!("{other:?}"),
     }
 }
-
