@@ -13,23 +13,33 @@
 
 mod support;
 
+use sailpoint_isc_codegen::build::Builder;
+use std::collections::BTreeSet;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The cargo build must finish within this (a cold one included).
 const BUDGET: Duration = Duration::from_secs(600);
 
-const APP_BUILD_RS: &str = r#"fn main() -> Result<(), sailpoint_isc_codegen::build::Error> {
-    sailpoint_isc_codegen::build::Builder::new("spec.yaml")
-        .suffix("Beta")
-        .write_to_out_dir("beta.rs")
+/// One spec file with a suffix, and the multi-file per-resource spec
+/// (paths, schemas and `../../shared` files) in the resources form.
+const APP_BUILD_RS: &str = r#"use sailpoint_isc_codegen::build::{Builder, Error};
+
+fn main() -> Result<(), Error> {
+    Builder::new("spec.yaml").suffix("Beta").write_to_out_dir("beta.rs")?;
+    Builder::resources(["password-management"])
+        .dir("specs")
+        .write_to_out_dir("resources.rs")
 }
 "#;
 
 const APP_MAIN_RS: &str = r#"mod beta {
     include!(concat!(env!("OUT_DIR"), "/beta.rs"));
+}
+mod isc {
+    include!(concat!(env!("OUT_DIR"), "/resources.rs"));
 }
 
 fn main() {
@@ -39,7 +49,8 @@ fn main() {
         .build()
         .expect("client");
     let _v2024 = bindings::Api::new(client.clone());
-    let _beta = beta::ApiBeta::new(client);
+    let _beta = beta::ApiBeta::new(client.clone());
+    let _resource = isc::password_management::Api::new(client);
     let query = beta::PasswordInfoQueryDtoBeta::default();
     println!("{} {} {query:?}", bindings::BASE_PATH, beta::BASE_PATH);
 }
@@ -146,6 +157,12 @@ fn a_cli_crate_and_a_build_rs_crate_compile() {
         root.join("app/spec.yaml"),
     )
     .expect("spec");
+    for part in ["password-management", "shared"] {
+        copy_dir(
+            &repo.join("spec").join(part),
+            &root.join("app/specs").join(part),
+        );
+    }
     fs::write(root.join("app/build.rs"), APP_BUILD_RS).expect("build.rs");
     fs::write(root.join("app/src/main.rs"), APP_MAIN_RS).expect("main.rs");
 
@@ -212,13 +229,39 @@ fn a_cli_crate_and_a_build_rs_crate_compile() {
                     .as_str()
                     .is_some_and(|id| id.contains("/app#") || id.starts_with("app "))
         })
-        .and_then(|m| m["out_dir"].as_str().map(std::path::PathBuf::from))
+        .and_then(|m| m["out_dir"].as_str().map(PathBuf::from))
         .expect("the app's build script ran");
     let output = fs::read_to_string(out_dir.with_file_name("output")).expect("build script output");
-    assert!(
-        output
-            .lines()
-            .any(|l| l == "cargo:rerun-if-changed=spec.yaml"),
-        "{output}"
-    );
+    let app = root.join("app");
+    let tracked: BTreeSet<PathBuf> = output
+        .lines()
+        .filter_map(|l| l.strip_prefix("cargo:rerun-if-changed="))
+        .map(|f| app.join(f).canonicalize().expect("a tracked file exists"))
+        .collect();
+    // Every file either spec reads, the multi-file one's `$ref`s included.
+    let read = Builder::resources(["password-management"])
+        .dir(app.join("specs"))
+        .generate()
+        .expect("generates");
+    let mut expected: BTreeSet<PathBuf> = read
+        .files()
+        .iter()
+        .map(|f| f.canonicalize().expect("exists"))
+        .collect();
+    expected.insert(app.join("spec.yaml").canonicalize().expect("exists"));
+    assert!(expected.len() > 10, "{expected:?}");
+    assert_eq!(tracked, expected, "{output}");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create dir");
+    for entry in fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
 }
