@@ -166,6 +166,20 @@ fn a_cli_crate_and_a_build_rs_crate_compile() {
     fs::write(root.join("app/build.rs"), APP_BUILD_RS).expect("build.rs");
     fs::write(root.join("app/src/main.rs"), APP_MAIN_RS).expect("main.rs");
 
+    // `cargo fmt --check` in the user's workspace leaves the bindings be.
+    let fmt = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .args(["fmt", "--check", "-p", "bindings"])
+        .current_dir(root)
+        // `cargo fmt` resolves the workspace through `cargo metadata`.
+        .env("CARGO_NET_OFFLINE", "true")
+        .output()
+        .expect("run cargo fmt");
+    assert!(
+        fmt.status.success(),
+        "{}",
+        String::from_utf8_lossy(&fmt.stdout)
+    );
+
     let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
         .expect("target dir")

@@ -247,7 +247,8 @@ impl Builder {
     }
 
     /// `// @generated ...` and the `include_api!` call the code equals.
-    /// `@generated` also keeps rustfmt from reformatting a checked-in file.
+    /// (`@generated` is the marker review tools and linters know; rustfmt
+    /// on stable still formats such a file, see the CLI's `--crate`.)
     fn header(&self) -> String {
         let mut call = String::new();
         let mut args: Vec<String> = Vec::new();
