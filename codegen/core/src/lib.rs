@@ -15,8 +15,12 @@
 //! what did generate is still returned so one bad operation does not hide
 //! the rest.
 //!
-//! Those functions, [`Settings`], [`Output`], [`Diagnostic`], [`render`]
-//! and [`closest`] (for "did you mean" hints) are the public API. The
+//! [`build::Builder`] gives the same code as formatted source, for a
+//! `build.rs` or the `sailpoint-isc-codegen` CLI (this crate's binary).
+//!
+//! Those functions, [`Settings`], [`Output`], [`Diagnostic`], [`render`],
+//! [`version_check`], [`build`] and [`closest`] (for "did you mean" hints)
+//! are the public API. The
 //! stages themselves are private; the few internals this workspace's own
 //! tests, benchmarks and full-spec build script need are in [`unstable`],
 //! without any stability promise.
@@ -30,6 +34,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod build;
 mod diag;
 mod emit;
 mod examples;
@@ -111,6 +116,17 @@ fn unloaded(path: &Path, diagnostics: Vec<Diagnostic>) -> Output {
         } else {
             Vec::new()
         },
+    }
+}
+
+/// The item every front end puts before the bindings: a compile-time check
+/// that the runtime at `runtime` is the version this generator (and the
+/// macro crate, released with it) belongs to, which says so plainly when it
+/// is not, instead of errors about items the other version lacks.
+pub fn version_check(runtime: &syn::Path) -> TokenStream {
+    let version = env!("CARGO_PKG_VERSION");
+    quote::quote! {
+        const _: () = #runtime::__private::v1::assert_macros_version(#version);
     }
 }
 

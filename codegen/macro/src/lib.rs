@@ -16,6 +16,9 @@ use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::{bracketed, LitStr, Token};
 
+#[cfg(test)]
+mod tests;
+
 /// Generates typed models and an async client from an OpenAPI 3.0 spec file
 /// at compile time.
 ///
@@ -311,11 +314,11 @@ fn expand(args: Args) -> TokenStream {
         Err(e) => return quote!(#option_errors #e),
     };
     // The runtime checks at compile time that it is the version this macro
-    // was released with, and says so plainly when it is not.
-    let runtime = &settings.runtime;
-    let version = env!("CARGO_PKG_VERSION");
+    // was released with (the generator's, which moves with it), and says so
+    // plainly when it is not.
+    let check = sailpoint_isc_codegen::version_check(&settings.runtime);
     quote! {
-        const _: () = #runtime::__private::v1::assert_macros_version(#version);
+        #check
         #option_errors
         #generated
     }

@@ -41,7 +41,10 @@ pub trait StringEnum: Sized {
         if let Some(i) = Self::WIRE.iter().position(|w| *w == text) {
             return Self::known(i, text);
         }
-        match Self::WIRE.iter().position(|w| w.eq_ignore_ascii_case(&text)) {
+        match Self::WIRE
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case(&text))
+        {
             Some(i) => {
                 received::push_case(text, Self::WIRE[i]);
                 Self::known(i, String::new())
@@ -125,7 +128,7 @@ macro_rules! __string_enums {
         impl ::std::cmp::PartialOrd for $t {
             #[inline]
             fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-                ::std::option::Option::Some($crate::__private::v1::string_enum::cmp(self, other))
+                ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
             }
         }
         impl ::std::cmp::Ord for $t {
@@ -423,9 +426,15 @@ mod tests {
         let mut o = Object::new(json!({"a": 1, "b": [true]}), "T").unwrap();
         assert_eq!(o.req::<Option<String>>("missing").unwrap(), None);
         let e = o.req::<String>("a").unwrap_err();
-        assert_eq!(e.to_string(), "a: invalid type: integer `1`, expected a string");
+        assert_eq!(
+            e.to_string(),
+            "a: invalid type: integer `1`, expected a string"
+        );
         let e = o.req::<Vec<String>>("b").unwrap_err();
-        assert_eq!(e.to_string(), "b[0]: invalid type: boolean `true`, expected a string");
+        assert_eq!(
+            e.to_string(),
+            "b[0]: invalid type: boolean `true`, expected a string"
+        );
     }
 
     #[test]
@@ -626,7 +635,8 @@ mod tests {
 
     #[test]
     fn a_value_the_caller_changed_is_sent_as_set() {
-        let mut s = Source::decode(json!({"name": null, "kind": "HEALTHY", "owner": null})).unwrap();
+        let mut s =
+            Source::decode(json!({"name": null, "kind": "HEALTHY", "owner": null})).unwrap();
         s.name = "set".into();
         s.owner.id = "o2".into();
         assert_eq!(
@@ -634,7 +644,8 @@ mod tests {
             json!({"name": "set", "kind": "HEALTHY", "owner": {"id": "o2"}})
         );
         // The placeholder itself, sent as a value: forget the record.
-        let mut s = Source::decode(json!({"name": null, "kind": "HEALTHY", "owner": {"id": "o"}})).unwrap();
+        let mut s =
+            Source::decode(json!({"name": null, "kind": "HEALTHY", "owner": {"id": "o"}})).unwrap();
         s.extra.forget_received("name");
         assert_eq!(s.encode()["name"], json!(""));
     }
@@ -667,11 +678,20 @@ mod tests {
 
     #[test]
     fn a_wrong_type_still_fails_and_exact_spelling_wins_over_case() {
-        let e = Source::decode(json!({"name": 5, "kind": "HEALTHY", "owner": {"id": "o"}})).unwrap_err();
-        assert_eq!(e.to_string(), "name: invalid type: integer `5`, expected a string");
-        let e = Source::decode(json!({"name": "n", "kind": "HEALTHY", "owner": {"id": 1}})).unwrap_err();
-        assert_eq!(e.to_string(), "owner.id: invalid type: integer `1`, expected a string");
-        let s = Source::decode(json!({"name": "n", "kind": "BROKEN", "owner": {"id": "o"}})).unwrap();
+        let e = Source::decode(json!({"name": 5, "kind": "HEALTHY", "owner": {"id": "o"}}))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "name: invalid type: integer `5`, expected a string"
+        );
+        let e = Source::decode(json!({"name": "n", "kind": "HEALTHY", "owner": {"id": 1}}))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "owner.id: invalid type: integer `1`, expected a string"
+        );
+        let s =
+            Source::decode(json!({"name": "n", "kind": "BROKEN", "owner": {"id": "o"}})).unwrap();
         assert_eq!((s.kind, s.extra.received_all().count()), (Kind::Broken, 0));
     }
 
@@ -702,13 +722,18 @@ mod tests {
     #[test]
     fn a_type_without_a_finite_placeholder_fails_instead_of_recursing() {
         let e = Chain::decode(json!({"next": {"next": null}})).unwrap_err();
-        assert_eq!(e.to_string(), "next.next: invalid type: null, expected struct Chain");
+        assert_eq!(
+            e.to_string(),
+            "next.next: invalid type: null, expected struct Chain"
+        );
     }
 
     #[test]
     fn records_are_compared_and_shown() {
-        let a = Source::decode(json!({"name": null, "kind": "HEALTHY", "owner": {"id": "o"}})).unwrap();
-        let b = Source::decode(json!({"name": "", "kind": "HEALTHY", "owner": {"id": "o"}})).unwrap();
+        let a =
+            Source::decode(json!({"name": null, "kind": "HEALTHY", "owner": {"id": "o"}})).unwrap();
+        let b =
+            Source::decode(json!({"name": "", "kind": "HEALTHY", "owner": {"id": "o"}})).unwrap();
         assert_ne!(a, b, "sent as null is not sent as \"\"");
         assert_eq!(format!("{:?}", a.extra), "{name (received): Null}");
     }

@@ -38,7 +38,8 @@ async fn a_stream_of_1000_sources_arrives_whole_with_a_null_and_a_wrong_case_amo
         .rule::<ops::ListSources>()
         .then_respond(move |r| {
             // The offset and limit of ISC's paging, read from the query.
-            let at = |name: &str, or: usize| r.query(name).and_then(|v| v.parse().ok()).unwrap_or(or);
+            let at =
+                |name: &str, or: usize| r.query(name).and_then(|v| v.parse().ok()).unwrap_or(or);
             let (offset, limit) = (at("offset", 0), at("limit", 250));
             let page: Vec<Value> = sent.iter().skip(offset).take(limit).cloned().collect();
             MockResponse::json(200, &Value::Array(page))
@@ -64,12 +65,18 @@ async fn a_stream_of_1000_sources_arrives_whole_with_a_null_and_a_wrong_case_amo
         cased.extra.received_all().collect::<Vec<_>>(),
         [
             ("features", &Received::OtherCase("Authenticate".into())),
-            ("status", &Received::OtherCase("source_state_healthy".into())),
+            (
+                "status",
+                &Received::OtherCase("source_state_healthy".into())
+            ),
         ],
         "in field order"
     );
     // The others came as specified.
-    let lenient = sources.iter().filter(|s| s.extra.received_all().next().is_some()).count();
+    let lenient = sources
+        .iter()
+        .filter(|s| s.extra.received_all().next().is_some())
+        .count();
     assert_eq!(lenient, 2);
     // Each goes back as it came.
     for (got, sent) in sources.iter().zip(&records) {
@@ -126,7 +133,11 @@ async fn get_then_put_sends_back_what_was_received_and_what_the_caller_changed()
     let body: Value = serde_json::from_slice(put.requests()[1].raw_body()).unwrap();
     assert_eq!(
         (&body["connector"], &body["name"], &body["status"]),
-        (&json!("ldap"), &json!("HR"), &json!("SOURCE_STATE_ERROR_SOURCE"))
+        (
+            &json!("ldap"),
+            &json!("HR"),
+            &json!("SOURCE_STATE_ERROR_SOURCE")
+        )
     );
 }
 
@@ -141,5 +152,8 @@ async fn a_source_built_in_code_is_sent_as_built() {
         ..sailpoint_isc::json::decode_slice::<Source>(source(2).to_string().as_bytes()).unwrap()
     };
     let body = sailpoint_isc::json::Encode::encode(&source);
-    assert_eq!((&body["name"], &body["connector"]), (&json!(""), &json!("ldap")));
+    assert_eq!(
+        (&body["name"], &body["connector"]),
+        (&json!(""), &json!("ldap"))
+    );
 }

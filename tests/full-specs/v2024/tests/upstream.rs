@@ -4,8 +4,8 @@
 //! client conforms to the spec as Stoplight Prism checks it ([`prism`]). One
 //! binary, so the generated bindings are linked once.
 
-mod prism;
 mod lenient;
+mod prism;
 mod waiters;
 
 sailpoint_isc_full_support::upstream_tests!(
