@@ -41,10 +41,14 @@ pub trait StringEnum: Sized {
         if let Some(i) = Self::WIRE.iter().position(|w| *w == text) {
             return Self::known(i, text);
         }
-        match Self::WIRE
-            .iter()
-            .position(|w| w.eq_ignore_ascii_case(&text))
-        {
+        let folded = if received::is_strict() {
+            None
+        } else {
+            Self::WIRE
+                .iter()
+                .position(|w| w.eq_ignore_ascii_case(&text))
+        };
+        match folded {
             Some(i) => {
                 received::push_case(text, Self::WIRE[i]);
                 Self::known(i, String::new())
@@ -736,5 +740,18 @@ mod tests {
             Source::decode(json!({"name": "", "kind": "HEALTHY", "owner": {"id": "o"}})).unwrap();
         assert_ne!(a, b, "sent as null is not sent as \"\"");
         assert_eq!(format!("{:?}", a.extra), "{name (received): Null}");
+    }
+
+    #[test]
+    fn a_request_read_strictly_gets_no_placeholder_and_no_case_folding() {
+        let body = br#"{"name": null, "kind": "healthy", "owner": {"id": "o"}}"#;
+        let e = crate::json::decode_slice_strict::<Source>(body).unwrap_err();
+        assert_eq!(e.to_string(), "name: invalid type: null, expected a string");
+        let body = br#"{"name": "n", "kind": "healthy", "owner": {"id": "o"}}"#;
+        let s = crate::json::decode_slice_strict::<Source>(body).unwrap();
+        assert_eq!(s.kind, Kind::Other("healthy".into()));
+        // Lenient again afterwards.
+        let s = crate::json::decode_slice::<Source>(body).unwrap();
+        assert_eq!(s.kind, Kind::Healthy);
     }
 }

@@ -201,6 +201,15 @@ pub fn decode_slice<T: Decode>(body: &[u8]) -> Result<T, DecodeError> {
     decoded
 }
 
+/// Decodes a whole body strictly, as a server reading a request does: a
+/// required property that is `null` or absent fails, and an enum value
+/// must be spelled as the spec spells it (else it is `Other`). Answers are
+/// read leniently ([`decode_slice`], see [`Received`]); the mock tenant
+/// reads requests with this.
+pub fn decode_slice_strict<T: Decode>(body: &[u8]) -> Result<T, DecodeError> {
+    received::strictly(|| decode_slice(body))
+}
+
 /// A hand-written serde type, for [`Client::execute`](crate::Client::execute),
 /// [`Request::json`](crate::Request::json) and the other places that take
 /// [`Decode`]/[`Encode`]: `client.execute::<Serde<MyReport>>(request).await?.0`.

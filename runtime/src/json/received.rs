@@ -102,6 +102,9 @@ const MAX_PENDING: usize = 1024;
 
 #[derive(Default)]
 struct State {
+    /// Reading a request as a server would (the mock tenant): no
+    /// placeholders, enum values spelled exactly.
+    strict: bool,
     depth: u8,
     /// Placeholders made so far on this thread; `oneOf` decoding prefers a
     /// variant read without one.
@@ -123,7 +126,7 @@ fn with<R>(f: impl FnOnce(&mut State) -> R) -> R {
 /// the field encodes to while left as read).
 pub(crate) fn placeholder<T: super::Decode + super::Encode>() -> Option<(T, Value)> {
     let deeper = with(|s| {
-        let ok = s.depth < MAX_DEPTH;
+        let ok = !s.strict && s.depth < MAX_DEPTH;
         if ok {
             s.depth += 1;
         }
@@ -151,6 +154,26 @@ pub(crate) fn placeholder<T: super::Decode + super::Encode>() -> Option<(T, Valu
         let wire = v.encode();
         (v, wire)
     })
+}
+
+/// `f` with lenient reading off on this thread: what a server reading
+/// requests uses, since the request side stays strict.
+pub(crate) fn strictly<R>(f: impl FnOnce() -> R) -> R {
+    /// Puts the previous mode back, also when `f` unwinds.
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let was = self.0;
+            with(|s| s.strict = was);
+        }
+    }
+    let _restore = Restore(with(|s| std::mem::replace(&mut s.strict, true)));
+    f()
+}
+
+/// Whether enum values must be spelled exactly (see [`strictly`]).
+pub(crate) fn is_strict() -> bool {
+    with(|s| s.strict)
 }
 
 /// How many placeholders this thread has made.

@@ -134,7 +134,9 @@ macro_rules! impl_wire {
             const DIGIT_TOKEN_IS_EXPERIMENTAL: bool = $experimental;
 
             fn parse_query(body: &[u8]) -> Result<QueryIn, Failure> {
-                let q: crate::$m::$Query = serde_json::from_slice(body).map_err(bad_json)?;
+                let q: crate::$m::$Query =
+                    crate::json::received::strictly(|| serde_json::from_slice(body))
+                        .map_err(bad_json)?;
                 Ok(QueryIn {
                     user_name: q.user_name,
                     source_name: q.source_name,
@@ -142,7 +144,9 @@ macro_rules! impl_wire {
             }
 
             fn parse_change(body: &[u8]) -> Result<ChangeIn, Failure> {
-                let r: crate::$m::$Change = serde_json::from_slice(body).map_err(bad_json)?;
+                let r: crate::$m::$Change =
+                    crate::json::received::strictly(|| serde_json::from_slice(body))
+                        .map_err(bad_json)?;
                 Ok(ChangeIn {
                     identity_id: r.identity_id,
                     encrypted_password: r.encrypted_password,
@@ -153,7 +157,9 @@ macro_rules! impl_wire {
             }
 
             fn parse_digit(body: &[u8]) -> Result<DigitIn, Failure> {
-                let r: crate::$m::$DigitReset = serde_json::from_slice(body).map_err(bad_json)?;
+                let r: crate::$m::$DigitReset =
+                    crate::json::received::strictly(|| serde_json::from_slice(body))
+                        .map_err(bad_json)?;
                 Ok(DigitIn {
                     user_id: r.user_id,
                     length: r.length,

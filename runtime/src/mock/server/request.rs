@@ -154,7 +154,9 @@ impl<O: ApiOperation> fmt::Debug for MockRequest<O> {
 }
 
 /// A request body type the mock server decodes: every generated body type
-/// (through [`Decode`]) and `()`, an operation without a body.
+/// (through [`Decode`], strictly: a required property left out fails, as
+/// the request side is not read leniently) and `()`, an operation without
+/// a body.
 pub trait MockBody: Send + Sync + Sized + 'static {
     /// The body decoded from its JSON bytes; `Ok(None)` for an empty body.
     #[doc(hidden)]
@@ -166,7 +168,7 @@ impl<T: Decode + Send + Sync + 'static> MockBody for T {
         if body.iter().all(u8::is_ascii_whitespace) {
             return Ok(None);
         }
-        crate::json::decode_slice::<T>(body)
+        crate::json::decode_slice_strict::<T>(body)
             .map(Some)
             .map_err(|e| match e.path().as_str() {
                 "" | "." => e.message().to_owned(),
