@@ -113,16 +113,22 @@ async fn get_then_put_sends_back_what_was_received_and_what_the_caller_changed()
     assert_eq!(source.extra.received("name"), Some(&Received::Absent));
     assert_eq!(source.status, Some(SourceStatus::SourceStateHealthy));
 
-    // Unchanged: the PUT body is what the GET answered, byte for byte in
-    // meaning (the null, the missing name, the status as spelled).
-    let echoed = api.put_source("src-1", &source).await.unwrap();
-    let bodies: Vec<Value> = put
-        .requests()
-        .iter()
-        .map(|r| serde_json::from_slice(r.raw_body()).unwrap())
-        .collect();
-    assert_eq!(bodies, [got.clone()]);
-    assert_eq!(echoed.extra.received("connector"), Some(&Received::Null));
+    // Unchanged, it encodes to exactly what the GET answered: the null,
+    // the missing name, the status as spelled. That is the PUT's body, and
+    // the mock tenant, which reads requests strictly as a server does,
+    // refuses it for the missing `name`.
+    assert_eq!(sailpoint_isc::json::Encode::encode(&source), got);
+    let err = api.put_source("src-1", &source).await.unwrap_err();
+    let sailpoint_isc::Error::Api(refused) = &err else {
+        panic!("expected the tenant's refusal, got {err:?}");
+    };
+    assert_eq!(refused.status(), 400);
+    let message = refused.message().unwrap_or_default();
+    assert!(
+        message.contains("at `name`: missing field `name`"),
+        "{message}"
+    );
+    assert!(put.requests().is_empty());
 
     // Changed: the caller's values, in the spec's spelling.
     let mut changed = source.clone();
@@ -130,7 +136,7 @@ async fn get_then_put_sends_back_what_was_received_and_what_the_caller_changed()
     changed.name = "HR".into();
     changed.status = Some(SourceStatus::SourceStateErrorSource);
     api.put_source("src-1", &changed).await.unwrap();
-    let body: Value = serde_json::from_slice(put.requests()[1].raw_body()).unwrap();
+    let body: Value = serde_json::from_slice(put.requests()[0].raw_body()).unwrap();
     assert_eq!(
         (&body["connector"], &body["name"], &body["status"]),
         (
