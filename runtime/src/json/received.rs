@@ -117,8 +117,18 @@ thread_local! {
     static STATE: RefCell<State> = RefCell::new(State::default());
 }
 
-fn with<R>(f: impl FnOnce(&mut State) -> R) -> R {
-    STATE.with(|s| f(&mut s.borrow_mut()))
+/// `f` on this thread's state. Never panics: during thread teardown, or if
+/// the state were somehow in use, `f` does not run and the answer is
+/// `R::default()` (lenient reading off, no records), which only loses a
+/// record.
+fn with<R: Default>(f: impl FnOnce(&mut State) -> R) -> R {
+    STATE
+        .try_with(|s| {
+            s.try_borrow_mut()
+                .map(|mut s| f(&mut s))
+                .unwrap_or_default()
+        })
+        .unwrap_or_default()
 }
 
 /// A placeholder for a required property that was `null` or absent: the
@@ -145,7 +155,7 @@ pub(crate) fn placeholder<T: super::Decode + super::Encode>() -> Option<(T, Valu
     ];
     let found = candidates.into_iter().find_map(|c| T::decode(c).ok());
     with(|s| {
-        s.depth -= 1;
+        s.depth = s.depth.saturating_sub(1);
         if found.is_some() {
             s.lenient_reads += 1;
         }
