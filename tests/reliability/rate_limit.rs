@@ -160,8 +160,9 @@ async fn testing_a_workflow_is_held_to_its_own_limit() {
     held.abort_all();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_token_endpoint_counts_against_the_limit() {
+/// A server and a client allowed 2 requests an hour, after one call: its
+/// token request and the call itself have filled the window.
+async fn one_call_into_a_window_of_two() -> (RateServer, Client) {
     let server = RateServer::start(Mode::Ok).await;
     let client = server
         .builder()
@@ -172,6 +173,12 @@ async fn the_token_endpoint_counts_against_the_limit() {
         .execute::<serde_json::Value>(get("/v2024/things"))
         .await
         .unwrap();
+    (server, client)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_token_endpoint_counts_against_the_limit() {
+    let (server, client) = one_call_into_a_window_of_two().await;
     let mut set = JoinSet::new();
     spawn(&mut set, &client, get("/v2024/things"), 1);
     tokio::time::sleep(SETTLE).await;
@@ -182,16 +189,7 @@ async fn the_token_endpoint_counts_against_the_limit() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_call_waiting_for_its_turn_keeps_its_own_deadline() {
-    let server = RateServer::start(Mode::Ok).await;
-    let client = server
-        .builder()
-        .rate_limit(RateLimit::per(2, HOUR))
-        .build()
-        .unwrap();
-    client
-        .execute::<serde_json::Value>(get("/v2024/things"))
-        .await
-        .unwrap();
+    let (server, client) = one_call_into_a_window_of_two().await;
     // The window is full for an hour: a call with a deadline of its own
     // gives up when it passes instead of waiting.
     let late = client
