@@ -345,6 +345,21 @@ impl Conformance {
         ));
     }
 
+    /// Records a waiter's outcome as its poll call's: only a failed poll
+    /// counts as the call failing (a wait that ends on Prism's made-up
+    /// status, finished, failed or exceeded, polled as it should).
+    pub fn record_poll<T>(
+        &mut self,
+        call: &str,
+        outcome: Result<sailpoint_isc::wait::Done<T>, sailpoint_isc::wait::WaitError>,
+    ) {
+        let polled = match outcome {
+            Err(sailpoint_isc::wait::WaitError::PollFailed { source, .. }) => Err(source),
+            _ => Ok(()),
+        };
+        self.record(call, polled);
+    }
+
     /// Prints every exchange and panics on any request violation, on a call
     /// that made other than one request, and on a failed call, except those
     /// in `expected_failures` (`(call, text in its error)`), which must fail

@@ -488,63 +488,47 @@ async fn json_patch_diffs(run: &mut Conformance) {
 /// `wait_for_task` call; Prism never answers the status 404.)
 #[cfg(upstream_spec)]
 async fn waiter_polls(run: &mut Conformance) {
-    use sailpoint_isc::wait::{Done, WaitError};
     use std::time::Duration;
-    fn polled<T>(outcome: Result<Done<T>, WaitError>) -> sailpoint_isc::Result<()> {
-        match outcome {
-            Err(WaitError::PollFailed { source, .. }) => Err(source),
-            _ => Ok(()),
-        }
-    }
     let api = Api::new(run.client().clone());
     let once = Duration::ZERO;
     let id = "2c9180835d2e5168015d32f890ca1581";
     let r = api.wait_for_task(id).max_wait(once).await;
-    run.record("wait_for_task (getTaskStatus)", polled(r));
+    run.record_poll("wait_for_task (getTaskStatus)", r);
     let r = api.wait_for_account_aggregation(id).max_wait(once).await;
-    run.record(
+    run.record_poll(
         "wait_for_account_aggregation (getAccountAggregationStatus)",
-        polled(r),
+        r,
     );
     let r = api.wait_for_sp_config_export(id).max_wait(once).await;
-    run.record(
-        "wait_for_sp_config_export (getSpConfigExportStatus)",
-        polled(r),
-    );
+    run.record_poll("wait_for_sp_config_export (getSpConfigExportStatus)", r);
     let r = api.wait_for_sp_config_import(id).max_wait(once).await;
-    run.record(
-        "wait_for_sp_config_import (getSpConfigImportStatus)",
-        polled(r),
-    );
+    run.record_poll("wait_for_sp_config_import (getSpConfigImportStatus)", r);
     let r = api.wait_for_report(id).max_wait(once).await;
-    run.record("wait_for_report (getReportResult)", polled(r));
+    run.record_poll("wait_for_report (getReportResult)", r);
     let r = api.wait_for_deploy(id).max_wait(once).await;
-    run.record("wait_for_deploy (getDeploy)", polled(r));
+    run.record_poll("wait_for_deploy (getDeploy)", r);
     let r = api
         .wait_for_non_employee_bulk_upload(id)
         .max_wait(once)
         .await;
-    run.record(
+    run.record_poll(
         "wait_for_non_employee_bulk_upload (getNonEmployeeBulkUploadStatus)",
-        polled(r),
+        r,
     );
     let r = api
         .wait_for_password_change(sample::REQUEST_ID)
         .max_wait(once)
         .await;
-    run.record(
-        "wait_for_password_change (getPasswordChangeStatus)",
-        polled(r),
-    );
+    run.record_poll("wait_for_password_change (getPasswordChangeStatus)", r);
     let r = run
         .client()
         .v2024()
         .wait_for_password_change(sample::REQUEST_ID)
         .max_wait(once)
         .await;
-    run.record(
+    run.record_poll(
         "shipped wait_for_password_change (getPasswordChangeStatus)",
-        polled(r),
+        r,
     );
 }
 
